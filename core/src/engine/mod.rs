@@ -1,0 +1,200 @@
+//! Drivers: the reusable [`Validator`], its [`ValidationOptions`], the parallel file
+//! driver and the push-based [`StreamValidator`]. All of them feed the same chunk
+//! validation and ordered merge, so they produce the same report for the same bytes.
+
+mod chunk;
+mod front;
+mod merge;
+mod parallel;
+mod stream;
+
+pub use stream::StreamValidator;
+
+use crate::error::SourceError;
+use crate::report::{Lang, Report, Stats};
+use crate::schema::Schema;
+use crate::source::Dialect;
+use crate::table::CompiledTable;
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+/// Settings of a validation run.
+///
+/// ```
+/// use conforme::{Lang, ValidationOptions};
+/// let options = ValidationOptions::default().max_errors(Some(100)).threads(Some(1)).lang(Lang::En);
+/// assert_eq!(options.thread_count(), 1);
+/// ```
+#[derive(Clone, Debug)]
+pub struct ValidationOptions {
+    pub(crate) max_errors: Option<usize>,
+    pub(crate) threads: Option<usize>,
+    pub(crate) encoding: Option<&'static encoding_rs::Encoding>,
+    pub(crate) dialect: Dialect,
+    pub(crate) sniff_delimiter: bool,
+    pub(crate) lang: Lang,
+    pub(crate) chunk_size: usize,
+    pub(crate) max_record_bytes: usize,
+}
+
+impl Default for ValidationOptions {
+    fn default() -> Self {
+        ValidationOptions {
+            max_errors: None,
+            threads: None,
+            encoding: None,
+            dialect: Dialect::default(),
+            sniff_delimiter: true,
+            lang: Lang::Fr,
+            chunk_size: 1 << 20,
+            max_record_bytes: 64 << 20,
+        }
+    }
+}
+
+impl ValidationOptions {
+    /// Stops after this many errors (`None`: report them all).
+    pub fn max_errors(mut self, n: Option<usize>) -> Self {
+        self.max_errors = n;
+        self
+    }
+
+    /// Worker threads (`None`: one per core).
+    pub fn threads(mut self, n: Option<usize>) -> Self {
+        self.threads = n;
+        self
+    }
+
+    /// Forces the input encoding, by WHATWG label (`utf-8`, `windows-1252`, `latin1`…).
+    /// Returns `None` for an unknown label.
+    pub fn encoding(mut self, label: &str) -> Option<Self> {
+        self.encoding = Some(encoding_rs::Encoding::for_label(label.as_bytes())?);
+        Some(self)
+    }
+
+    /// Sets the whole dialect (no delimiter detection).
+    pub fn dialect(mut self, dialect: Dialect) -> Self {
+        self.dialect = dialect;
+        self.sniff_delimiter = false;
+        self
+    }
+
+    /// Sets the delimiter (no detection).
+    pub fn delimiter(mut self, delimiter: u8) -> Self {
+        self.dialect.delimiter = delimiter;
+        self.sniff_delimiter = false;
+        self
+    }
+
+    /// Language of the messages.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Size of the chunks validated in parallel (bytes).
+    pub fn chunk_size(mut self, bytes: usize) -> Self {
+        self.chunk_size = bytes.max(1);
+        self
+    }
+
+    /// Longest record accepted, in bytes (protects memory on broken files).
+    pub fn max_record_bytes(mut self, bytes: usize) -> Self {
+        self.max_record_bytes = bytes.max(1);
+        self
+    }
+
+    /// The number of worker threads this run will use.
+    pub fn thread_count(&self) -> usize {
+        self.threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+            .max(1)
+    }
+
+    pub(crate) fn limit(&self) -> usize {
+        self.max_errors.unwrap_or(usize::MAX).max(1)
+    }
+}
+
+/// A compiled schema with its options, reusable across files and threads.
+///
+/// ```
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "ok", "type": "boolean"}]}"#).unwrap();
+/// let validator = conforme::Validator::new(&schema);
+/// assert!(validator.validate_slice(b"ok\ntrue\n").unwrap().valid);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Validator {
+    pub(crate) table: Arc<CompiledTable>,
+    pub(crate) options: Arc<ValidationOptions>,
+}
+
+impl Validator {
+    /// A validator with default options.
+    pub fn new(schema: &Schema) -> Validator {
+        Validator::with_options(schema, ValidationOptions::default())
+    }
+
+    /// A validator with `options`.
+    pub fn with_options(schema: &Schema, options: ValidationOptions) -> Validator {
+        Validator {
+            table: schema.compiled().clone(),
+            options: Arc::new(options),
+        }
+    }
+
+    /// Validates everything `input` yields (read in chunks, in bounded memory).
+    pub fn validate_reader<R: Read + Send>(&self, input: R) -> Result<Report, SourceError> {
+        parallel::validate(self, input)
+    }
+
+    /// Validates bytes in memory.
+    pub fn validate_slice(&self, input: &[u8]) -> Result<Report, SourceError> {
+        parallel::validate(self, input)
+    }
+
+    /// Validates a file.
+    pub fn validate_path(&self, path: impl AsRef<Path>) -> Result<Report, SourceError> {
+        let path = path.as_ref();
+        if path.is_dir() {
+            return Err(SourceError::Io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                format!("{} is a directory, not a file", path.display()),
+            )));
+        }
+        let file = std::fs::File::open(path)?;
+        parallel::validate(self, file)
+    }
+
+    /// A push-based validator for input that arrives in pieces.
+    pub fn stream(&self) -> StreamValidator {
+        StreamValidator::new(self.clone())
+    }
+}
+
+fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> Report {
+    let dialect = front.setup.as_ref().map(|s| s.dialect.clone()).unwrap_or_default();
+    let stats = Stats {
+        bytes: front.bytes_in,
+        encoding: front.encoding.name(),
+        delimiter: (dialect.delimiter as char).to_string(),
+        ..Stats::default()
+    };
+    let mut report = merger.finish(stats, front.warnings());
+    report.localize(v.options.lang);
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn validator_and_schema_are_shareable() {
+        assert_send_sync::<Validator>();
+        assert_send_sync::<Schema>();
+    }
+}

@@ -1,0 +1,85 @@
+//! The push-based validator: bytes in, in any chunking, one report out.
+
+use super::chunk::validate_chunk;
+use super::front::Front;
+use super::merge::Merger;
+use super::{Validator, build_report};
+use crate::error::SourceError;
+use crate::report::Report;
+use crate::table::row::RowScratch;
+
+/// Validates input pushed in pieces of any size (a browser `File` read in slices, a Python
+/// file object, a network stream). Pushing the same bytes split anywhere gives the same
+/// report as [`Validator::validate_slice`].
+///
+/// ```
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+/// let validator = conforme::Validator::new(&schema);
+/// let mut stream = validator.stream();
+/// stream.push(b"n\n1\n").unwrap();
+/// stream.push(b"2\nx").unwrap();
+/// let report = stream.finish().unwrap();
+/// assert_eq!(report, validator.validate_slice(b"n\n1\n2\nx").unwrap());
+/// ```
+pub struct StreamValidator {
+    validator: Validator,
+    front: Front,
+    merger: Option<Merger>,
+    scratch: RowScratch,
+}
+
+impl StreamValidator {
+    pub(crate) fn new(validator: Validator) -> StreamValidator {
+        let front = Front::new(validator.options.clone(), validator.table.clone());
+        StreamValidator {
+            validator,
+            front,
+            merger: None,
+            scratch: RowScratch::default(),
+        }
+    }
+
+    /// Bytes received so far.
+    pub fn bytes(&self) -> u64 {
+        self.front.bytes_in
+    }
+
+    /// Whether the error limit is reached: further input is not needed.
+    pub fn is_done(&self) -> bool {
+        self.merger.as_ref().is_some_and(Merger::done)
+    }
+
+    /// Feeds the next piece of input.
+    pub fn push(&mut self, data: &[u8]) -> Result<(), SourceError> {
+        if self.is_done() {
+            return Ok(());
+        }
+        self.front.push(data)?;
+        self.run()
+    }
+
+    fn run(&mut self) -> Result<(), SourceError> {
+        while let Some(chunk) = self.front.pop() {
+            let setup = self.front.setup.as_ref().expect("a chunk is only ready once the header is read");
+            let merger = self.merger.get_or_insert_with(|| {
+                Merger::new(self.validator.table.clone(), &setup.plan.errors, setup.dialect.header, self.validator.options.limit())
+            });
+            if merger.done() {
+                break;
+            }
+            let result = validate_chunk(&self.validator.table, &setup.plan, &setup.dialect, &chunk, self.validator.options.limit(), &mut self.scratch)?;
+            merger.accept(result);
+        }
+        Ok(())
+    }
+
+    /// Ends the input and returns the report.
+    pub fn finish(mut self) -> Result<Report, SourceError> {
+        if !self.is_done() {
+            self.front.finish()?;
+            self.run()?;
+        }
+        let merger = self.merger.take().ok_or(SourceError::Empty)?;
+        Ok(build_report(&self.validator, merger, &self.front))
+    }
+}

@@ -1,0 +1,114 @@
+//! Errors that stop a validation before any report exists.
+//!
+//! Invalid data is *not* an error (it is a [`crate::Report`] with `valid: false`); these
+//! types cover a schema that cannot be used and input that cannot be read.
+
+use std::path::PathBuf;
+
+/// A schema that cannot be used to validate anything.
+///
+/// Every variant says where the problem is (a JSON pointer into the descriptor when
+/// there is one) and what to change.
+///
+/// ```
+/// let err = conforme::Schema::from_slice(br#"{"fields": [{"name": "a", "type": "texte"}]}"#).unwrap_err();
+/// assert!(err.to_string().contains("/fields/0/type"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SchemaError {
+    /// The schema text is neither JSON nor YAML.
+    #[error("the schema is not valid JSON (line {line}, column {column}): {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause")]
+    Syntax {
+        /// 1-based line of the syntax error.
+        line: usize,
+        /// 1-based column of the syntax error.
+        column: usize,
+        /// What the parser expected.
+        message: String,
+    },
+    /// The descriptor is valid JSON but not a Table Schema.
+    #[error("this is not a Table Schema: {reason}")]
+    NotATableSchema {
+        /// Why the descriptor was rejected.
+        reason: String,
+    },
+    /// A key of the descriptor has a value that cannot be used.
+    #[error("invalid schema at {pointer}: {message}. {hint}")]
+    Invalid {
+        /// JSON pointer of the offending value (e.g. `/fields/3/constraints/enum`).
+        pointer: String,
+        /// What is wrong.
+        message: String,
+        /// What to change.
+        hint: String,
+    },
+    /// The schema file could not be read.
+    #[error("cannot read the schema file {path}: {source}")]
+    Io {
+        /// The path given.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+}
+
+impl SchemaError {
+    pub(crate) fn invalid(
+        pointer: impl Into<String>,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        SchemaError::Invalid {
+            pointer: pointer.into(),
+            message: message.into(),
+            hint: hint.into(),
+        }
+    }
+}
+
+/// Input that cannot be read as a table.
+///
+/// ```
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "a"}]}"#).unwrap();
+/// let err = conforme::Validator::new(&schema).validate_slice(b"").unwrap_err();
+/// assert!(matches!(err, conforme::SourceError::Empty));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum SourceError {
+    /// Reading failed (missing file, permission, a directory, a broken pipe…).
+    #[error("cannot read the data: {0}")]
+    Io(#[from] std::io::Error),
+    /// The input has no bytes at all.
+    #[error("the file is empty (0 bytes): there is no header and no row to check. Export the table again")]
+    Empty,
+    /// The input looks like a binary file (zero bytes or a known binary signature).
+    #[error("this does not look like a CSV text file ({what}, byte {byte}). Export the table as CSV (UTF-8, comma or semicolon separated)")]
+    Binary {
+        /// What was recognised (e.g. "a PDF document", "NUL bytes").
+        what: String,
+        /// Byte offset where it was seen.
+        byte: u64,
+    },
+    /// One record is larger than the configured limit.
+    #[error("line {line} (byte {byte}) holds a record longer than {limit} bytes without a line break: this is not a usable CSV file (an unclosed quote, or the wrong file). Check the quotes on that line, or raise the limit with --max-record-bytes")]
+    RecordTooLong {
+        /// Physical line where the record starts.
+        line: u64,
+        /// Byte offset where the record starts.
+        byte: u64,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The CSV text cannot be parsed.
+    #[error("CSV syntax error at line {line} (byte {byte}): {message}")]
+    Csv {
+        /// Physical line.
+        line: u64,
+        /// Byte offset.
+        byte: u64,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+}

@@ -1,0 +1,100 @@
+//! Stable diagnostic codes.
+
+use serde::{Serialize, Serializer};
+
+/// Whether a diagnostic makes the file invalid.
+///
+/// ```
+/// assert_eq!(conforme::ErrorCode::TypeError.severity(), conforme::Severity::Error);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Severity {
+    /// Makes the file invalid.
+    Error,
+    /// Worth knowing; the file stays valid.
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal : $sev:ident ),+ $(,)?) => {
+        /// A stable diagnostic code (frictionless error types for errors).
+        ///
+        /// ```
+        /// use conforme::ErrorCode;
+        /// assert_eq!(ErrorCode::ConstraintError.as_str(), "constraint-error");
+        /// assert_eq!(ErrorCode::from_name("missing-label"), Some(ErrorCode::MissingLabel));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            $( $(#[$doc])* $variant ),+
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The code as written in reports (`type-error`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$variant => $text),+ }
+            }
+
+            /// Parses a code written as in reports.
+            pub fn from_name(name: &str) -> Option<ErrorCode> {
+                match name { $($text => Some(ErrorCode::$variant),)+ _ => None }
+            }
+
+            /// Whether this code is an error or a warning.
+            pub fn severity(self) -> Severity {
+                match self { $(ErrorCode::$variant => Severity::$sev),+ }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A header cell is empty.
+    BlankLabel = "blank-label": Error,
+    /// A header label appears twice.
+    DuplicateLabel = "duplicate-label": Error,
+    /// A header label differs from the schema field at that position.
+    IncorrectLabel = "incorrect-label": Error,
+    /// The header has fewer columns than the schema has fields.
+    MissingLabel = "missing-label": Error,
+    /// The header has more columns than the schema has fields.
+    ExtraLabel = "extra-label": Error,
+    /// Every cell of a row is empty.
+    BlankRow = "blank-row": Error,
+    /// A row has more cells than the header.
+    ExtraCell = "extra-cell": Error,
+    /// A row has fewer cells than the header.
+    MissingCell = "missing-cell": Error,
+    /// A cell cannot be read as its field's type and format.
+    TypeError = "type-error": Error,
+    /// A typed cell breaks a constraint (required, pattern, enum, minimum…).
+    ConstraintError = "constraint-error": Error,
+    /// A value declared unique appears again.
+    UniqueError = "unique-error": Error,
+    /// A primary key is repeated or has an empty part.
+    PrimaryKey = "primary-key": Error,
+    /// A foreign key value is not found in the referenced table.
+    ForeignKey = "foreign-key": Error,
+    /// The file is not UTF-8; it was decoded with another encoding.
+    EncodingWarning = "encoding": Warning,
+    /// The delimiter or other dialect settings were detected.
+    DialectWarning = "dialect": Warning,
+    /// The schema has something that weakens or breaks it (lint).
+    SchemaWarning = "schema-warning": Warning,
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

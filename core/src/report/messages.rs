@@ -1,0 +1,271 @@
+//! The message catalogue: one French and one English sentence per code, filled from the
+//! diagnostic's structured parameters. Checks never build message text themselves.
+
+use super::{Diagnostic, ErrorCode};
+use serde_json::Value;
+
+/// Language of the report messages.
+///
+/// ```
+/// assert_eq!(conforme::Lang::from_tag("en-GB"), Some(conforme::Lang::En));
+/// assert_eq!(conforme::Lang::default(), conforme::Lang::Fr);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// French (the default: the people who fix the data read French).
+    #[default]
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Reads a language tag such as `fr`, `en`, `fr_FR.UTF-8`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.to_ascii_lowercase();
+        if lower.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if lower.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}
+
+fn text(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| format!("`{}`", text(Some(i))))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// A French/English label for a Table Schema type, used inside sentences.
+fn type_label(ty: &str, lang: Lang) -> &'static str {
+    match (ty, lang) {
+        ("string", Lang::Fr) => "une chaîne de caractères",
+        ("number", Lang::Fr) => "un nombre",
+        ("integer", Lang::Fr) => "un nombre entier",
+        ("boolean", Lang::Fr) => "un booléen",
+        ("date", Lang::Fr) => "une date",
+        ("time", Lang::Fr) => "une heure",
+        ("datetime", Lang::Fr) => "une date et heure",
+        ("year", Lang::Fr) => "une année",
+        ("yearmonth", Lang::Fr) => "une année et un mois",
+        ("duration", Lang::Fr) => "une durée",
+        ("geopoint", Lang::Fr) => "un point géographique",
+        ("geojson", Lang::Fr) => "un objet GeoJSON",
+        ("object", Lang::Fr) => "un objet JSON",
+        ("array", Lang::Fr) => "un tableau JSON",
+        ("list", Lang::Fr) => "une liste",
+        ("string", Lang::En) => "a string",
+        ("number", Lang::En) => "a number",
+        ("integer", Lang::En) => "an integer",
+        ("boolean", Lang::En) => "a boolean",
+        ("date", Lang::En) => "a date",
+        ("time", Lang::En) => "a time",
+        ("datetime", Lang::En) => "a date and time",
+        ("year", Lang::En) => "a year",
+        ("yearmonth", Lang::En) => "a year and month",
+        ("duration", Lang::En) => "a duration",
+        ("geopoint", Lang::En) => "a geographic point",
+        ("geojson", Lang::En) => "a GeoJSON object",
+        ("object", Lang::En) => "a JSON object",
+        ("array", Lang::En) => "a JSON array",
+        ("list", Lang::En) => "a list",
+        (_, Lang::Fr) => "une valeur du type attendu",
+        (_, Lang::En) => "a value of the expected type",
+    }
+}
+
+fn expected_form(d: &Diagnostic, lang: Lang) -> String {
+    let ty = d.param_str("type").unwrap_or("");
+    let format = d.param_str("format").unwrap_or("default");
+    let described = match (ty, format) {
+        ("date", "default") => Some("AAAA-MM-JJ (2024-03-31)"),
+        ("datetime", "default") => Some("AAAA-MM-JJThh:mm:ss (2024-03-31T14:05:00)"),
+        ("time", "default") => Some("hh:mm:ss (14:05:00)"),
+        ("year", _) => Some("AAAA (2024)"),
+        ("yearmonth", _) => Some("AAAA-MM (2024-03)"),
+        ("duration", _) => Some("ISO 8601 (P1Y2M10DT2H30M)"),
+        ("geopoint", "default") => Some("\"lon, lat\" (2.35, 48.85)"),
+        ("geopoint", "array") => Some("[lon, lat] ([2.35, 48.85])"),
+        ("geopoint", "object") => Some("{\"lon\": 2.35, \"lat\": 48.85}"),
+        _ => None,
+    };
+    let described = described.map(|s| match lang {
+        Lang::Fr => s.to_owned(),
+        Lang::En => s.replace("AAAA", "YYYY").replace("JJ", "DD"),
+    });
+    if let Some(form) = described {
+        return match lang {
+            Lang::Fr => format!(" Forme attendue : {form}."),
+            Lang::En => format!(" Expected form: {form}."),
+        };
+    }
+    if matches!(ty, "date" | "datetime" | "time") && format != "default" && format != "any" {
+        return match lang {
+            Lang::Fr => format!(" Format attendu : `{format}`."),
+            Lang::En => format!(" Expected format: `{format}`."),
+        };
+    }
+    if ty == "string" && format != "default" {
+        return match lang {
+            Lang::Fr => format!(" Format attendu : {format}."),
+            Lang::En => format!(" Expected format: {format}."),
+        };
+    }
+    if ty == "boolean" {
+        let t = text(d.params.get("trueValues"));
+        let f = text(d.params.get("falseValues"));
+        return match lang {
+            Lang::Fr => format!(" Valeurs acceptées : {t} (vrai) et {f} (faux)."),
+            Lang::En => format!(" Accepted values: {t} (true) and {f} (false)."),
+        };
+    }
+    String::new()
+}
+
+fn hint(d: &Diagnostic, lang: Lang) -> String {
+    match d.param_str("hint") {
+        Some(h) => match lang {
+            Lang::Fr => format!(" Suggestion : `{h}`."),
+            Lang::En => format!(" Suggestion: `{h}`."),
+        },
+        None => String::new(),
+    }
+}
+
+fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
+    let cell = d.cell.as_deref().unwrap_or("");
+    let value = text(d.params.get("value"));
+    let constraint = d.param_str("constraint").unwrap_or("");
+    let example = d
+        .param_str("example")
+        .map(|e| match lang {
+            Lang::Fr => format!(" Exemple de valeur valide : `{e}`."),
+            Lang::En => format!(" Example of a valid value: `{e}`."),
+        })
+        .unwrap_or_default();
+    match (constraint, lang) {
+        ("required", Lang::Fr) => "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée.".into(),
+        ("required", Lang::En) => "Missing value: this column is required, the cell must be filled in.".into(),
+        ("unique", Lang::Fr) => format!("Valeur dupliquée : `{cell}` doit être unique dans la colonne."),
+        ("unique", Lang::En) => format!("Duplicate value: `{cell}` must be unique in the column."),
+        ("minLength", Lang::Fr) => format!("Valeur trop courte : `{cell}` a {} caractères, il en faut au moins {value}.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
+        ("minLength", Lang::En) => format!("Value too short: `{cell}` has {} characters, at least {value} are required.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
+        ("maxLength", Lang::Fr) => format!("Valeur trop longue : `{cell}` a {} caractères, {value} au plus sont permis.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
+        ("maxLength", Lang::En) => format!("Value too long: `{cell}` has {} characters, at most {value} are allowed.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
+        ("minimum", Lang::Fr) => format!("Valeur trop petite : `{cell}` doit être supérieure ou égale à {value}."),
+        ("minimum", Lang::En) => format!("Value too small: `{cell}` must be greater than or equal to {value}."),
+        ("maximum", Lang::Fr) => format!("Valeur trop grande : `{cell}` doit être inférieure ou égale à {value}."),
+        ("maximum", Lang::En) => format!("Value too large: `{cell}` must be less than or equal to {value}."),
+        ("exclusiveMinimum", Lang::Fr) => format!("Valeur trop petite : `{cell}` doit être strictement supérieure à {value}."),
+        ("exclusiveMinimum", Lang::En) => format!("Value too small: `{cell}` must be strictly greater than {value}."),
+        ("exclusiveMaximum", Lang::Fr) => format!("Valeur trop grande : `{cell}` doit être strictement inférieure à {value}."),
+        ("exclusiveMaximum", Lang::En) => format!("Value too large: `{cell}` must be strictly less than {value}."),
+        ("pattern", Lang::Fr) => format!("Format incorrect : `{cell}` ne respecte pas le motif imposé (expression régulière `{value}`).{example}"),
+        ("pattern", Lang::En) => format!("Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"),
+        ("enum", Lang::Fr) => format!("Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}.{}", hint(d, lang)),
+        ("enum", Lang::En) => format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.{}", hint(d, lang)),
+        ("jsonSchema", Lang::Fr) => format!("La valeur ne respecte pas le schéma JSON de la colonne : {}.", text(d.params.get("detail"))),
+        ("jsonSchema", Lang::En) => format!("The value does not follow the column's JSON Schema: {}.", text(d.params.get("detail"))),
+        (other, Lang::Fr) => format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value})."),
+        (other, Lang::En) => format!("The value `{cell}` breaks the constraint `{other}` ({value})."),
+    }
+}
+
+/// Renders the message of `d` in `lang`.
+pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
+    let cell = d.cell.as_deref().unwrap_or("");
+    let field = d.field_name.as_deref().unwrap_or("");
+    let label = text(d.params.get("label"));
+    let position = d.field_number.unwrap_or(0);
+    let first_row = text(d.params.get("first_row"));
+    let fields = text(d.params.get("fields"));
+    match (d.code, lang) {
+        (ErrorCode::BlankLabel, Lang::Fr) => format!("En-tête vide : la colonne {position} n'a pas de nom ; écrivez `{field}` dans la première ligne."),
+        (ErrorCode::BlankLabel, Lang::En) => format!("Blank header: column {position} has no name; write `{field}` in the first line."),
+        (ErrorCode::DuplicateLabel, Lang::Fr) => format!("En-tête en double : la colonne `{label}` (position {position}) apparaît déjà plus tôt dans l'en-tête ; renommez ou supprimez l'une des deux."),
+        (ErrorCode::DuplicateLabel, Lang::En) => format!("Duplicate header: column `{label}` (position {position}) already appears earlier in the header; rename or remove one of them."),
+        (ErrorCode::IncorrectLabel, Lang::Fr) => format!("En-tête incorrect : la colonne {position} s'appelle `{label}` alors que le schéma attend `{field}` à cette position."),
+        (ErrorCode::IncorrectLabel, Lang::En) => format!("Incorrect header: column {position} is named `{label}` but the schema expects `{field}` at this position."),
+        (ErrorCode::MissingLabel, Lang::Fr) => format!("Colonne manquante : la colonne `{field}` (position {position} dans le schéma) est absente du fichier ; ajoutez-la."),
+        (ErrorCode::MissingLabel, Lang::En) => format!("Missing column: column `{field}` (position {position} in the schema) is not in the file; add it."),
+        (ErrorCode::ExtraLabel, Lang::Fr) => format!("Colonne surnuméraire : la colonne `{label}` (position {position}) n'est pas définie dans le schéma ; retirez-la."),
+        (ErrorCode::ExtraLabel, Lang::En) => format!("Extra column: column `{label}` (position {position}) is not defined in the schema; remove it."),
+        (ErrorCode::BlankRow, Lang::Fr) => "Ligne vide : toutes les cellules de cette ligne sont vides ; retirez-la.".into(),
+        (ErrorCode::BlankRow, Lang::En) => "Blank row: every cell of this row is empty; remove it.".into(),
+        (ErrorCode::ExtraCell, Lang::Fr) => format!("Cellule surnuméraire : la ligne a plus de cellules que l'en-tête n'a de colonnes (cellule {position} : `{cell}`) ; vérifiez les séparateurs de cette ligne."),
+        (ErrorCode::ExtraCell, Lang::En) => format!("Extra cell: the row has more cells than the header has columns (cell {position}: `{cell}`); check the delimiters on this line."),
+        (ErrorCode::MissingCell, Lang::Fr) => format!("Cellule manquante : la ligne s'arrête avant la colonne `{field}` (position {position}) ; vérifiez les séparateurs de cette ligne."),
+        (ErrorCode::MissingCell, Lang::En) => format!("Missing cell: the row ends before column `{field}` (position {position}); check the delimiters on this line."),
+        (ErrorCode::TypeError, _) => {
+            let ty = d.param_str("type").unwrap_or("");
+            let expected = type_label(ty, lang);
+            let form = expected_form(d, lang);
+            match lang {
+                Lang::Fr => format!("Type incorrect : `{cell}` n'est pas {expected}.{form}{}", hint(d, lang)),
+                Lang::En => format!("Wrong type: `{cell}` is not {expected}.{form}{}", hint(d, lang)),
+            }
+        }
+        (ErrorCode::ConstraintError, _) => constraint_message(d, lang),
+        (ErrorCode::UniqueError, Lang::Fr) => format!("Valeur dupliquée : `{cell}` apparaît déjà à la ligne {first_row} alors que la colonne `{field}` doit être unique."),
+        (ErrorCode::UniqueError, Lang::En) => format!("Duplicate value: `{cell}` already appears in row {first_row} but column `{field}` must be unique."),
+        (ErrorCode::PrimaryKey, Lang::Fr) => match d.param_str("reason") {
+            Some("null") => format!("Clé primaire incomplète : la clé ({fields}) a une partie vide."),
+            _ => format!("Clé primaire dupliquée : la clé ({fields}) a la même valeur qu'à la ligne {first_row}."),
+        },
+        (ErrorCode::PrimaryKey, Lang::En) => match d.param_str("reason") {
+            Some("null") => format!("Incomplete primary key: a part of the key ({fields}) is empty."),
+            _ => format!("Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."),
+        },
+        (ErrorCode::ForeignKey, Lang::Fr) => format!("Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."),
+        (ErrorCode::ForeignKey, Lang::En) => format!("Reference not found: the value ({fields}) does not exist in the referenced table."),
+        (ErrorCode::EncodingWarning, Lang::Fr) => format!(
+            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
+            text(d.params.get("encoding")), d.line.unwrap_or(0), d.byte.unwrap_or(0)
+        ),
+        (ErrorCode::EncodingWarning, Lang::En) => format!(
+            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents.",
+            text(d.params.get("encoding")), d.line.unwrap_or(0), d.byte.unwrap_or(0)
+        ),
+        (ErrorCode::DialectWarning, Lang::Fr) => format!("Séparateur détecté : `{}` (le séparateur standard est la virgule).", text(d.params.get("delimiter"))),
+        (ErrorCode::DialectWarning, Lang::En) => format!("Detected delimiter: `{}` (the standard delimiter is the comma).", text(d.params.get("delimiter"))),
+        (ErrorCode::SchemaWarning, Lang::Fr) => format!("Schéma ({}) : {}", text(d.params.get("pointer")), text(d.params.get("detail_fr").or(d.params.get("detail")))),
+        (ErrorCode::SchemaWarning, Lang::En) => format!("Schema ({}): {}", text(d.params.get("pointer")), text(d.params.get("detail"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_message_in_both_languages() {
+        for &code in ErrorCode::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let d = Diagnostic::new(code)
+                    .with_cell("x")
+                    .in_field(1, "f")
+                    .with_param("type", "integer")
+                    .with_param("constraint", "pattern")
+                    .with_param("value", "a+");
+                let m = render(&d, lang);
+                assert!(!m.is_empty(), "{code} has no {lang:?} message");
+            }
+        }
+    }
+
+    #[test]
+    fn french_and_english_differ() {
+        let d = Diagnostic::new(ErrorCode::BlankRow);
+        assert_ne!(render(&d, Lang::Fr), render(&d, Lang::En));
+    }
+}

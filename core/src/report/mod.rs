@@ -1,0 +1,177 @@
+//! The validation report: plain, serialisable data shared by the CLI, Python and JavaScript.
+//!
+//! Error codes are frictionless-py's (`type-error`, `constraint-error`, `missing-label`…) so
+//! that users of frictionless and Validata recognise them; rows follow frictionless
+//! numbering (the header is row 1).
+
+mod code;
+mod messages;
+
+pub use code::{ErrorCode, Severity};
+pub use messages::Lang;
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Structured parameters of a diagnostic (which constraint, its value, the expected format…).
+pub type Params = serde_json::Map<String, serde_json::Value>;
+
+/// The outcome of validating one table.
+///
+/// ```
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+/// let report = conforme::Validator::new(&schema).validate_slice(b"n\n1\nx\n").unwrap();
+/// assert!(!report.valid);
+/// assert_eq!(report.stats.rows, 2);
+/// assert_eq!(report.errors[0].field_name.as_deref(), Some("n"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    /// `true` when no error was found (warnings do not make a file invalid).
+    pub valid: bool,
+    /// Counts and facts about the input.
+    pub stats: Stats,
+    /// Errors in file order, at most `max_errors` of them (see `stats.truncated`).
+    pub errors: Vec<Diagnostic>,
+    /// Things worth knowing that do not make the file invalid (encoding, schema lint…).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Facts about the validated input.
+///
+/// ```
+/// let stats = conforme::Stats::default();
+/// assert_eq!(stats.rows, 0);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Stats {
+    /// Data rows read (the header excluded).
+    pub rows: u64,
+    /// Number of fields in the schema.
+    pub fields: usize,
+    /// Bytes read from the input.
+    pub bytes: u64,
+    /// Encoding used to decode the input (`utf-8`, `windows-1252`…).
+    pub encoding: String,
+    /// Field delimiter used.
+    pub delimiter: String,
+    /// Total number of errors found, including those beyond `max_errors`.
+    pub error_count: u64,
+    /// `true` when the error list was cut at `max_errors` (the count above is then a lower bound:
+    /// validation stopped there).
+    pub truncated: bool,
+    /// Error counts by type (`type-error` → 12).
+    pub error_types: BTreeMap<String, u64>,
+}
+
+/// One error or warning, located as precisely as possible.
+///
+/// ```
+/// use conforme::{Diagnostic, ErrorCode};
+/// let d = Diagnostic::new(ErrorCode::BlankRow).at_row(3, 3);
+/// assert_eq!(d.code.as_str(), "blank-row");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code: frictionless error type, or a conforme warning code.
+    #[serde(rename = "type")]
+    pub code: ErrorCode,
+    /// Row number as frictionless counts it (header = 1, first data row = 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// Physical line in the file (1-based); differs from `row` when quoted cells span lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// Byte offset in the input where the row (or the problem) starts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub byte: Option<u64>,
+    /// 1-based position of the column in the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_number: Option<usize>,
+    /// Name of the schema field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field_name: Option<String>,
+    /// The raw cell text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+    /// Human message in the report's language.
+    pub message: String,
+    /// Structured parameters (`constraint`, `value`, `format`, …).
+    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    pub params: Params,
+}
+
+impl Diagnostic {
+    /// A diagnostic with only its code; locate it with the `at_*` builders.
+    pub fn new(code: ErrorCode) -> Self {
+        Diagnostic {
+            code,
+            row: None,
+            line: None,
+            byte: None,
+            field_number: None,
+            field_name: None,
+            cell: None,
+            message: String::new(),
+            params: Params::new(),
+        }
+    }
+
+    /// Sets the row (frictionless numbering) and the physical line.
+    pub fn at_row(mut self, row: u64, line: u64) -> Self {
+        self.row = Some(row);
+        self.line = Some(line);
+        self
+    }
+
+    /// Sets the byte offset.
+    pub fn at_byte(mut self, byte: u64) -> Self {
+        self.byte = Some(byte);
+        self
+    }
+
+    /// Sets the column position (1-based) and the field name.
+    pub fn in_field(mut self, number: usize, name: &str) -> Self {
+        self.field_number = Some(number);
+        self.field_name = Some(name.to_owned());
+        self
+    }
+
+    /// Sets the raw cell text.
+    pub fn with_cell(mut self, cell: &str) -> Self {
+        self.cell = Some(cell.to_owned());
+        self
+    }
+
+    /// Adds a structured parameter.
+    pub fn with_param(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
+        self.params.insert(key.to_owned(), value.into());
+        self
+    }
+
+    /// The parameter `key` as a string, if present.
+    pub fn param_str(&self, key: &str) -> Option<&str> {
+        self.params.get(key).and_then(|v| v.as_str())
+    }
+
+    /// Fills `message` from the message catalogue.
+    pub fn localize(&mut self, lang: Lang) {
+        self.message = messages::render(self, lang);
+    }
+}
+
+impl Report {
+    /// Renders every message in `lang` (reports are built language-neutral, then localized).
+    ///
+    /// ```
+    /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let mut report = conforme::Validator::new(&schema).validate_slice(b"n\nx\n").unwrap();
+    /// report.localize(conforme::Lang::En);
+    /// assert!(report.errors[0].message.contains("integer"));
+    /// ```
+    pub fn localize(&mut self, lang: Lang) {
+        for d in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            d.localize(lang);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Schema descriptors: loading, detection and compilation.
+//!
+//! A [`Schema`] is loaded once (from JSON or YAML), checked, and compiled into everything
+//! the per-cell work needs (regexes, enum sets, bounds, date formats). It is cheap to clone
+//! and can be shared by threads.
+
+mod table;
+
+pub use table::{
+    Constraints, FieldDescriptor, FieldType, FieldsMatch, ForeignKey, MissingValue, TableSchema,
+};
+
+use crate::error::SchemaError;
+use crate::table::CompiledTable;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A loaded and compiled schema.
+///
+/// ```
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "id", "type": "integer"}]}"#).unwrap();
+/// assert_eq!(schema.table().fields.len(), 1);
+/// // YAML works too.
+/// let yaml = conforme::Schema::from_slice(b"fields:\n  - name: id\n    type: integer\n").unwrap();
+/// assert_eq!(yaml.table().fields[0].name, "id");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Schema {
+    descriptor: Arc<TableSchema>,
+    compiled: Arc<CompiledTable>,
+}
+
+impl Schema {
+    /// Loads a schema from JSON or YAML bytes.
+    pub fn from_slice(bytes: &[u8]) -> Result<Schema, SchemaError> {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let value: serde_json::Value = match serde_json::from_slice(bytes) {
+            Ok(v) => v,
+            Err(json_err) => {
+                let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+                // A document that starts like JSON is reported as JSON, so the user sees
+                // the JSON syntax error rather than a confusing YAML one.
+                if matches!(first, Some(b'{') | Some(b'[') | None) {
+                    return Err(SchemaError::Syntax {
+                        line: json_err.line(),
+                        column: json_err.column(),
+                        message: json_err.to_string(),
+                    });
+                }
+                serde_yaml::from_slice(bytes).map_err(|yaml_err| {
+                    let loc = yaml_err.location();
+                    SchemaError::Syntax {
+                        line: loc.as_ref().map_or(json_err.line(), |l| l.line()),
+                        column: loc.as_ref().map_or(json_err.column(), |l| l.column()),
+                        message: format!("neither JSON ({json_err}) nor YAML ({yaml_err})"),
+                    }
+                })?
+            }
+        };
+        Schema::from_value(&value)
+    }
+
+    /// Loads a schema from an already parsed JSON value.
+    pub fn from_value(value: &serde_json::Value) -> Result<Schema, SchemaError> {
+        let descriptor = TableSchema::from_value(value)?;
+        let compiled = CompiledTable::compile(&descriptor)?;
+        Ok(Schema {
+            descriptor: Arc::new(descriptor),
+            compiled: Arc::new(compiled),
+        })
+    }
+
+    /// Loads a schema file (JSON or YAML).
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Schema, SchemaError> {
+        let path = path.as_ref();
+        let bytes = std::fs::read(path).map_err(|source| SchemaError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Schema::from_slice(&bytes)
+    }
+
+    /// The Table Schema descriptor as loaded.
+    pub fn table(&self) -> &TableSchema {
+        &self.descriptor
+    }
+
+    pub(crate) fn compiled(&self) -> &Arc<CompiledTable> {
+        &self.compiled
+    }
+}

@@ -1,0 +1,172 @@
+//! Byte-order marks, binary-file detection and whole-file-correct decoding.
+//!
+//! UTF-8 is checked on every chunk (not just a sample). At the first invalid sequence the
+//! rest of the file is decoded with the legacy encoding chardetng guesses for French text
+//! (Windows-1252 in practice); the rows before it were valid UTF-8 and stay as they were.
+
+use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+/// A byte-order mark at the start of the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Bom {
+    None,
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+/// Recognises a byte-order mark; returns it with its length in bytes.
+pub(crate) fn detect_bom(head: &[u8]) -> (Bom, usize) {
+    match head {
+        [0xEF, 0xBB, 0xBF, ..] => (Bom::Utf8, 3),
+        [0xFF, 0xFE, ..] => (Bom::Utf16Le, 2),
+        [0xFE, 0xFF, ..] => (Bom::Utf16Be, 2),
+        _ => (Bom::None, 0),
+    }
+}
+
+/// Names the kind of binary file `head` starts with, if it is not text.
+pub(crate) fn binary_signature(head: &[u8]) -> Option<(&'static str, u64)> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a ZIP archive (or an .xlsx/.ods spreadsheet)"),
+        (b"\xD0\xCF\x11\xE0", "an old Excel (.xls) or Office document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"\x1F\x8B", "a gzip-compressed file"),
+        (b"\x7FELF", "an executable program"),
+    ];
+    for (magic, what) in SIGNATURES {
+        if head.starts_with(magic) {
+            return Some((what, 0));
+        }
+    }
+    let sample = &head[..head.len().min(8192)];
+    let nul = memchr::memchr(0, sample)?;
+    let nuls = memchr::memchr_iter(0, sample).count();
+    if nuls * 3 >= sample.len() {
+        Some(("UTF-16 text without a byte-order mark; save it as UTF-8", nul as u64))
+    } else {
+        Some(("NUL bytes", nul as u64))
+    }
+}
+
+/// Streaming UTF-16 → UTF-8 conversion (for files with a UTF-16 byte-order mark).
+pub(crate) struct Utf16Transcoder {
+    decoder: Decoder,
+}
+
+impl Utf16Transcoder {
+    pub(crate) fn new(bom: Bom) -> Self {
+        let encoding = if bom == Bom::Utf16Be { UTF_16BE } else { UTF_16LE };
+        Utf16Transcoder {
+            decoder: encoding.new_decoder_without_bom_handling(),
+        }
+    }
+
+    /// Appends the UTF-8 form of `input` to `out`.
+    pub(crate) fn transcode(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
+        let needed = self
+            .decoder
+            .max_utf8_buffer_length(input.len())
+            .unwrap_or(input.len() * 3 + 16);
+        let start = out.len();
+        out.resize(start + needed, 0);
+        let (_, _, written, _) = self.decoder.decode_to_utf8(input, &mut out[start..], last);
+        out.truncate(start + written);
+    }
+}
+
+/// The decoding decision, taken sequentially over the chunks in file order.
+#[derive(Debug)]
+pub(crate) struct EncodingState {
+    /// Forced by the caller (`--encoding`).
+    pub forced: Option<&'static Encoding>,
+    /// Set at the first non-UTF-8 sequence: the encoding used from there on.
+    pub legacy: Option<&'static Encoding>,
+    /// Byte offset and line of the first non-UTF-8 sequence.
+    pub first_invalid: Option<(u64, u64)>,
+    /// Whether the input had a UTF-16 byte-order mark (already transcoded).
+    pub utf16: Option<Bom>,
+}
+
+impl EncodingState {
+    pub(crate) fn new(forced: Option<&'static Encoding>) -> Self {
+        EncodingState {
+            forced,
+            legacy: None,
+            first_invalid: None,
+            utf16: None,
+        }
+    }
+
+    /// The name of the encoding the report should state.
+    pub(crate) fn name(&self) -> String {
+        match (self.utf16, self.forced, self.legacy) {
+            (Some(Bom::Utf16Be), _, _) => "utf-16be",
+            (Some(_), _, _) => "utf-16le",
+            (_, Some(e), _) => e.name(),
+            (_, _, Some(e)) => e.name(),
+            _ => "utf-8",
+        }
+        .to_ascii_lowercase()
+    }
+
+    /// The encoding to decode non-UTF-8 bytes with, when one has been chosen.
+    pub(crate) fn active_legacy(&self) -> Option<&'static Encoding> {
+        self.forced.filter(|e| *e != UTF_8).or(self.legacy)
+    }
+
+    /// Chooses the legacy encoding for `bytes` (the part of the file from the first
+    /// non-UTF-8 sequence on), guessing for French text.
+    pub(crate) fn choose_legacy(bytes: &[u8]) -> &'static Encoding {
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(&bytes[..bytes.len().min(1 << 20)], false);
+        let guess = detector.guess(Some(b"fr"), chardetng::Utf8Detection::Deny);
+        // French open data is single-byte Latin in practice; a multi-byte East Asian guess
+        // on a few stray bytes is far less likely than Windows-1252.
+        if guess.is_single_byte() { guess } else { WINDOWS_1252 }
+    }
+}
+
+/// Decodes `bytes` with `encoding` into UTF-8.
+pub(crate) fn decode_legacy(encoding: &'static Encoding, bytes: &[u8]) -> Vec<u8> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    text.into_owned().into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boms() {
+        assert_eq!(detect_bom(b"\xEF\xBB\xBFa"), (Bom::Utf8, 3));
+        assert_eq!(detect_bom(b"\xFF\xFEa\0"), (Bom::Utf16Le, 2));
+        assert_eq!(detect_bom(b"abc"), (Bom::None, 0));
+    }
+
+    #[test]
+    fn binary_files_are_named() {
+        assert!(binary_signature(b"%PDF-1.4").unwrap().0.contains("PDF"));
+        assert!(binary_signature(b"a\0b\0c\0").unwrap().0.contains("UTF-16"));
+        assert!(binary_signature(b"a,b\n1,2\n").is_none());
+    }
+
+    #[test]
+    fn french_latin1_is_windows_1252() {
+        let text = b"nom;ville\nJ\xe9r\xf4me;Besan\xe7on\nFran\xe7oise;S\xe8te\n";
+        let e = EncodingState::choose_legacy(text);
+        assert_eq!(e, WINDOWS_1252);
+        assert_eq!(decode_legacy(e, b"S\xe8te"), "Sète".as_bytes());
+    }
+
+    #[test]
+    fn utf16_transcodes() {
+        let mut t = Utf16Transcoder::new(Bom::Utf16Le);
+        let mut out = Vec::new();
+        t.transcode(b"a\0,\0\xe9\0", true, &mut out);
+        assert_eq!(out, "a,é".as_bytes());
+    }
+}

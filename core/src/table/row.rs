@@ -1,0 +1,228 @@
+//! Checking one data row: structure (blank row, extra and missing cells), cells (missing
+//! values, type, constraints) and the key values the ordered merge will compare.
+
+use super::field::CompiledField;
+use super::hints;
+use super::{CompiledTable, HeaderPlan, KeyKind};
+use crate::report::{Diagnostic, ErrorCode};
+use crate::schema::FieldType;
+
+/// A key value seen in a row, for the cross-row checks done in file order.
+#[derive(Clone, Debug)]
+pub(crate) struct KeyHit {
+    /// Data row index within the chunk (0-based).
+    pub local_row: u64,
+    pub line: u64,
+    pub byte: u64,
+    /// Index into `CompiledTable::keys`.
+    pub spec: u16,
+    /// 128-bit hash of the normalised typed key.
+    pub hash: u128,
+    /// Primary key with a missing part.
+    pub null: bool,
+    /// The first key cell's text, in the chunk's arena (`start`, `len`).
+    pub text: (u32, u32),
+}
+
+/// Where a row is: chunk-local row index (fixed to a frictionless row number by the merge),
+/// absolute physical line and byte offset.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RowLocation {
+    pub local_row: u64,
+    pub line: u64,
+    pub byte: u64,
+}
+
+/// Per-worker buffers reused from row to row (no allocation on the happy path).
+#[derive(Default)]
+pub(crate) struct RowScratch {
+    field_bytes: Vec<Vec<u8>>,
+    field_null: Vec<bool>,
+    field_text: Vec<(u32, u32)>,
+    key_buf: Vec<u8>,
+}
+
+/// What checking rows produces.
+#[derive(Default)]
+pub(crate) struct RowOutput {
+    pub errors: Vec<Diagnostic>,
+    pub keys: Vec<KeyHit>,
+    /// Texts of key cells, referenced by `KeyHit::text`.
+    pub arena: String,
+}
+
+fn cell_diagnostic(code: ErrorCode, at: RowLocation, column: usize, name: &str, cell: &str) -> Diagnostic {
+    Diagnostic::new(code)
+        .at_row(at.local_row, at.line)
+        .at_byte(at.byte)
+        .in_field(column + 1, name)
+        .with_cell(cell)
+}
+
+fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str) -> Diagnostic {
+    let mut d = cell_diagnostic(ErrorCode::TypeError, at, column, &field.name, cell)
+        .with_param("type", field.field_type.name())
+        .with_param("format", field.format.as_str());
+    if let Some((t, f)) = &field.boolean_values {
+        d = d.with_param("trueValues", t.clone()).with_param("falseValues", f.clone());
+    }
+    if let Some(h) = hints::type_hint(field, cell) {
+        d = d.with_param("hint", h);
+    }
+    d
+}
+
+impl CompiledTable {
+    /// Checks one record. `cell(i)` returns the text of cell `i` (`count` cells).
+    /// Returns `false` once `out.errors` holds `limit` errors: the caller stops there.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn check_row<'c>(
+        &self,
+        plan: &HeaderPlan,
+        count: usize,
+        cell: impl Fn(usize) -> &'c str,
+        at: RowLocation,
+        scratch: &mut RowScratch,
+        out: &mut RowOutput,
+        limit: usize,
+    ) -> bool {
+        let has_keys = !self.keys.is_empty();
+        if has_keys && scratch.field_null.len() != self.fields.len() {
+            scratch.field_bytes = vec![Vec::new(); self.fields.len()];
+            scratch.field_null = vec![true; self.fields.len()];
+            scratch.field_text = vec![(0, 0); self.fields.len()];
+        }
+        if has_keys {
+            scratch.field_null.iter_mut().for_each(|n| *n = true);
+        }
+
+        // A row whose every cell is a missing value is only a blank row.
+        let blank = (0..count).all(|i| {
+            let text = cell(i);
+            match plan.column_field.get(i).copied().flatten() {
+                Some(f) => self.fields[f].missing.contains(text),
+                None => self.schema_missing.contains(text),
+            }
+        });
+        if blank {
+            out.errors.push(Diagnostic::new(ErrorCode::BlankRow).at_row(at.local_row, at.line).at_byte(at.byte));
+        } else {
+            for column in 0..count {
+                let text = cell(column);
+                if column >= plan.label_count {
+                    let name = "";
+                    out.errors.push(cell_diagnostic(ErrorCode::ExtraCell, at, column, name, text));
+                    continue;
+                }
+                let Some(f) = plan.column_field[column] else { continue };
+                let field = &self.fields[f];
+                if field.missing.contains(text) {
+                    if field.required {
+                        out.errors.push(
+                            cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
+                                .with_param("constraint", "required")
+                                .with_param("value", true),
+                        );
+                    }
+                    continue;
+                }
+                match field.checker.caster.cast(text) {
+                    Err(()) => out.errors.push(type_error(field, at, column, text)),
+                    Ok(value) => {
+                        for c in &field.checker.constraints {
+                            if !c.holds(text, &value) {
+                                out.errors.push(self.constraint_error(field, c, at, column, text, &value));
+                            }
+                        }
+                        // As in frictionless, a value that breaks a constraint still takes part
+                        // in key checks; only a type error leaves the cell without a value.
+                        if has_keys && self.in_key[f] {
+                            let bytes = &mut scratch.field_bytes[f];
+                            bytes.clear();
+                            value.key_bytes(bytes);
+                            scratch.field_null[f] = false;
+                            let start = out.arena.len() as u32;
+                            out.arena.push_str(text);
+                            scratch.field_text[f] = (start, text.len() as u32);
+                        }
+                    }
+                }
+            }
+            for column in count..plan.label_count {
+                if let Some(f) = plan.column_field[column] {
+                    out.errors.push(cell_diagnostic(ErrorCode::MissingCell, at, column, &self.fields[f].name, ""));
+                }
+            }
+        }
+        if has_keys {
+            self.collect_keys(at, scratch, out);
+        }
+        out.errors.len() < limit
+    }
+
+    fn collect_keys(&self, at: RowLocation, scratch: &mut RowScratch, out: &mut RowOutput) {
+        for (spec_index, spec) in self.keys.iter().enumerate() {
+            let any_null = spec.fields.iter().any(|&f| scratch.field_null[f]);
+            let all_null = spec.fields.iter().all(|&f| scratch.field_null[f]);
+            if any_null && spec.kind != KeyKind::Primary {
+                // Missing values are never duplicates of each other (unique, uniqueKeys).
+                continue;
+            }
+            let hash = if any_null {
+                0
+            } else {
+                scratch.key_buf.clear();
+                for &f in &spec.fields {
+                    scratch.key_buf.extend_from_slice(&scratch.field_bytes[f]);
+                }
+                xxhash_rust::xxh3::xxh3_128(&scratch.key_buf)
+            };
+            let first = spec.fields[0];
+            out.keys.push(KeyHit {
+                local_row: at.local_row,
+                line: at.line,
+                byte: at.byte,
+                spec: spec_index as u16,
+                hash,
+                null: any_null && (all_null || spec.kind == KeyKind::Primary),
+                text: if scratch.field_null[first] { (0, 0) } else { scratch.field_text[first] },
+            });
+        }
+    }
+
+    fn constraint_error(
+        &self,
+        field: &CompiledField,
+        c: &super::field::Constraint,
+        at: RowLocation,
+        column: usize,
+        text: &str,
+        value: &super::value::Value<'_>,
+    ) -> Diagnostic {
+        let mut d = cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
+            .with_param("constraint", c.name)
+            .with_param("value", c.value.clone());
+        match c.name {
+            "pattern" => {
+                if let Some(example) = &field.example {
+                    d = d.with_param("example", example.as_str());
+                }
+            }
+            "enum" if hints::is_text(&field.checker.caster) || field.field_type == FieldType::String => {
+                if let serde_json::Value::Array(values) = &c.value {
+                    let allowed = values.iter().filter_map(|v| v.as_str());
+                    if let Some(best) = hints::closest_allowed(text, allowed) {
+                        d = d.with_param("hint", best);
+                    }
+                }
+            }
+            "minLength" | "maxLength" => {
+                if let Some(n) = value.length() {
+                    d = d.with_param("length", n);
+                }
+            }
+            _ => {}
+        }
+        d
+    }
+}
