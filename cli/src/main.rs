@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "conforme", version, about = "Vérifie des fichiers CSV par rapport aux schémas de schema.data.gouv.fr / Checks CSV files against schema.data.gouv.fr schemas")]
+#[command(
+    name = "conforme",
+    version,
+    about = "Vérifie des fichiers CSV par rapport aux schémas de schema.data.gouv.fr / Checks CSV files against schema.data.gouv.fr schemas"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,7 +67,8 @@ struct Fatal(String);
 
 fn language(arg: Option<&str>) -> Result<Lang, Fatal> {
     if let Some(tag) = arg {
-        return Lang::from_tag(tag).ok_or_else(|| Fatal(format!("unknown language {tag:?}: use fr or en.")));
+        return Lang::from_tag(tag)
+            .ok_or_else(|| Fatal(format!("unknown language {tag:?}: use fr or en.")));
     }
     let env = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
@@ -75,23 +80,38 @@ fn delimiter_byte(text: &str) -> Result<u8, Fatal> {
     match text {
         "\\t" | "tab" => Ok(b'\t'),
         t if t.len() == 1 && t.is_ascii() => Ok(t.as_bytes()[0]),
-        _ => Err(Fatal(format!("the delimiter must be one ASCII character (got {text:?}); use \\t for a tab."))),
+        _ => Err(Fatal(format!(
+            "the delimiter must be one ASCII character (got {text:?}); use \\t for a tab."
+        ))),
     }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
-    let Command::Validate { data, schema, format, max_errors, threads, lang, encoding, delimiter, max_record_bytes } = cli.command;
+    let Command::Validate {
+        data,
+        schema,
+        format,
+        max_errors,
+        threads,
+        lang,
+        encoding,
+        delimiter,
+        max_record_bytes,
+    } = cli.command;
     let lang = language(lang.as_deref())?;
-    let schema = Schema::from_path(&schema).map_err(|e| Fatal(format!("schema {}: {e}", schema.display())))?;
+    let schema = Schema::from_path(&schema)
+        .map_err(|e| Fatal(format!("schema {}: {e}", schema.display())))?;
     let mut options = ValidationOptions::default()
         .max_errors(max_errors)
         .threads(threads)
         .lang(lang)
         .max_record_bytes(max_record_bytes);
     if let Some(label) = encoding {
-        options = options
-            .encoding(&label)
-            .ok_or_else(|| Fatal(format!("unknown encoding {label:?}: use utf-8, windows-1252, iso-8859-1, utf-16le…")))?;
+        options = options.encoding(&label).ok_or_else(|| {
+            Fatal(format!(
+                "unknown encoding {label:?}: use utf-8, windows-1252, iso-8859-1, utf-16le…"
+            ))
+        })?;
     }
     if let Some(d) = delimiter {
         options = options.delimiter(delimiter_byte(&d)?);
@@ -104,13 +124,26 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     };
     let report = result.map_err(|e| Fatal(format!("{}: {e}", data.display())))?;
     let out = match format {
-        Format::Json => serde_json::to_string_pretty(&report).expect("a report always serializes") + "\n",
-        Format::Text => render::text(&report, &data.display().to_string(), lang, std::io::stdout().is_terminal()),
+        Format::Json => {
+            serde_json::to_string_pretty(&report).expect("a report always serializes") + "\n"
+        }
+        Format::Text => render::text(
+            &report,
+            &data.display().to_string(),
+            lang,
+            std::io::stdout().is_terminal(),
+        ),
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a message.
-    let _ = stdout.write_all(out.as_bytes()).and_then(|()| stdout.flush());
-    Ok(if report.valid { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush());
+    Ok(if report.valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn main() -> ExitCode {

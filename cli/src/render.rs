@@ -31,13 +31,27 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
     let verdict = match (report.valid, lang) {
         (true, Lang::Fr) => format!("{green}{bold}✔ Fichier valide{reset}"),
         (true, Lang::En) => format!("{green}{bold}✔ Valid file{reset}"),
-        (false, Lang::Fr) => format!("{red}{bold}✘ Fichier invalide : {} erreur(s){reset}", s.error_count),
-        (false, Lang::En) => format!("{red}{bold}✘ Invalid file: {} error(s){reset}", s.error_count),
+        (false, Lang::Fr) => format!(
+            "{red}{bold}✘ Fichier invalide : {} erreur(s){reset}",
+            s.error_count
+        ),
+        (false, Lang::En) => format!(
+            "{red}{bold}✘ Invalid file: {} error(s){reset}",
+            s.error_count
+        ),
     };
     let _ = writeln!(out, "{verdict} — {name}");
     let _ = match lang {
-        Lang::Fr => writeln!(out, "{} lignes, {} colonnes dans le schéma, encodage {}, séparateur `{}`", s.rows, s.fields, s.encoding, s.delimiter),
-        Lang::En => writeln!(out, "{} rows, {} fields in the schema, encoding {}, delimiter `{}`", s.rows, s.fields, s.encoding, s.delimiter),
+        Lang::Fr => writeln!(
+            out,
+            "{} lignes, {} colonnes dans le schéma, encodage {}, séparateur `{}`",
+            s.rows, s.fields, s.encoding, s.delimiter
+        ),
+        Lang::En => writeln!(
+            out,
+            "{} rows, {} fields in the schema, encoding {}, delimiter `{}`",
+            s.rows, s.fields, s.encoding, s.delimiter
+        ),
     };
     for w in &report.warnings {
         let _ = writeln!(out, "{yellow}⚠ {}{reset}", w.message);
@@ -46,7 +60,10 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
         let mut groups: BTreeMap<(Option<usize>, String, &str), Vec<&Diagnostic>> = BTreeMap::new();
         for d in &report.errors {
             let column = d.field_name.clone().unwrap_or_default();
-            groups.entry((d.field_number, column, d.code.as_str())).or_default().push(d);
+            groups
+                .entry((d.field_number, column, d.code.as_str()))
+                .or_default()
+                .push(d);
         }
         for ((_, column, code), items) in &groups {
             let title = match (column.is_empty(), lang) {
@@ -62,7 +79,9 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
             if items.len() > EXAMPLES_PER_GROUP {
                 let more = items.len() - EXAMPLES_PER_GROUP;
                 let _ = match lang {
-                    Lang::Fr => writeln!(out, "  … et {more} autre(s) (--format json pour tout voir)"),
+                    Lang::Fr => {
+                        writeln!(out, "  … et {more} autre(s) (--format json pour tout voir)")
+                    }
                     Lang::En => writeln!(out, "  … and {more} more (--format json shows them all)"),
                 };
             }
@@ -70,8 +89,16 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
     }
     if s.truncated {
         let _ = match lang {
-            Lang::Fr => writeln!(out, "\nLa vérification s'est arrêtée après {} erreurs (--max-errors) : le fichier peut en contenir d'autres.", s.error_count),
-            Lang::En => writeln!(out, "\nValidation stopped after {} errors (--max-errors): the file may contain more.", s.error_count),
+            Lang::Fr => writeln!(
+                out,
+                "\nLa vérification s'est arrêtée après {} erreurs (--max-errors) : le fichier peut en contenir d'autres.",
+                s.error_count
+            ),
+            Lang::En => writeln!(
+                out,
+                "\nValidation stopped after {} errors (--max-errors): the file may contain more.",
+                s.error_count
+            ),
         };
     }
     out

@@ -18,7 +18,9 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum SchemaError {
     /// The schema text is neither JSON nor YAML.
-    #[error("the schema is not valid JSON (line {line}, column {column}): {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause")]
+    #[error(
+        "the schema is not valid JSON (line {line}, column {column}): {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause"
+    )]
     Syntax {
         /// 1-based line of the syntax error.
         line: usize,
@@ -81,10 +83,14 @@ pub enum SourceError {
     #[error("cannot read the data: {0}")]
     Io(#[from] std::io::Error),
     /// The input has no bytes at all.
-    #[error("the file is empty (0 bytes): there is no header and no row to check. Export the table again")]
+    #[error(
+        "the file is empty (0 bytes): there is no header and no row to check. Export the table again"
+    )]
     Empty,
     /// The input looks like a binary file (zero bytes or a known binary signature).
-    #[error("this does not look like a CSV text file ({what}, byte {byte}). Export the table as CSV (UTF-8, comma or semicolon separated)")]
+    #[error(
+        "this does not look like a CSV text file ({what}, byte {byte}). Export the table as CSV (UTF-8, comma or semicolon separated)"
+    )]
     Binary {
         /// What was recognised (e.g. "a PDF document", "NUL bytes").
         what: String,
@@ -92,7 +98,9 @@ pub enum SourceError {
         byte: u64,
     },
     /// One record is larger than the configured limit.
-    #[error("line {line} (byte {byte}) holds a record longer than {limit} bytes without a line break: this is not a usable CSV file (an unclosed quote, or the wrong file). Check the quotes on that line, or raise the limit with --max-record-bytes")]
+    #[error(
+        "line {line} (byte {byte}) holds a record longer than {limit} bytes without a line break: this is not a usable CSV file (an unclosed quote, or the wrong file). Check the quotes on that line, or raise the limit with --max-record-bytes"
+    )]
     RecordTooLong {
         /// Physical line where the record starts.
         line: u64,

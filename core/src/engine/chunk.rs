@@ -46,8 +46,14 @@ pub(crate) fn validate_chunk(
             Err(e) => {
                 let (line, byte) = e
                     .position()
-                    .map_or((chunk.start_line, chunk.start_byte), |p| (chunk.start_line + p.line() - 1, chunk.start_byte + p.byte()));
-                return Err(SourceError::Csv { line, byte, message: e.to_string() });
+                    .map_or((chunk.start_line, chunk.start_byte), |p| {
+                        (chunk.start_line + p.line() - 1, chunk.start_byte + p.byte())
+                    });
+                return Err(SourceError::Csv {
+                    line,
+                    byte,
+                    message: e.to_string(),
+                });
             }
         }
         if skip {
@@ -62,10 +68,22 @@ pub(crate) fn validate_chunk(
         };
         rows += 1;
         let record = &record;
-        let go_on = table.check_row(plan, record.len(), |i| text(&record[i]), at, scratch, &mut output, limit);
+        let go_on = table.check_row(
+            plan,
+            record.len(),
+            |i| text(&record[i]),
+            at,
+            scratch,
+            &mut output,
+            limit,
+        );
         if !go_on {
             break;
         }
     }
-    Ok(ChunkResult { index: chunk.index, rows, output })
+    Ok(ChunkResult {
+        index: chunk.index,
+        rows,
+        output,
+    })
 }

@@ -98,7 +98,10 @@ impl Front {
                     self.start()?;
                 }
             }
-            Phase::Running { splitter, transcoder } => {
+            Phase::Running {
+                splitter,
+                transcoder,
+            } => {
                 match transcoder {
                     Some(t) => {
                         self.transcoded.clear();
@@ -121,7 +124,11 @@ impl Front {
             }
             self.start()?;
         }
-        if let Phase::Running { splitter, transcoder: Some(t) } = &mut self.phase {
+        if let Phase::Running {
+            splitter,
+            transcoder: Some(t),
+        } = &mut self.phase
+        {
             self.transcoded.clear();
             t.transcode(&[], true, &mut self.transcoded);
             splitter.push(&self.transcoded);
@@ -140,7 +147,8 @@ impl Front {
 
     /// Decides on BOM, binary refusal, line terminator and dialect from the first bytes.
     fn start(&mut self) -> Result<(), SourceError> {
-        let Phase::Sniffing(head) = std::mem::replace(&mut self.phase, Phase::Sniffing(Vec::new())) else {
+        let Phase::Sniffing(head) = std::mem::replace(&mut self.phase, Phase::Sniffing(Vec::new()))
+        else {
             return Ok(());
         };
         let (bom, bom_len) = detect_bom(&head);
@@ -158,7 +166,10 @@ impl Front {
         };
         self.next_byte = bom_len as u64;
         if let Some((what, byte)) = binary_signature(&text) {
-            return Err(SourceError::Binary { what: what.to_owned(), byte: byte + bom_len as u64 });
+            return Err(SourceError::Binary {
+                what: what.to_owned(),
+                byte: byte + bom_len as u64,
+            });
         }
         if memchr::memchr(b'\n', &text).is_none() && memchr::memchr(b'\r', &text).is_some() {
             self.newline = b'\r';
@@ -167,15 +178,25 @@ impl Front {
             let names: Vec<&str> = self.field_names.iter().map(String::as_str).collect();
             self.dialect.delimiter = sniff_delimiter(&text, self.dialect.quote_char, &names);
         }
-        let mut splitter = Splitter::new(&self.dialect, self.newline, self.options.chunk_size, self.options.max_record_bytes);
+        let mut splitter = Splitter::new(
+            &self.dialect,
+            self.newline,
+            self.options.chunk_size,
+            self.options.max_record_bytes,
+        );
         splitter.push(&text);
-        self.phase = Phase::Running { splitter, transcoder };
+        self.phase = Phase::Running {
+            splitter,
+            transcoder,
+        };
         self.drain(false)
     }
 
     fn drain(&mut self, at_eof: bool) -> Result<(), SourceError> {
         loop {
-            let Phase::Running { splitter, .. } = &mut self.phase else { return Ok(()) };
+            let Phase::Running { splitter, .. } = &mut self.phase else {
+                return Ok(());
+            };
             if !at_eof && !splitter.wants_cut() {
                 return Ok(());
             }
@@ -211,7 +232,10 @@ impl Front {
                 if self.options.encoding.is_some() {
                     // UTF-8 was forced: keep going with replacement characters, once warned.
                     if self.encoding.first_invalid.is_none() {
-                        self.encoding.first_invalid = Some((self.next_byte + bad as u64, self.next_line + count_lines(&raw[..bad], self.newline)));
+                        self.encoding.first_invalid = Some((
+                            self.next_byte + bad as u64,
+                            self.next_line + count_lines(&raw[..bad], self.newline),
+                        ));
                     }
                     let lines = count_lines(&raw, self.newline);
                     let text = String::from_utf8_lossy(&raw).into_owned().into_bytes();
@@ -239,7 +263,12 @@ impl Front {
     }
 
     /// Queues decoded `bytes` standing for `raw_len` input bytes and `lines` line breaks.
-    fn queue_decoded(&mut self, bytes: Vec<u8>, raw_len: u64, lines: u64) -> Result<(), SourceError> {
+    fn queue_decoded(
+        &mut self,
+        bytes: Vec<u8>,
+        raw_len: u64,
+        lines: u64,
+    ) -> Result<(), SourceError> {
         let has_header = !self.header_seen;
         if has_header {
             if !bytes.iter().any(|b| !b.is_ascii_whitespace()) {
@@ -269,7 +298,10 @@ impl Front {
             let mut reader = self.dialect.reader_builder().from_reader(bytes);
             let mut record = csv::ByteRecord::new();
             let _ = reader.read_byte_record(&mut record);
-            let labels: Vec<String> = record.iter().map(|l| String::from_utf8_lossy(l).into_owned()).collect();
+            let labels: Vec<String> = record
+                .iter()
+                .map(|l| String::from_utf8_lossy(l).into_owned())
+                .collect();
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
             HeaderPlan::positional(&self.table, &labels)
         } else {

@@ -26,7 +26,12 @@ pub(crate) struct Merger {
 }
 
 impl Merger {
-    pub(crate) fn new(table: Arc<CompiledTable>, header_errors: &[Diagnostic], has_header: bool, limit: usize) -> Merger {
+    pub(crate) fn new(
+        table: Arc<CompiledTable>,
+        header_errors: &[Diagnostic],
+        has_header: bool,
+        limit: usize,
+    ) -> Merger {
         let seen = table.keys.iter().map(|_| HashMap::new()).collect();
         let first_data_row = if has_header { 2 } else { 1 };
         let mut m = Merger {
@@ -57,7 +62,10 @@ impl Merger {
             self.truncated = true;
             return;
         }
-        *self.error_types.entry(d.code.as_str().to_owned()).or_default() += 1;
+        *self
+            .error_types
+            .entry(d.code.as_str().to_owned())
+            .or_default() += 1;
         self.errors.push(d);
         if self.errors.len() >= self.limit {
             self.truncated = true;
@@ -110,7 +118,11 @@ impl Merger {
         let row = base + k.local_row;
         let spec = &self.table.keys[k.spec as usize];
         let field = spec.fields[0];
-        let names: Vec<&str> = spec.fields.iter().map(|&f| self.table.fields[f].name.as_str()).collect();
+        let names: Vec<&str> = spec
+            .fields
+            .iter()
+            .map(|&f| self.table.fields[f].name.as_str())
+            .collect();
         if k.null {
             let d = Diagnostic::new(ErrorCode::PrimaryKey)
                 .at_row(row, k.line)
@@ -130,9 +142,15 @@ impl Merger {
                 .in_field(field + 1, &self.table.fields[field].name)
                 .with_cell(text),
             KeyKind::Primary => Diagnostic::new(ErrorCode::PrimaryKey).with_param("fields", names),
-            KeyKind::UniqueKey => Diagnostic::new(ErrorCode::UniqueError).with_param("fields", names),
+            KeyKind::UniqueKey => {
+                Diagnostic::new(ErrorCode::UniqueError).with_param("fields", names)
+            }
         };
-        self.add(d.at_row(row, k.line).at_byte(k.byte).with_param("first_row", first));
+        self.add(
+            d.at_row(row, k.line)
+                .at_byte(k.byte)
+                .with_param("first_row", first),
+        );
     }
 
     /// The report (messages not yet localized).

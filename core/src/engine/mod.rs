@@ -174,7 +174,11 @@ impl Validator {
 }
 
 fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> Report {
-    let dialect = front.setup.as_ref().map(|s| s.dialect.clone()).unwrap_or_default();
+    let dialect = front
+        .setup
+        .as_ref()
+        .map(|s| s.dialect.clone())
+        .unwrap_or_default();
     let stats = Stats {
         bytes: front.bytes_in,
         encoding: front.encoding.name(),

@@ -9,9 +9,9 @@ use crate::error::SourceError;
 use crate::report::Report;
 use crate::table::row::RowScratch;
 use std::io::Read;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::sync::Mutex;
 
 const READ_SIZE: usize = 1 << 20;
 
@@ -36,7 +36,10 @@ fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bo
     Ok(true)
 }
 
-pub(crate) fn validate<R: Read + Send>(v: &Validator, mut reader: R) -> Result<Report, SourceError> {
+pub(crate) fn validate<R: Read + Send>(
+    v: &Validator,
+    mut reader: R,
+) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
     let mut buf = vec![0u8; READ_SIZE];
     // Read up to the first chunk: the header and the dialect are then known.
@@ -50,7 +53,10 @@ pub(crate) fn validate<R: Read + Send>(v: &Validator, mut reader: R) -> Result<R
         }
         more = fill(&mut front, &mut reader, &mut buf)?;
     };
-    let setup = front.setup.as_ref().expect("header read with the first chunk");
+    let setup = front
+        .setup
+        .as_ref()
+        .expect("header read with the first chunk");
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
     let limit = v.options.limit();
@@ -62,7 +68,14 @@ pub(crate) fn validate<R: Read + Send>(v: &Validator, mut reader: R) -> Result<R
         let mut next = Some(first);
         loop {
             while let Some(chunk) = next.take().or_else(|| front.pop()) {
-                merger.accept(validate_chunk(&v.table, &plan, &dialect, &chunk, limit, &mut scratch)?);
+                merger.accept(validate_chunk(
+                    &v.table,
+                    &plan,
+                    &dialect,
+                    &chunk,
+                    limit,
+                    &mut scratch,
+                )?);
                 if merger.done() {
                     return Ok(build_report(v, merger, &front));
                 }
@@ -134,7 +147,9 @@ pub(crate) fn validate<R: Read + Send>(v: &Validator, mut reader: R) -> Result<R
                 stop.store(true, Ordering::Relaxed);
             }
         }
-        let front = reader_thread.join().expect("the reader thread does not panic")?;
+        let front = reader_thread
+            .join()
+            .expect("the reader thread does not panic")?;
         match failure {
             Some(e) => Err(e),
             None => Ok(front),

@@ -60,14 +60,30 @@ impl StreamValidator {
 
     fn run(&mut self) -> Result<(), SourceError> {
         while let Some(chunk) = self.front.pop() {
-            let setup = self.front.setup.as_ref().expect("a chunk is only ready once the header is read");
+            let setup = self
+                .front
+                .setup
+                .as_ref()
+                .expect("a chunk is only ready once the header is read");
             let merger = self.merger.get_or_insert_with(|| {
-                Merger::new(self.validator.table.clone(), &setup.plan.errors, setup.dialect.header, self.validator.options.limit())
+                Merger::new(
+                    self.validator.table.clone(),
+                    &setup.plan.errors,
+                    setup.dialect.header,
+                    self.validator.options.limit(),
+                )
             });
             if merger.done() {
                 break;
             }
-            let result = validate_chunk(&self.validator.table, &setup.plan, &setup.dialect, &chunk, self.validator.options.limit(), &mut self.scratch)?;
+            let result = validate_chunk(
+                &self.validator.table,
+                &setup.plan,
+                &setup.dialect,
+                &chunk,
+                self.validator.options.limit(),
+                &mut self.scratch,
+            )?;
             merger.accept(result);
         }
         Ok(())

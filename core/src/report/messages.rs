@@ -84,6 +84,22 @@ fn type_label(ty: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// A strptime format as people read it: `%d/%m/%Y` → `JJ/MM/AAAA`.
+fn strptime_human(format: &str, lang: Lang) -> String {
+    let (year, day) = match lang {
+        Lang::Fr => ("AAAA", "JJ"),
+        Lang::En => ("YYYY", "DD"),
+    };
+    format
+        .replace("%Y", year)
+        .replace("%y", &year[2..])
+        .replace("%m", "MM")
+        .replace("%d", day)
+        .replace("%H", "hh")
+        .replace("%M", "mm")
+        .replace("%S", "ss")
+}
+
 fn expected_form(d: &Diagnostic, lang: Lang) -> String {
     let ty = d.param_str("type").unwrap_or("");
     let format = d.param_str("format").unwrap_or("default");
@@ -110,15 +126,10 @@ fn expected_form(d: &Diagnostic, lang: Lang) -> String {
         };
     }
     if matches!(ty, "date" | "datetime" | "time") && format != "default" && format != "any" {
+        let human = strptime_human(format, lang);
         return match lang {
-            Lang::Fr => format!(" Format attendu : `{format}`."),
-            Lang::En => format!(" Expected format: `{format}`."),
-        };
-    }
-    if ty == "string" && format != "default" {
-        return match lang {
-            Lang::Fr => format!(" Format attendu : {format}."),
-            Lang::En => format!(" Expected format: {format}."),
+            Lang::Fr => format!(" Forme attendue : {human} (format `{format}`)."),
+            Lang::En => format!(" Expected form: {human} (format `{format}`)."),
         };
     }
     if ty == "boolean" {
@@ -154,30 +165,97 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
         })
         .unwrap_or_default();
     match (constraint, lang) {
-        ("required", Lang::Fr) => "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée.".into(),
-        ("required", Lang::En) => "Missing value: this column is required, the cell must be filled in.".into(),
-        ("unique", Lang::Fr) => format!("Valeur dupliquée : `{cell}` doit être unique dans la colonne."),
+        ("required", Lang::Fr) => {
+            "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée."
+                .into()
+        }
+        ("required", Lang::En) => {
+            "Missing value: this column is required, the cell must be filled in.".into()
+        }
+        ("unique", Lang::Fr) => {
+            format!("Valeur dupliquée : `{cell}` doit être unique dans la colonne.")
+        }
         ("unique", Lang::En) => format!("Duplicate value: `{cell}` must be unique in the column."),
-        ("minLength", Lang::Fr) => format!("Valeur trop courte : `{cell}` a {} caractères, il en faut au moins {value}.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
-        ("minLength", Lang::En) => format!("Value too short: `{cell}` has {} characters, at least {value} are required.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
-        ("maxLength", Lang::Fr) => format!("Valeur trop longue : `{cell}` a {} caractères, {value} au plus sont permis.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
-        ("maxLength", Lang::En) => format!("Value too long: `{cell}` has {} characters, at most {value} are allowed.", d.params.get("length").map(|v| v.to_string()).unwrap_or_default()),
-        ("minimum", Lang::Fr) => format!("Valeur trop petite : `{cell}` doit être supérieure ou égale à {value}."),
-        ("minimum", Lang::En) => format!("Value too small: `{cell}` must be greater than or equal to {value}."),
-        ("maximum", Lang::Fr) => format!("Valeur trop grande : `{cell}` doit être inférieure ou égale à {value}."),
-        ("maximum", Lang::En) => format!("Value too large: `{cell}` must be less than or equal to {value}."),
-        ("exclusiveMinimum", Lang::Fr) => format!("Valeur trop petite : `{cell}` doit être strictement supérieure à {value}."),
-        ("exclusiveMinimum", Lang::En) => format!("Value too small: `{cell}` must be strictly greater than {value}."),
-        ("exclusiveMaximum", Lang::Fr) => format!("Valeur trop grande : `{cell}` doit être strictement inférieure à {value}."),
-        ("exclusiveMaximum", Lang::En) => format!("Value too large: `{cell}` must be strictly less than {value}."),
-        ("pattern", Lang::Fr) => format!("Format incorrect : `{cell}` ne respecte pas le motif imposé (expression régulière `{value}`).{example}"),
-        ("pattern", Lang::En) => format!("Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"),
-        ("enum", Lang::Fr) => format!("Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}.{}", hint(d, lang)),
-        ("enum", Lang::En) => format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.{}", hint(d, lang)),
-        ("jsonSchema", Lang::Fr) => format!("La valeur ne respecte pas le schéma JSON de la colonne : {}.", text(d.params.get("detail"))),
-        ("jsonSchema", Lang::En) => format!("The value does not follow the column's JSON Schema: {}.", text(d.params.get("detail"))),
-        (other, Lang::Fr) => format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value})."),
-        (other, Lang::En) => format!("The value `{cell}` breaks the constraint `{other}` ({value})."),
+        ("minLength", Lang::Fr) => format!(
+            "Valeur trop courte : `{cell}` a {} caractères, il en faut au moins {value}.",
+            d.params
+                .get("length")
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        ),
+        ("minLength", Lang::En) => format!(
+            "Value too short: `{cell}` has {} characters, at least {value} are required.",
+            d.params
+                .get("length")
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        ),
+        ("maxLength", Lang::Fr) => format!(
+            "Valeur trop longue : `{cell}` a {} caractères, {value} au plus sont permis.",
+            d.params
+                .get("length")
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        ),
+        ("maxLength", Lang::En) => format!(
+            "Value too long: `{cell}` has {} characters, at most {value} are allowed.",
+            d.params
+                .get("length")
+                .map(|v| v.to_string())
+                .unwrap_or_default()
+        ),
+        ("minimum", Lang::Fr) => {
+            format!("Valeur trop petite : `{cell}` doit être supérieure ou égale à {value}.")
+        }
+        ("minimum", Lang::En) => {
+            format!("Value too small: `{cell}` must be greater than or equal to {value}.")
+        }
+        ("maximum", Lang::Fr) => {
+            format!("Valeur trop grande : `{cell}` doit être inférieure ou égale à {value}.")
+        }
+        ("maximum", Lang::En) => {
+            format!("Value too large: `{cell}` must be less than or equal to {value}.")
+        }
+        ("exclusiveMinimum", Lang::Fr) => {
+            format!("Valeur trop petite : `{cell}` doit être strictement supérieure à {value}.")
+        }
+        ("exclusiveMinimum", Lang::En) => {
+            format!("Value too small: `{cell}` must be strictly greater than {value}.")
+        }
+        ("exclusiveMaximum", Lang::Fr) => {
+            format!("Valeur trop grande : `{cell}` doit être strictement inférieure à {value}.")
+        }
+        ("exclusiveMaximum", Lang::En) => {
+            format!("Value too large: `{cell}` must be strictly less than {value}.")
+        }
+        ("pattern", Lang::Fr) => format!(
+            "Format incorrect : `{cell}` ne respecte pas le motif imposé (expression régulière `{value}`).{example}"
+        ),
+        ("pattern", Lang::En) => format!(
+            "Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"
+        ),
+        ("enum", Lang::Fr) => format!(
+            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}.{}",
+            hint(d, lang)
+        ),
+        ("enum", Lang::En) => format!(
+            "Value not allowed: `{cell}` is not one of the allowed values: {value}.{}",
+            hint(d, lang)
+        ),
+        ("jsonSchema", Lang::Fr) => format!(
+            "La valeur ne respecte pas le schéma JSON de la colonne : {}.",
+            text(d.params.get("detail"))
+        ),
+        ("jsonSchema", Lang::En) => format!(
+            "The value does not follow the column's JSON Schema: {}.",
+            text(d.params.get("detail"))
+        ),
+        (other, Lang::Fr) => {
+            format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value}).")
+        }
+        (other, Lang::En) => {
+            format!("The value `{cell}` breaks the constraint `{other}` ({value}).")
+        }
     }
 }
 
@@ -190,56 +268,156 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let first_row = text(d.params.get("first_row"));
     let fields = text(d.params.get("fields"));
     match (d.code, lang) {
-        (ErrorCode::BlankLabel, Lang::Fr) => format!("En-tête vide : la colonne {position} n'a pas de nom ; écrivez `{field}` dans la première ligne."),
-        (ErrorCode::BlankLabel, Lang::En) => format!("Blank header: column {position} has no name; write `{field}` in the first line."),
-        (ErrorCode::DuplicateLabel, Lang::Fr) => format!("En-tête en double : la colonne `{label}` (position {position}) apparaît déjà plus tôt dans l'en-tête ; renommez ou supprimez l'une des deux."),
-        (ErrorCode::DuplicateLabel, Lang::En) => format!("Duplicate header: column `{label}` (position {position}) already appears earlier in the header; rename or remove one of them."),
-        (ErrorCode::IncorrectLabel, Lang::Fr) => format!("En-tête incorrect : la colonne {position} s'appelle `{label}` alors que le schéma attend `{field}` à cette position."),
-        (ErrorCode::IncorrectLabel, Lang::En) => format!("Incorrect header: column {position} is named `{label}` but the schema expects `{field}` at this position."),
-        (ErrorCode::MissingLabel, Lang::Fr) => format!("Colonne manquante : la colonne `{field}` (position {position} dans le schéma) est absente du fichier ; ajoutez-la."),
-        (ErrorCode::MissingLabel, Lang::En) => format!("Missing column: column `{field}` (position {position} in the schema) is not in the file; add it."),
-        (ErrorCode::ExtraLabel, Lang::Fr) => format!("Colonne surnuméraire : la colonne `{label}` (position {position}) n'est pas définie dans le schéma ; retirez-la."),
-        (ErrorCode::ExtraLabel, Lang::En) => format!("Extra column: column `{label}` (position {position}) is not defined in the schema; remove it."),
-        (ErrorCode::BlankRow, Lang::Fr) => "Ligne vide : toutes les cellules de cette ligne sont vides ; retirez-la.".into(),
-        (ErrorCode::BlankRow, Lang::En) => "Blank row: every cell of this row is empty; remove it.".into(),
-        (ErrorCode::ExtraCell, Lang::Fr) => format!("Cellule surnuméraire : la ligne a plus de cellules que l'en-tête n'a de colonnes (cellule {position} : `{cell}`) ; vérifiez les séparateurs de cette ligne."),
-        (ErrorCode::ExtraCell, Lang::En) => format!("Extra cell: the row has more cells than the header has columns (cell {position}: `{cell}`); check the delimiters on this line."),
-        (ErrorCode::MissingCell, Lang::Fr) => format!("Cellule manquante : la ligne s'arrête avant la colonne `{field}` (position {position}) ; vérifiez les séparateurs de cette ligne."),
-        (ErrorCode::MissingCell, Lang::En) => format!("Missing cell: the row ends before column `{field}` (position {position}); check the delimiters on this line."),
+        (ErrorCode::BlankLabel, Lang::Fr) => format!(
+            "En-tête vide : la colonne {position} n'a pas de nom ; écrivez `{field}` dans la première ligne."
+        ),
+        (ErrorCode::BlankLabel, Lang::En) => format!(
+            "Blank header: column {position} has no name; write `{field}` in the first line."
+        ),
+        (ErrorCode::DuplicateLabel, Lang::Fr) => format!(
+            "En-tête en double : la colonne `{label}` (position {position}) apparaît déjà plus tôt dans l'en-tête ; renommez ou supprimez l'une des deux."
+        ),
+        (ErrorCode::DuplicateLabel, Lang::En) => format!(
+            "Duplicate header: column `{label}` (position {position}) already appears earlier in the header; rename or remove one of them."
+        ),
+        (ErrorCode::IncorrectLabel, Lang::Fr) => format!(
+            "En-tête incorrect : la colonne {position} s'appelle `{label}` alors que le schéma attend `{field}` à cette position."
+        ),
+        (ErrorCode::IncorrectLabel, Lang::En) => format!(
+            "Incorrect header: column {position} is named `{label}` but the schema expects `{field}` at this position."
+        ),
+        (ErrorCode::MissingLabel, Lang::Fr) => format!(
+            "Colonne manquante : la colonne `{field}` (position {position} dans le schéma) est absente du fichier ; ajoutez-la."
+        ),
+        (ErrorCode::MissingLabel, Lang::En) => format!(
+            "Missing column: column `{field}` (position {position} in the schema) is not in the file; add it."
+        ),
+        (ErrorCode::ExtraLabel, Lang::Fr) => format!(
+            "Colonne surnuméraire : la colonne `{label}` (position {position}) n'est pas définie dans le schéma ; retirez-la."
+        ),
+        (ErrorCode::ExtraLabel, Lang::En) => format!(
+            "Extra column: column `{label}` (position {position}) is not defined in the schema; remove it."
+        ),
+        (ErrorCode::BlankRow, Lang::Fr) => {
+            "Ligne vide : toutes les cellules de cette ligne sont vides ; retirez-la.".into()
+        }
+        (ErrorCode::BlankRow, Lang::En) => {
+            "Blank row: every cell of this row is empty; remove it.".into()
+        }
+        (ErrorCode::ExtraCell, Lang::Fr) => format!(
+            "Cellule surnuméraire : la ligne a plus de cellules que l'en-tête n'a de colonnes (cellule {position} : `{cell}`) ; vérifiez les séparateurs de cette ligne."
+        ),
+        (ErrorCode::ExtraCell, Lang::En) => format!(
+            "Extra cell: the row has more cells than the header has columns (cell {position}: `{cell}`); check the delimiters on this line."
+        ),
+        (ErrorCode::MissingCell, Lang::Fr) => format!(
+            "Cellule manquante : la ligne s'arrête avant la colonne `{field}` (position {position}) ; vérifiez les séparateurs de cette ligne."
+        ),
+        (ErrorCode::MissingCell, Lang::En) => format!(
+            "Missing cell: the row ends before column `{field}` (position {position}); check the delimiters on this line."
+        ),
+        (ErrorCode::TypeError, _) if d.param_str("type") == Some("string") => {
+            let what = match (d.param_str("format").unwrap_or(""), lang) {
+                ("email", Lang::Fr) => {
+                    "une adresse e-mail valide (forme attendue : nom@domaine.fr)"
+                }
+                ("email", Lang::En) => "a valid e-mail address (expected form: name@domain.org)",
+                ("uri", Lang::Fr) => {
+                    "une adresse web (URI) valide : elle doit commencer par https:// (ou un autre schéma comme mailto:) et ne pas contenir d'espace"
+                }
+                ("uri", Lang::En) => {
+                    "a valid URI: it must start with https:// (or another scheme such as mailto:) and contain no space"
+                }
+                ("uuid", Lang::Fr) => {
+                    "un identifiant UUID (forme attendue : 123e4567-e89b-12d3-a456-426614174000)"
+                }
+                ("uuid", Lang::En) => {
+                    "a UUID (expected form: 123e4567-e89b-12d3-a456-426614174000)"
+                }
+                ("binary", Lang::Fr) => "du contenu binaire encodé en base64",
+                ("binary", Lang::En) => "base64-encoded binary content",
+                (_, Lang::Fr) => "une chaîne de caractères valide",
+                (_, Lang::En) => "a valid string",
+            };
+            match lang {
+                Lang::Fr => format!("Format incorrect : `{cell}` n'est pas {what}."),
+                Lang::En => format!("Wrong format: `{cell}` is not {what}."),
+            }
+        }
         (ErrorCode::TypeError, _) => {
             let ty = d.param_str("type").unwrap_or("");
             let expected = type_label(ty, lang);
             let form = expected_form(d, lang);
             match lang {
-                Lang::Fr => format!("Type incorrect : `{cell}` n'est pas {expected}.{form}{}", hint(d, lang)),
-                Lang::En => format!("Wrong type: `{cell}` is not {expected}.{form}{}", hint(d, lang)),
+                Lang::Fr => format!(
+                    "Type incorrect : `{cell}` n'est pas {expected}.{form}{}",
+                    hint(d, lang)
+                ),
+                Lang::En => format!(
+                    "Wrong type: `{cell}` is not {expected}.{form}{}",
+                    hint(d, lang)
+                ),
             }
         }
         (ErrorCode::ConstraintError, _) => constraint_message(d, lang),
-        (ErrorCode::UniqueError, Lang::Fr) => format!("Valeur dupliquée : `{cell}` apparaît déjà à la ligne {first_row} alors que la colonne `{field}` doit être unique."),
-        (ErrorCode::UniqueError, Lang::En) => format!("Duplicate value: `{cell}` already appears in row {first_row} but column `{field}` must be unique."),
+        (ErrorCode::UniqueError, Lang::Fr) => format!(
+            "Valeur dupliquée : `{cell}` apparaît déjà à la ligne {first_row} alors que la colonne `{field}` doit être unique."
+        ),
+        (ErrorCode::UniqueError, Lang::En) => format!(
+            "Duplicate value: `{cell}` already appears in row {first_row} but column `{field}` must be unique."
+        ),
         (ErrorCode::PrimaryKey, Lang::Fr) => match d.param_str("reason") {
-            Some("null") => format!("Clé primaire incomplète : la clé ({fields}) a une partie vide."),
-            _ => format!("Clé primaire dupliquée : la clé ({fields}) a la même valeur qu'à la ligne {first_row}."),
+            Some("null") => {
+                format!("Clé primaire incomplète : la clé ({fields}) a une partie vide.")
+            }
+            _ => format!(
+                "Clé primaire dupliquée : la clé ({fields}) a la même valeur qu'à la ligne {first_row}."
+            ),
         },
         (ErrorCode::PrimaryKey, Lang::En) => match d.param_str("reason") {
-            Some("null") => format!("Incomplete primary key: a part of the key ({fields}) is empty."),
-            _ => format!("Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."),
+            Some("null") => {
+                format!("Incomplete primary key: a part of the key ({fields}) is empty.")
+            }
+            _ => format!(
+                "Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."
+            ),
         },
-        (ErrorCode::ForeignKey, Lang::Fr) => format!("Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."),
-        (ErrorCode::ForeignKey, Lang::En) => format!("Reference not found: the value ({fields}) does not exist in the referenced table."),
+        (ErrorCode::ForeignKey, Lang::Fr) => format!(
+            "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
+        ),
+        (ErrorCode::ForeignKey, Lang::En) => format!(
+            "Reference not found: the value ({fields}) does not exist in the referenced table."
+        ),
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
             "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
-            text(d.params.get("encoding")), d.line.unwrap_or(0), d.byte.unwrap_or(0)
+            text(d.params.get("encoding")),
+            d.line.unwrap_or(0),
+            d.byte.unwrap_or(0)
         ),
         (ErrorCode::EncodingWarning, Lang::En) => format!(
             "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents.",
-            text(d.params.get("encoding")), d.line.unwrap_or(0), d.byte.unwrap_or(0)
+            text(d.params.get("encoding")),
+            d.line.unwrap_or(0),
+            d.byte.unwrap_or(0)
         ),
-        (ErrorCode::DialectWarning, Lang::Fr) => format!("Séparateur détecté : `{}` (le séparateur standard est la virgule).", text(d.params.get("delimiter"))),
-        (ErrorCode::DialectWarning, Lang::En) => format!("Detected delimiter: `{}` (the standard delimiter is the comma).", text(d.params.get("delimiter"))),
-        (ErrorCode::SchemaWarning, Lang::Fr) => format!("Schéma ({}) : {}", text(d.params.get("pointer")), text(d.params.get("detail_fr").or(d.params.get("detail")))),
-        (ErrorCode::SchemaWarning, Lang::En) => format!("Schema ({}): {}", text(d.params.get("pointer")), text(d.params.get("detail"))),
+        (ErrorCode::DialectWarning, Lang::Fr) => format!(
+            "Séparateur détecté : `{}` (le séparateur standard est la virgule).",
+            text(d.params.get("delimiter"))
+        ),
+        (ErrorCode::DialectWarning, Lang::En) => format!(
+            "Detected delimiter: `{}` (the standard delimiter is the comma).",
+            text(d.params.get("delimiter"))
+        ),
+        (ErrorCode::SchemaWarning, Lang::Fr) => format!(
+            "Schéma ({}) : {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail_fr").or(d.params.get("detail")))
+        ),
+        (ErrorCode::SchemaWarning, Lang::En) => format!(
+            "Schema ({}): {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail"))
+        ),
     }
 }
 

@@ -260,7 +260,11 @@ fn expect_bool(v: &Value, pointer: &str) -> Result<bool, SchemaError> {
 
 fn expect_length(v: &Value, pointer: &str) -> Result<u64, SchemaError> {
     v.as_u64()
-        .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0).map(|f| f as u64))
+        .or_else(|| {
+            v.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+                .map(|f| f as u64)
+        })
         .ok_or_else(|| {
             SchemaError::invalid(
                 pointer,
@@ -281,7 +285,10 @@ fn string_or_list(v: &Value, pointer: &str) -> Result<Vec<String>, SchemaError> 
             .collect(),
         _ => Err(SchemaError::invalid(
             pointer,
-            format!("expected a field name or a list of field names, found {}", type_name(v)),
+            format!(
+                "expected a field name or a list of field names, found {}",
+                type_name(v)
+            ),
             "Write [\"field_a\", \"field_b\"].",
         )),
     }
@@ -426,9 +433,11 @@ impl FieldDescriptor {
                 let mut item = item.clone();
                 // frictionless lets arrayItem omit the name: it is the array's own.
                 if let Value::Object(m) = &mut item {
-                    m.entry("name").or_insert_with(|| Value::String(name.clone()));
+                    m.entry("name")
+                        .or_insert_with(|| Value::String(name.clone()));
                 }
-                FieldDescriptor::from_value(&item, &format!("{pointer}/arrayItem"), v2).map(Box::new)
+                FieldDescriptor::from_value(&item, &format!("{pointer}/arrayItem"), v2)
+                    .map(Box::new)
             })
             .transpose()?;
         let item_type = match o.get("itemType") {
@@ -531,13 +540,22 @@ impl Constraints {
                 .map(|b| expect_bool(b, &at("unique")))
                 .transpose()?
                 .unwrap_or(false),
-            min_length: o.get("minLength").map(|n| expect_length(n, &at("minLength"))).transpose()?,
-            max_length: o.get("maxLength").map(|n| expect_length(n, &at("maxLength"))).transpose()?,
+            min_length: o
+                .get("minLength")
+                .map(|n| expect_length(n, &at("minLength")))
+                .transpose()?,
+            max_length: o
+                .get("maxLength")
+                .map(|n| expect_length(n, &at("maxLength")))
+                .transpose()?,
             minimum: o.get("minimum").cloned(),
             maximum: o.get("maximum").cloned(),
             exclusive_minimum: o.get("exclusiveMinimum").cloned(),
             exclusive_maximum: o.get("exclusiveMaximum").cloned(),
-            pattern: o.get("pattern").map(|p| expect_string(p, &at("pattern"))).transpose()?,
+            pattern: o
+                .get("pattern")
+                .map(|p| expect_string(p, &at("pattern")))
+                .transpose()?,
             enum_values,
             json_schema: o.get("jsonSchema").cloned(),
         })
@@ -559,7 +577,10 @@ impl TableSchema {
     pub fn from_value(v: &Value) -> Result<TableSchema, SchemaError> {
         let Value::Object(o) = v else {
             return Err(SchemaError::NotATableSchema {
-                reason: format!("the document is {}, not an object with \"fields\"", type_name(v)),
+                reason: format!(
+                    "the document is {}, not an object with \"fields\"",
+                    type_name(v)
+                ),
             });
         };
         let v2 = o
@@ -587,7 +608,9 @@ impl TableSchema {
                 } else {
                     "a Table Schema must have a \"fields\" array"
                 };
-                return Err(SchemaError::NotATableSchema { reason: hint.to_owned() });
+                return Err(SchemaError::NotATableSchema {
+                    reason: hint.to_owned(),
+                });
             }
         };
         let primary_key = o
@@ -605,7 +628,10 @@ impl TableSchema {
             Some(other) => {
                 return Err(SchemaError::invalid(
                     "/uniqueKeys",
-                    format!("uniqueKeys must be an array of arrays, found {}", type_name(other)),
+                    format!(
+                        "uniqueKeys must be an array of arrays, found {}",
+                        type_name(other)
+                    ),
                     "Write [[\"a\"], [\"b\", \"c\"]].",
                 ));
             }
@@ -721,7 +747,10 @@ fn foreign_key(v: &Value, pointer: &str) -> Result<ForeignKey, SchemaError> {
     }
     Ok(ForeignKey {
         fields,
-        resource: reference.get("resource").and_then(Value::as_str).map(str::to_owned),
+        resource: reference
+            .get("resource")
+            .and_then(Value::as_str)
+            .map(str::to_owned),
         reference_fields,
     })
 }

@@ -98,10 +98,20 @@ pub(crate) fn sniff_delimiter(sample: &[u8], quote: Option<u8>, field_names: &[&
         if counts.len() > 2 {
             counts.pop();
         }
-        let Some(&first) = counts.first() else { continue };
-        let consistent = counts.iter().filter(|&&c| c == first).count() as f64 / counts.len() as f64;
-        let mut score = if first >= 2 { consistent * (1.0 + (first as f64).ln()) } else { 0.0 };
-        if field_names.len() >= 2 && header_hits * 2 >= field_names.len().min(first.max(1)) && header_hits >= 2 {
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        let consistent =
+            counts.iter().filter(|&&c| c == first).count() as f64 / counts.len() as f64;
+        let mut score = if first >= 2 {
+            consistent * (1.0 + (first as f64).ln())
+        } else {
+            0.0
+        };
+        if field_names.len() >= 2
+            && header_hits * 2 >= field_names.len().min(first.max(1))
+            && header_hits >= 2
+        {
             score += 100.0 + header_hits as f64;
         }
         if score > best.1 {

@@ -29,8 +29,14 @@ pub(crate) fn detect_bom(head: &[u8]) -> (Bom, usize) {
 pub(crate) fn binary_signature(head: &[u8]) -> Option<(&'static str, u64)> {
     const SIGNATURES: &[(&[u8], &str)] = &[
         (b"%PDF", "a PDF document"),
-        (b"PK\x03\x04", "a ZIP archive (or an .xlsx/.ods spreadsheet)"),
-        (b"\xD0\xCF\x11\xE0", "an old Excel (.xls) or Office document"),
+        (
+            b"PK\x03\x04",
+            "a ZIP archive (or an .xlsx/.ods spreadsheet)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Excel (.xls) or Office document",
+        ),
         (b"\x89PNG", "a PNG image"),
         (b"\xFF\xD8\xFF", "a JPEG image"),
         (b"GIF8", "a GIF image"),
@@ -46,7 +52,10 @@ pub(crate) fn binary_signature(head: &[u8]) -> Option<(&'static str, u64)> {
     let nul = memchr::memchr(0, sample)?;
     let nuls = memchr::memchr_iter(0, sample).count();
     if nuls * 3 >= sample.len() {
-        Some(("UTF-16 text without a byte-order mark; save it as UTF-8", nul as u64))
+        Some((
+            "UTF-16 text without a byte-order mark; save it as UTF-8",
+            nul as u64,
+        ))
     } else {
         Some(("NUL bytes", nul as u64))
     }
@@ -59,7 +68,11 @@ pub(crate) struct Utf16Transcoder {
 
 impl Utf16Transcoder {
     pub(crate) fn new(bom: Bom) -> Self {
-        let encoding = if bom == Bom::Utf16Be { UTF_16BE } else { UTF_16LE };
+        let encoding = if bom == Bom::Utf16Be {
+            UTF_16BE
+        } else {
+            UTF_16LE
+        };
         Utf16Transcoder {
             decoder: encoding.new_decoder_without_bom_handling(),
         }
@@ -126,7 +139,11 @@ impl EncodingState {
         let guess = detector.guess(Some(b"fr"), chardetng::Utf8Detection::Deny);
         // French open data is single-byte Latin in practice; a multi-byte East Asian guess
         // on a few stray bytes is far less likely than Windows-1252.
-        if guess.is_single_byte() { guess } else { WINDOWS_1252 }
+        if guess.is_single_byte() {
+            guess
+        } else {
+            WINDOWS_1252
+        }
     }
 }
 

@@ -33,7 +33,12 @@ pub(crate) struct Splitter {
 pub(crate) struct TooLong;
 
 impl Splitter {
-    pub(crate) fn new(dialect: &Dialect, newline: u8, chunk_size: usize, max_record: usize) -> Self {
+    pub(crate) fn new(
+        dialect: &Dialect,
+        newline: u8,
+        chunk_size: usize,
+        max_record: usize,
+    ) -> Self {
         Splitter {
             buf: Vec::with_capacity(chunk_size + (chunk_size >> 2)),
             scanned: 0,
@@ -97,7 +102,11 @@ impl Splitter {
     }
 
     fn byte_before(&self, pos: usize) -> u8 {
-        if pos == 0 { self.prev_byte } else { self.buf[pos - 1] }
+        if pos == 0 {
+            self.prev_byte
+        } else {
+            self.buf[pos - 1]
+        }
     }
 
     /// Whether a quote at `pos` (outside a quoted cell) starts a quoted cell.
@@ -119,7 +128,11 @@ impl Splitter {
     /// Whether the quote at `pos` (inside a quoted cell) is escaped by `escapeChar`.
     fn escaped(&self, pos: usize) -> bool {
         let Some(esc) = self.escape else { return false };
-        let run = self.buf[..pos].iter().rev().take_while(|&&b| b == esc).count();
+        let run = self.buf[..pos]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == esc)
+            .count();
         run % 2 == 1
     }
 
@@ -173,6 +186,15 @@ impl Splitter {
     }
 }
 
+/// End of the last complete record in `data` (0 when there is none), with the same
+/// quoting rules as [`Splitter`].
+pub(crate) fn last_record_end(dialect: &Dialect, newline: u8, data: &[u8]) -> usize {
+    let mut s = Splitter::new(dialect, newline, 0, usize::MAX);
+    s.push(data);
+    s.scan();
+    s.last_boundary
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,13 +246,4 @@ mod tests {
         s.push(b"\"never closed,and on and on and on");
         assert!(s.take(false).is_err());
     }
-}
-
-/// End of the last complete record in `data` (0 when there is none), with the same
-/// quoting rules as [`Splitter`].
-pub(crate) fn last_record_end(dialect: &Dialect, newline: u8, data: &[u8]) -> usize {
-    let mut s = Splitter::new(dialect, newline, 0, usize::MAX);
-    s.push(data);
-    s.scan();
-    s.last_boundary
 }

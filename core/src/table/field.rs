@@ -119,7 +119,11 @@ impl ItemChecker {
             }
         };
         let value = self.caster.cast(cell)?;
-        if self.constraints.iter().all(|c| c.holds(cell, &value)) { Ok(()) } else { Err(()) }
+        if self.constraints.iter().all(|c| c.holds(cell, &value)) {
+            Ok(())
+        } else {
+            Err(())
+        }
     }
 }
 
@@ -137,7 +141,11 @@ pub(crate) struct CompiledField {
     pub boolean_values: Option<(Vec<String>, Vec<String>)>,
 }
 
-fn single_char(value: &Option<String>, default: Option<char>, pointer: &str) -> Result<Option<char>, SchemaError> {
+fn single_char(
+    value: &Option<String>,
+    default: Option<char>,
+    pointer: &str,
+) -> Result<Option<char>, SchemaError> {
     match value {
         None => Ok(default),
         Some(s) if s.is_empty() => Ok(None),
@@ -160,13 +168,15 @@ fn temporal_format(format: &str, pointer: &str) -> Result<TemporalFormat, Schema
     match format {
         "default" => Ok(TemporalFormat::Default),
         "any" => Ok(TemporalFormat::Any),
-        pattern => StrptimeFormat::compile(pattern).map(TemporalFormat::Pattern).map_err(|e| {
-            SchemaError::invalid(
-                format!("{pointer}/format"),
-                format!("the date format {pattern:?} cannot be used ({})", e.what),
-                "Use strptime directives such as %Y-%m-%d or %d/%m/%Y.",
-            )
-        }),
+        pattern => StrptimeFormat::compile(pattern)
+            .map(TemporalFormat::Pattern)
+            .map_err(|e| {
+                SchemaError::invalid(
+                    format!("{pointer}/format"),
+                    format!("the date format {pattern:?} cannot be used ({})", e.what),
+                    "Use strptime directives such as %Y-%m-%d or %d/%m/%Y.",
+                )
+            }),
     }
 }
 
@@ -175,14 +185,21 @@ fn caster_for(f: &FieldDescriptor, v2: bool) -> Result<Caster, SchemaError> {
     let bad_format = || {
         SchemaError::invalid(
             format!("{p}/format"),
-            format!("format {:?} is not defined for type {}", f.format, f.field_type.name()),
+            format!(
+                "format {:?} is not defined for type {}",
+                f.format,
+                f.field_type.name()
+            ),
             "Remove the format, or use one the type defines (see the Table Schema specification).",
         )
     };
     Ok(match f.field_type {
-        FieldType::String => Caster::String(StringFormat::from_name(&f.format).unwrap_or(StringFormat::Default)),
+        FieldType::String => {
+            Caster::String(StringFormat::from_name(&f.format).unwrap_or(StringFormat::Default))
+        }
         FieldType::Number => Caster::Number(NumberFormat {
-            decimal: single_char(&f.decimal_char, Some('.'), &format!("{p}/decimalChar"))?.unwrap_or('.'),
+            decimal: single_char(&f.decimal_char, Some('.'), &format!("{p}/decimalChar"))?
+                .unwrap_or('.'),
             group: single_char(&f.group_char, None, &format!("{p}/groupChar"))?,
             bare: f.bare_number,
         }),
@@ -190,7 +207,10 @@ fn caster_for(f: &FieldDescriptor, v2: bool) -> Result<Caster, SchemaError> {
             group: single_char(&f.group_char, None, &format!("{p}/groupChar"))?,
             bare: f.bare_number,
         }),
-        FieldType::Boolean => Caster::Boolean(BooleanTable::new(f.true_values.as_deref(), f.false_values.as_deref())),
+        FieldType::Boolean => Caster::Boolean(BooleanTable::new(
+            f.true_values.as_deref(),
+            f.false_values.as_deref(),
+        )),
         FieldType::Date => Caster::Date(temporal_format(&f.format, p)?),
         FieldType::Time => Caster::Time(temporal_format(&f.format, p)?),
         FieldType::DateTime => Caster::DateTime(temporal_format(&f.format, p)?),
@@ -221,7 +241,13 @@ fn caster_for(f: &FieldDescriptor, v2: bool) -> Result<Caster, SchemaError> {
             let item_type = f.item_type.unwrap_or(FieldType::String);
             if !matches!(
                 item_type,
-                FieldType::String | FieldType::Integer | FieldType::Boolean | FieldType::Number | FieldType::DateTime | FieldType::Date | FieldType::Time
+                FieldType::String
+                    | FieldType::Integer
+                    | FieldType::Boolean
+                    | FieldType::Number
+                    | FieldType::DateTime
+                    | FieldType::Date
+                    | FieldType::Time
             ) {
                 return Err(SchemaError::invalid(
                     format!("{p}/itemType"),
@@ -248,7 +274,12 @@ fn json_text(v: &Json) -> String {
         Json::String(s) => s.clone(),
         // An integral JSON number reads as an integer (`0.0` is a fine `minimum` for an
         // integer field).
-        Json::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15) && !n.is_i64() && !n.is_u64() => {
+        Json::Number(n)
+            if n.as_f64()
+                .is_some_and(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                && !n.is_i64()
+                && !n.is_u64() =>
+        {
             format!("{}", n.as_f64().unwrap_or(0.0) as i64)
         }
         other => other.to_string(),
@@ -276,11 +307,23 @@ fn is_textual(t: FieldType) -> bool {
     matches!(t, FieldType::String | FieldType::Any | FieldType::List)
 }
 
-fn bound(caster: &Caster, f: &FieldDescriptor, name: &str, raw: &Json) -> Result<Value<'static>, SchemaError> {
+fn bound(
+    caster: &Caster,
+    f: &FieldDescriptor,
+    name: &str,
+    raw: &Json,
+) -> Result<Value<'static>, SchemaError> {
     let pointer = format!("{}/constraints/{name}", f.pointer);
     if !matches!(
         f.field_type,
-        FieldType::Integer | FieldType::Number | FieldType::Date | FieldType::Time | FieldType::DateTime | FieldType::Year | FieldType::YearMonth | FieldType::Duration
+        FieldType::Integer
+            | FieldType::Number
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::DateTime
+            | FieldType::Year
+            | FieldType::YearMonth
+            | FieldType::Duration
     ) {
         return Err(SchemaError::invalid(
             pointer,
@@ -293,14 +336,20 @@ fn bound(caster: &Caster, f: &FieldDescriptor, name: &str, raw: &Json) -> Result
         SchemaError::invalid(
             pointer,
             format!("{raw} is not a valid {} value", f.field_type.name()),
-            format!("Write the bound as the field's own values are written (format {:?}).", f.format),
+            format!(
+                "Write the bound as the field's own values are written (format {:?}).",
+                f.format
+            ),
         )
     })
 }
 
 fn enum_set(caster: &Caster, f: &FieldDescriptor, values: &[Json]) -> EnumSet {
     if is_textual(f.field_type) {
-        let texts: Vec<Box<str>> = values.iter().map(|v| json_text(v).into_boxed_str()).collect();
+        let texts: Vec<Box<str>> = values
+            .iter()
+            .map(|v| json_text(v).into_boxed_str())
+            .collect();
         // Scanning beats hashing for the short enums the catalogue mostly has (median 5).
         if texts.len() <= 12 {
             EnumSet::Texts(texts)
@@ -319,10 +368,19 @@ fn enum_set(caster: &Caster, f: &FieldDescriptor, values: &[Json]) -> EnumSet {
     }
 }
 
-fn compile_constraints(caster: &Caster, f: &FieldDescriptor) -> Result<Vec<Constraint>, SchemaError> {
+/// Builds a bound check from its typed value.
+type MakeBound = fn(Value<'static>) -> Check;
+
+fn compile_constraints(
+    caster: &Caster,
+    f: &FieldDescriptor,
+) -> Result<Vec<Constraint>, SchemaError> {
     let c = &f.constraints;
     let mut out = Vec::new();
-    let lengthy = matches!(f.field_type, FieldType::String | FieldType::Array | FieldType::Object | FieldType::List | FieldType::Any);
+    let lengthy = matches!(
+        f.field_type,
+        FieldType::String | FieldType::Array | FieldType::Object | FieldType::List | FieldType::Any
+    );
     let length_check = |name: &str| -> Result<(), SchemaError> {
         if lengthy {
             Ok(())
@@ -336,21 +394,41 @@ fn compile_constraints(caster: &Caster, f: &FieldDescriptor) -> Result<Vec<Const
     };
     if let Some(n) = c.min_length {
         length_check("minLength")?;
-        out.push(Constraint { check: Check::MinLength(n as usize), name: "minLength", value: n.into() });
+        out.push(Constraint {
+            check: Check::MinLength(n as usize),
+            name: "minLength",
+            value: n.into(),
+        });
     }
     if let Some(n) = c.max_length {
         length_check("maxLength")?;
-        out.push(Constraint { check: Check::MaxLength(n as usize), name: "maxLength", value: n.into() });
+        out.push(Constraint {
+            check: Check::MaxLength(n as usize),
+            name: "maxLength",
+            value: n.into(),
+        });
     }
-    let bounds: [(&'static str, &Option<Json>, fn(Value<'static>) -> Check); 4] = [
+    let bounds: [(&'static str, &Option<Json>, MakeBound); 4] = [
         ("minimum", &c.minimum, Check::Minimum),
         ("maximum", &c.maximum, Check::Maximum),
-        ("exclusiveMinimum", &c.exclusive_minimum, Check::ExclusiveMinimum),
-        ("exclusiveMaximum", &c.exclusive_maximum, Check::ExclusiveMaximum),
+        (
+            "exclusiveMinimum",
+            &c.exclusive_minimum,
+            Check::ExclusiveMinimum,
+        ),
+        (
+            "exclusiveMaximum",
+            &c.exclusive_maximum,
+            Check::ExclusiveMaximum,
+        ),
     ];
     for (name, raw, make) in bounds {
         if let Some(raw) = raw {
-            out.push(Constraint { check: make(bound(caster, f, name, raw)?), name, value: raw.clone() });
+            out.push(Constraint {
+                check: make(bound(caster, f, name, raw)?),
+                name,
+                value: raw.clone(),
+            });
         }
     }
     if let Some(p) = &c.pattern {
@@ -362,7 +440,11 @@ fn compile_constraints(caster: &Caster, f: &FieldDescriptor) -> Result<Vec<Const
                 "Patterns apply to strings; change the type to string or remove the pattern.",
             ));
         }
-        out.push(Constraint { check: Check::Pattern(Pattern::compile(p, &pointer)?), name: "pattern", value: p.clone().into() });
+        out.push(Constraint {
+            check: Check::Pattern(Pattern::compile(p, &pointer)?),
+            name: "pattern",
+            value: p.clone().into(),
+        });
     }
     let allowed = match (&c.enum_values, &f.categories) {
         (Some(e), _) => Some(e.as_slice()),
@@ -382,11 +464,18 @@ fn compile_constraints(caster: &Caster, f: &FieldDescriptor) -> Result<Vec<Const
 fn compile_checker(f: &FieldDescriptor, v2: bool) -> Result<ItemChecker, SchemaError> {
     let caster = caster_for(f, v2)?;
     let constraints = compile_constraints(&caster, f)?;
-    Ok(ItemChecker { caster, constraints })
+    Ok(ItemChecker {
+        caster,
+        constraints,
+    })
 }
 
 impl CompiledField {
-    pub(crate) fn compile(f: &FieldDescriptor, schema_missing: &[MissingValue], v2: bool) -> Result<CompiledField, SchemaError> {
+    pub(crate) fn compile(
+        f: &FieldDescriptor,
+        schema_missing: &[MissingValue],
+        v2: bool,
+    ) -> Result<CompiledField, SchemaError> {
         let checker = compile_checker(f, v2)?;
         let boolean_values = match &checker.caster {
             Caster::Boolean(t) => Some((t.true_values.clone(), t.false_values.clone())),

@@ -10,7 +10,10 @@ pub(crate) fn type_hint(field: &CompiledField, cell: &str) -> Option<String> {
     let candidate = match field.field_type {
         FieldType::Number | FieldType::Integer => {
             // Decimal comma and spaces as thousands separators (`1 234,5` → `1234.5`).
-            let s: String = t.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}')).collect();
+            let s: String = t
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                .collect();
             if s.matches(',').count() == 1 && !s.contains('.') {
                 Some(s.replace(',', "."))
             } else if s != t {
@@ -45,7 +48,10 @@ pub(crate) fn type_hint(field: &CompiledField, cell: &str) -> Option<String> {
 }
 
 /// The allowed value closest to `cell` (case, accents and spaces aside, then edit distance).
-pub(crate) fn closest_allowed<'v>(cell: &str, allowed: impl Iterator<Item = &'v str>) -> Option<&'v str> {
+pub(crate) fn closest_allowed<'v>(
+    cell: &str,
+    allowed: impl Iterator<Item = &'v str>,
+) -> Option<&'v str> {
     let norm = |s: &str| -> String {
         s.trim()
             .chars()
@@ -79,7 +85,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -99,7 +107,10 @@ mod tests {
     fn closest_value() {
         let allowed = ["oui", "non", "En service", "Hors service"];
         assert_eq!(closest_allowed("Oui", allowed.iter().copied()), Some("oui"));
-        assert_eq!(closest_allowed("en  service", allowed.iter().copied()), Some("En service"));
+        assert_eq!(
+            closest_allowed("en  service", allowed.iter().copied()),
+            Some("En service")
+        );
         assert_eq!(closest_allowed("peut-être", allowed.iter().copied()), None);
     }
 }

@@ -45,11 +45,17 @@ pub(crate) struct CompiledTable {
 
 impl std::fmt::Debug for CompiledTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("CompiledTable").field("fields", &self.fields.len()).finish()
+        f.debug_struct("CompiledTable")
+            .field("fields", &self.fields.len())
+            .finish()
     }
 }
 
-fn resolve(names: &[String], schema: &TableSchema, pointer: &str) -> Result<Vec<usize>, SchemaError> {
+fn resolve(
+    names: &[String],
+    schema: &TableSchema,
+    pointer: &str,
+) -> Result<Vec<usize>, SchemaError> {
     names
         .iter()
         .enumerate()
@@ -75,7 +81,10 @@ impl CompiledTable {
         let mut keys = Vec::new();
         for (i, f) in fields.iter().enumerate() {
             if f.unique {
-                keys.push(KeySpec { kind: KeyKind::Unique, fields: vec![i] });
+                keys.push(KeySpec {
+                    kind: KeyKind::Unique,
+                    fields: vec![i],
+                });
             }
         }
         if !schema.primary_key.is_empty() {

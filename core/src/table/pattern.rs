@@ -75,7 +75,9 @@ mod tests {
 
     #[test]
     fn broken_pattern_is_a_schema_error() {
-        let err = Pattern::compile("([a-z]", "/fields/0/constraints/pattern").err().unwrap();
+        let err = Pattern::compile("([a-z]", "/fields/0/constraints/pattern")
+            .err()
+            .unwrap();
         assert!(err.to_string().contains("/fields/0/constraints/pattern"));
     }
 }

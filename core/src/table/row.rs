@@ -51,7 +51,13 @@ pub(crate) struct RowOutput {
     pub arena: String,
 }
 
-fn cell_diagnostic(code: ErrorCode, at: RowLocation, column: usize, name: &str, cell: &str) -> Diagnostic {
+fn cell_diagnostic(
+    code: ErrorCode,
+    at: RowLocation,
+    column: usize,
+    name: &str,
+    cell: &str,
+) -> Diagnostic {
     Diagnostic::new(code)
         .at_row(at.local_row, at.line)
         .at_byte(at.byte)
@@ -64,7 +70,9 @@ fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str)
         .with_param("type", field.field_type.name())
         .with_param("format", field.format.as_str());
     if let Some((t, f)) = &field.boolean_values {
-        d = d.with_param("trueValues", t.clone()).with_param("falseValues", f.clone());
+        d = d
+            .with_param("trueValues", t.clone())
+            .with_param("falseValues", f.clone());
     }
     if let Some(h) = hints::type_hint(field, cell) {
         d = d.with_param("hint", h);
@@ -105,23 +113,41 @@ impl CompiledTable {
             }
         });
         if blank {
-            out.errors.push(Diagnostic::new(ErrorCode::BlankRow).at_row(at.local_row, at.line).at_byte(at.byte));
+            out.errors.push(
+                Diagnostic::new(ErrorCode::BlankRow)
+                    .at_row(at.local_row, at.line)
+                    .at_byte(at.byte),
+            );
         } else {
             for column in 0..count {
                 let text = cell(column);
                 if column >= plan.label_count {
                     let name = "";
-                    out.errors.push(cell_diagnostic(ErrorCode::ExtraCell, at, column, name, text));
+                    out.errors.push(cell_diagnostic(
+                        ErrorCode::ExtraCell,
+                        at,
+                        column,
+                        name,
+                        text,
+                    ));
                     continue;
                 }
-                let Some(f) = plan.column_field[column] else { continue };
+                let Some(f) = plan.column_field[column] else {
+                    continue;
+                };
                 let field = &self.fields[f];
                 if field.missing.contains(text) {
                     if field.required {
                         out.errors.push(
-                            cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
-                                .with_param("constraint", "required")
-                                .with_param("value", true),
+                            cell_diagnostic(
+                                ErrorCode::ConstraintError,
+                                at,
+                                column,
+                                &field.name,
+                                text,
+                            )
+                            .with_param("constraint", "required")
+                            .with_param("value", true),
                         );
                     }
                     continue;
@@ -131,7 +157,9 @@ impl CompiledTable {
                     Ok(value) => {
                         for c in &field.checker.constraints {
                             if !c.holds(text, &value) {
-                                out.errors.push(self.constraint_error(field, c, at, column, text, &value));
+                                out.errors.push(
+                                    self.constraint_error(field, c, at, column, text, &value),
+                                );
                             }
                         }
                         // As in frictionless, a value that breaks a constraint still takes part
@@ -150,7 +178,13 @@ impl CompiledTable {
             }
             for column in count..plan.label_count {
                 if let Some(f) = plan.column_field[column] {
-                    out.errors.push(cell_diagnostic(ErrorCode::MissingCell, at, column, &self.fields[f].name, ""));
+                    out.errors.push(cell_diagnostic(
+                        ErrorCode::MissingCell,
+                        at,
+                        column,
+                        &self.fields[f].name,
+                        "",
+                    ));
                 }
             }
         }
@@ -185,7 +219,11 @@ impl CompiledTable {
                 spec: spec_index as u16,
                 hash,
                 null: any_null && (all_null || spec.kind == KeyKind::Primary),
-                text: if scratch.field_null[first] { (0, 0) } else { scratch.field_text[first] },
+                text: if scratch.field_null[first] {
+                    (0, 0)
+                } else {
+                    scratch.field_text[first]
+                },
             });
         }
     }
@@ -208,7 +246,10 @@ impl CompiledTable {
                     d = d.with_param("example", example.as_str());
                 }
             }
-            "enum" if hints::is_text(&field.checker.caster) || field.field_type == FieldType::String => {
+            "enum"
+                if hints::is_text(&field.checker.caster)
+                    || field.field_type == FieldType::String =>
+            {
                 if let serde_json::Value::Array(values) = &c.value {
                     let allowed = values.iter().filter_map(|v| v.as_str());
                     if let Some(best) = hints::closest_allowed(text, allowed) {

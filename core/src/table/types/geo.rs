@@ -15,7 +15,11 @@ pub(crate) enum GeoFormat {
 fn coordinate(text: &str) -> Option<f64> {
     let t = text.trim();
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
     t.parse::<f64>().ok().filter(|f| f.is_finite())
@@ -60,7 +64,10 @@ mod tests {
         assert_eq!(GeoFormat::Array.parse("[2.35, 48.85]"), Some((2.35, 48.85)));
         assert_eq!(GeoFormat::Array.parse("[2.35,48.85]"), Some((2.35, 48.85)));
         assert_eq!(GeoFormat::Array.parse("2.35,48.85"), None);
-        assert_eq!(GeoFormat::Object.parse(r#"{"lon": 2.35, "lat": 48.85}"#), Some((2.35, 48.85)));
+        assert_eq!(
+            GeoFormat::Object.parse(r#"{"lon": 2.35, "lat": 48.85}"#),
+            Some((2.35, 48.85))
+        );
         assert_eq!(GeoFormat::Default.parse("200, 10"), None);
         assert_eq!(GeoFormat::Default.parse("10, 95"), None);
         assert_eq!(GeoFormat::Array.parse("[1, 2, 3]"), None);

@@ -3,16 +3,24 @@
 use serde_json::Value;
 
 pub(crate) fn parse_object(cell: &str) -> Option<Value> {
-    serde_json::from_str::<Value>(cell).ok().filter(Value::is_object)
+    serde_json::from_str::<Value>(cell)
+        .ok()
+        .filter(Value::is_object)
 }
 
 pub(crate) fn parse_array(cell: &str) -> Option<Value> {
-    serde_json::from_str::<Value>(cell).ok().filter(Value::is_array)
+    serde_json::from_str::<Value>(cell)
+        .ok()
+        .filter(Value::is_array)
 }
 
 pub(crate) fn parse_geojson(cell: &str, topojson: bool) -> Option<Value> {
     let v = parse_object(cell)?;
-    let ok = if topojson { is_topology(&v) } else { is_geojson(&v) };
+    let ok = if topojson {
+        is_topology(&v)
+    } else {
+        is_geojson(&v)
+    };
     ok.then_some(v)
 }
 
@@ -22,7 +30,8 @@ fn is_position(v: &Value) -> bool {
 }
 
 fn positions(v: &Value, min: usize) -> bool {
-    v.as_array().is_some_and(|a| a.len() >= min && a.iter().all(is_position))
+    v.as_array()
+        .is_some_and(|a| a.len() >= min && a.iter().all(is_position))
 }
 
 fn ring(v: &Value) -> bool {
@@ -55,8 +64,10 @@ fn is_geometry(v: &Value) -> bool {
 fn is_feature(v: &Value) -> bool {
     let Some(o) = v.as_object() else { return false };
     o.get("type").and_then(Value::as_str) == Some("Feature")
-        && o.get("geometry").is_some_and(|g| g.is_null() || is_geometry(g))
-        && o.get("properties").is_some_and(|p| p.is_null() || p.is_object())
+        && o.get("geometry")
+            .is_some_and(|g| g.is_null() || is_geometry(g))
+        && o.get("properties")
+            .is_some_and(|p| p.is_null() || p.is_object())
 }
 
 fn is_geojson(v: &Value) -> bool {
@@ -81,9 +92,27 @@ mod tests {
     fn geojson_structures() {
         assert!(parse_geojson(r#"{"type":"Point","coordinates":[2.3,48.8]}"#, false).is_some());
         assert!(parse_geojson(r#"{"type":"Point","coordinates":[2.3]}"#, false).is_none());
-        assert!(parse_geojson(r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#, false).is_some());
-        assert!(parse_geojson(r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#, false).is_some());
-        assert!(parse_geojson(r#"{"type":"Feature","geometry":null,"properties":{}}"#, false).is_some());
+        assert!(
+            parse_geojson(
+                r#"{"type":"LineString","coordinates":[[0,0],[1,1]]}"#,
+                false
+            )
+            .is_some()
+        );
+        assert!(
+            parse_geojson(
+                r#"{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}"#,
+                false
+            )
+            .is_some()
+        );
+        assert!(
+            parse_geojson(
+                r#"{"type":"Feature","geometry":null,"properties":{}}"#,
+                false
+            )
+            .is_some()
+        );
         assert!(parse_geojson(r#"{"type":"Circle"}"#, false).is_none());
         assert!(parse_geojson(r#"{"type":"Topology","objects":{},"arcs":[]}"#, true).is_some());
         assert!(parse_geojson("[1,2]", false).is_none());

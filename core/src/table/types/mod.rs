@@ -41,10 +41,15 @@ pub(crate) enum Caster {
     YearMonth,
     Duration,
     GeoPoint(GeoFormat),
-    GeoJson { topojson: bool },
+    GeoJson {
+        topojson: bool,
+    },
     Object,
     Array(Option<Box<ItemChecker>>),
-    List { delimiter: String, item: Box<Caster> },
+    List {
+        delimiter: String,
+        item: Box<Caster>,
+    },
     Any,
 }
 
@@ -63,17 +68,22 @@ impl Caster {
             Caster::YearMonth => temporal::parse_yearmonth(cell)
                 .map(|(y, m)| Value::YearMonth(y, m))
                 .map_err(drop),
-            Caster::Duration => temporal::parse_duration(cell).map(Value::Duration).map_err(drop),
-            Caster::GeoPoint(f) => f.parse(cell).map(|(lon, lat)| Value::GeoPoint(lon, lat)).ok_or(()),
-            Caster::GeoJson { topojson } => json::parse_geojson(cell, *topojson).map(Value::Json).ok_or(()),
+            Caster::Duration => temporal::parse_duration(cell)
+                .map(Value::Duration)
+                .map_err(drop),
+            Caster::GeoPoint(f) => f
+                .parse(cell)
+                .map(|(lon, lat)| Value::GeoPoint(lon, lat))
+                .ok_or(()),
+            Caster::GeoJson { topojson } => json::parse_geojson(cell, *topojson)
+                .map(Value::Json)
+                .ok_or(()),
             Caster::Object => json::parse_object(cell).map(Value::Json).ok_or(()),
             Caster::Array(item) => {
                 let array = json::parse_array(cell).ok_or(())?;
-                if let Some(item) = item {
-                    if let serde_json::Value::Array(items) = &array {
-                        for v in items {
-                            item.check_json_item(v)?;
-                        }
+                if let (Some(item), serde_json::Value::Array(items)) = (item, &array) {
+                    for v in items {
+                        item.check_json_item(v)?;
                     }
                 }
                 Ok(Value::Json(array))

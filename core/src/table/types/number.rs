@@ -9,7 +9,12 @@ use crate::table::value::Value;
 
 /// Rewrites `cell` into `buf` without group characters and with `.` as the decimal mark;
 /// returns `None` when the result does not fit (very long cells then go to the heap).
-fn normalize<'b>(cell: &str, decimal: char, group: Option<char>, buf: &'b mut [u8; 96]) -> Option<&'b str> {
+fn normalize<'b>(
+    cell: &str,
+    decimal: char,
+    group: Option<char>,
+    buf: &'b mut [u8; 96],
+) -> Option<&'b str> {
     let mut len = 0;
     for c in cell.chars() {
         if Some(c) == group {
@@ -40,7 +45,9 @@ fn strip_non_bare(cell: &str, decimal: char) -> &str {
         .find(|c: char| c.is_ascii_digit() || c == '-' || c == '+' || c == '.' || c == decimal)
         .unwrap_or(cell.len());
     let rest = &cell[start..];
-    let end = rest.rfind(|c: char| c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let end = rest
+        .rfind(|c: char| c.is_ascii_digit())
+        .map_or(0, |i| i + 1);
     &rest[..end]
 }
 
@@ -53,11 +60,19 @@ fn parse_decimal(text: &str) -> Option<f64> {
         if body.len() >= 3 && body[body.len() - 3..].eq_ignore_ascii_case("nan") {
             return Some(f64::NAN);
         }
-        return Some(if t.starts_with('-') { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Some(if t.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     // Rust's float grammar is Decimal's for finite numbers; check the characters so that
     // nothing else slips through.
-    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-')) {
+    if body.is_empty()
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+    {
         return None;
     }
     t.parse::<f64>().ok()
@@ -73,7 +88,11 @@ pub(crate) struct NumberFormat {
 
 impl NumberFormat {
     pub(crate) fn parse(&self, cell: &str) -> Option<f64> {
-        let cell = if self.bare { cell } else { strip_non_bare(cell, self.decimal) };
+        let cell = if self.bare {
+            cell
+        } else {
+            strip_non_bare(cell, self.decimal)
+        };
         if self.decimal == '.' && self.group.is_none() {
             return parse_decimal(cell);
         }
@@ -107,7 +126,11 @@ fn parse_integer_text(text: &str) -> Option<Value<'static>> {
 
 impl IntegerFormat {
     pub(crate) fn parse(&self, cell: &str) -> Option<Value<'static>> {
-        let cell = if self.bare { cell } else { strip_non_bare(cell, '.') };
+        let cell = if self.bare {
+            cell
+        } else {
+            strip_non_bare(cell, '.')
+        };
         match self.group {
             None => parse_integer_text(cell),
             Some(g) => {
@@ -125,14 +148,23 @@ impl IntegerFormat {
 mod tests {
     use super::*;
 
-    const PLAIN: NumberFormat = NumberFormat { decimal: '.', group: None, bare: true };
+    const PLAIN: NumberFormat = NumberFormat {
+        decimal: '.',
+        group: None,
+        bare: true,
+    };
 
     #[test]
     fn numbers_like_python_decimal() {
-        for ok in ["1", "-1.5", "+5", "1e3", "1E-3", ".5", "5.", " 7 ", "INF", "-inf", "Infinity", "NaN", "0"] {
+        for ok in [
+            "1", "-1.5", "+5", "1e3", "1E-3", ".5", "5.", " 7 ", "INF", "-inf", "Infinity", "NaN",
+            "0",
+        ] {
             assert!(PLAIN.parse(ok).is_some(), "{ok} should be a number");
         }
-        for bad in ["", "1,5", "1_000", "abc", "1.2.3", "e5", ".", "0x10", "1 000", "١٢", "--1"] {
+        for bad in [
+            "", "1,5", "1_000", "abc", "1.2.3", "e5", ".", "0x10", "1 000", "١٢", "--1",
+        ] {
             assert!(PLAIN.parse(bad).is_none(), "{bad} should not be a number");
         }
         assert!(PLAIN.parse("NaN").unwrap().is_nan());
@@ -141,15 +173,27 @@ mod tests {
 
     #[test]
     fn decimal_and_group_chars() {
-        let fr = NumberFormat { decimal: ',', group: Some(' '), bare: true };
+        let fr = NumberFormat {
+            decimal: ',',
+            group: Some(' '),
+            bare: true,
+        };
         assert_eq!(fr.parse("1 234,5"), Some(1234.5));
-        let nbsp = NumberFormat { decimal: ',', group: Some('\u{a0}'), bare: true };
+        let nbsp = NumberFormat {
+            decimal: ',',
+            group: Some('\u{a0}'),
+            bare: true,
+        };
         assert_eq!(nbsp.parse("1\u{a0}234,5"), Some(1234.5));
     }
 
     #[test]
     fn bare_number_false_strips_text() {
-        let f = NumberFormat { decimal: '.', group: None, bare: false };
+        let f = NumberFormat {
+            decimal: '.',
+            group: None,
+            bare: false,
+        };
         assert_eq!(f.parse("95%"), Some(95.0));
         assert_eq!(f.parse("€ 95.5"), Some(95.5));
         assert_eq!(f.parse("-12 EUR"), Some(-12.0));
@@ -157,7 +201,10 @@ mod tests {
 
     #[test]
     fn integers_like_python_int() {
-        let f = IntegerFormat { group: None, bare: true };
+        let f = IntegerFormat {
+            group: None,
+            bare: true,
+        };
         assert_eq!(f.parse("05"), Some(Value::Integer(5)));
         assert_eq!(f.parse("+5"), Some(Value::Integer(5)));
         assert_eq!(f.parse(" 7 "), Some(Value::Integer(7)));
@@ -165,8 +212,14 @@ mod tests {
         for bad in ["5.0", "1e3", "", "1_000", "x", "+", "1 000"] {
             assert!(f.parse(bad).is_none(), "{bad}");
         }
-        let g = IntegerFormat { group: Some(' '), bare: true };
+        let g = IntegerFormat {
+            group: Some(' '),
+            bare: true,
+        };
         assert_eq!(g.parse("1 000"), Some(Value::Integer(1000)));
-        assert!(matches!(f.parse("123456789012345678901234567890123456789012"), Some(Value::Number(_))));
+        assert!(matches!(
+            f.parse("123456789012345678901234567890123456789012"),
+            Some(Value::Number(_))
+        ));
     }
 }

@@ -32,7 +32,9 @@ impl StringFormat {
             StringFormat::Email => is_email(cell),
             StringFormat::Uri => is_uri(cell),
             StringFormat::Uuid => is_uuid(cell),
-            StringFormat::Binary => base64::engine::general_purpose::STANDARD.decode(cell).is_ok(),
+            StringFormat::Binary => base64::engine::general_purpose::STANDARD
+                .decode(cell)
+                .is_ok(),
         }
     }
 }
@@ -41,13 +43,22 @@ impl StringFormat {
 /// domain of at least two labels (letters of any script, digits, inner hyphens) whose last
 /// label has two letters or more.
 fn is_email(s: &str) -> bool {
-    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let Some((local, domain)) = s.rsplit_once('@') else {
+        return false;
+    };
     if local.is_empty()
         || local.len() > 64
         || local.starts_with('.')
         || local.ends_with('.')
         || local.contains("..")
-        || local.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '@' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | ']' | '\\' | '"'))
+        || local.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(
+                    c,
+                    '@' | '(' | ')' | ',' | ':' | ';' | '<' | '>' | '[' | ']' | '\\' | '"'
+                )
+        })
     {
         return false;
     }
@@ -69,13 +80,19 @@ fn is_email(s: &str) -> bool {
 /// RFC 3986 URI with a scheme (`https://…`, `mailto:…`, `ftp://…`); no spaces or
 /// characters that must be percent-encoded.
 fn is_uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
     let mut chars = scheme.chars();
     let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     scheme_ok
         && !rest.is_empty()
-        && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`'))
+        && !rest.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`')
+        })
         && (!rest.starts_with("//") || rest.len() > 2)
 }
 
@@ -83,12 +100,19 @@ fn is_uri(s: &str) -> bool {
 /// none, optionally in braces or after `urn:uuid:`.
 fn is_uuid(s: &str) -> bool {
     let s = s.strip_prefix("urn:uuid:").unwrap_or(s);
-    let s = s.strip_prefix('{').and_then(|x| x.strip_suffix('}')).unwrap_or(s);
+    let s = s
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .unwrap_or(s);
     let b = s.as_bytes();
     match b.len() {
         32 => b.iter().all(u8::is_ascii_hexdigit),
         36 => b.iter().enumerate().all(|(i, c)| {
-            if matches!(i, 8 | 13 | 18 | 23) { *c == b'-' } else { c.is_ascii_hexdigit() }
+            if matches!(i, 8 | 13 | 18 | 23) {
+                *c == b'-'
+            } else {
+                c.is_ascii_hexdigit()
+            }
         }),
         _ => false,
     }
@@ -100,20 +124,46 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["a@b.fr", "é@b.fr", "prenom.nom@mairie-x.fr", "x+y@sous.domaine.gouv.fr"] {
+        for ok in [
+            "a@b.fr",
+            "é@b.fr",
+            "prenom.nom@mairie-x.fr",
+            "x+y@sous.domaine.gouv.fr",
+        ] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["a@b", "a b@c.fr", "@b.fr", "a@.fr", "a@b.f", "a..b@c.fr", "a@b.fr ", "mairie.fr"] {
+        for bad in [
+            "a@b",
+            "a b@c.fr",
+            "@b.fr",
+            "a@.fr",
+            "a@b.f",
+            "a..b@c.fr",
+            "a@b.fr ",
+            "mairie.fr",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
 
     #[test]
     fn uris() {
-        for ok in ["https://www.data.gouv.fr/x?y=1", "mailto:a@b.fr", "ftp://h/x", "urn:isbn:1"] {
+        for ok in [
+            "https://www.data.gouv.fr/x?y=1",
+            "mailto:a@b.fr",
+            "ftp://h/x",
+            "urn:isbn:1",
+        ] {
             assert!(is_uri(ok), "{ok}");
         }
-        for bad in ["x.fr", "www.data.gouv.fr", "http://a b", "", "1http://x", "https:"] {
+        for bad in [
+            "x.fr",
+            "www.data.gouv.fr",
+            "http://a b",
+            "",
+            "1http://x",
+            "https:",
+        ] {
             assert!(!is_uri(bad), "{bad}");
         }
     }

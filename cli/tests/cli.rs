@@ -1,0 +1,273 @@
+//! The `conforme` command as users run it: exit status, JSON report, clear errors.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
+}
+
+fn conforme(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(args)
+        .current_dir(root())
+        .env("LANG", "fr_FR.UTF-8")
+        .output()
+        .expect("conforme runs")
+}
+
+fn temp_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("conforme-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+const SCHEMA: &str = "schemas/exemples/bornes-recharge.json";
+
+#[test]
+fn valid_file_exits_0() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/exemples/bornes-recharge-valide.csv",
+        "--schema",
+        SCHEMA,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Fichier valide"));
+}
+
+#[test]
+fn invalid_file_exits_1_with_a_json_report() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/exemples/bornes-recharge.csv",
+        "--schema",
+        SCHEMA,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("stdout is one JSON object");
+    assert_eq!(report["valid"], false);
+    let types: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap())
+        .collect();
+    assert!(
+        types.contains(&"type-error")
+            && types.contains(&"constraint-error")
+            && types.contains(&"primary-key")
+    );
+    let first = &report["errors"][0];
+    assert_eq!(first["row"], 3);
+    assert_eq!(first["field_name"], "siret_amenageur");
+    assert!(first["message"].as_str().unwrap().contains("motif"));
+}
+
+#[test]
+fn english_messages_on_request() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/exemples/bornes-recharge.csv",
+        "--schema",
+        SCHEMA,
+        "--lang",
+        "en",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Invalid file"));
+}
+
+#[test]
+fn max_errors_cuts_the_list_and_says_so() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/exemples/bornes-recharge.csv",
+        "--schema",
+        SCHEMA,
+        "--max-errors",
+        "2",
+        "--format",
+        "json",
+    ]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"].as_array().unwrap().len(), 2);
+    assert_eq!(report["stats"]["truncated"], true);
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(["validate", "-", "--schema", SCHEMA])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let data = std::fs::read(root().join("fixtures/exemples/bornes-recharge-valide.csv")).unwrap();
+    child.stdin.take().unwrap().write_all(&data).unwrap();
+    assert_eq!(child.wait_with_output().unwrap().status.code(), Some(0));
+}
+
+fn assert_usage_error(out: &Output, expected: &str) {
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(expected),
+        "stderr {stderr:?} should mention {expected:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn bad_inputs_are_clear_errors_with_status_2() {
+    assert_usage_error(
+        &conforme(&["validate", "nope.csv", "--schema", SCHEMA]),
+        "nope.csv",
+    );
+    assert_usage_error(
+        &conforme(&["validate", "fixtures", "--schema", SCHEMA]),
+        "directory",
+    );
+    assert_usage_error(
+        &conforme(&[
+            "validate",
+            temp_file("empty.csv", b"").to_str().unwrap(),
+            "--schema",
+            SCHEMA,
+        ]),
+        "empty",
+    );
+    assert_usage_error(
+        &conforme(&[
+            "validate",
+            temp_file("x.pdf", b"%PDF-1.4 \x00\x01").to_str().unwrap(),
+            "--schema",
+            SCHEMA,
+        ]),
+        "PDF",
+    );
+    assert_usage_error(
+        &conforme(&[
+            "validate",
+            temp_file(
+                "nul.csv",
+                &[b"a,b\n1,2\n".repeat(20), vec![0u8; 3]].concat(),
+            )
+            .to_str()
+            .unwrap(),
+            "--schema",
+            SCHEMA,
+        ]),
+        "NUL",
+    );
+    let not_json = temp_file("schema.json", b"{\"fields\": [ ");
+    assert_usage_error(
+        &conforme(&[
+            "validate",
+            "fixtures/exemples/bornes-recharge.csv",
+            "--schema",
+            not_json.to_str().unwrap(),
+        ]),
+        "JSON",
+    );
+    let bad_type = temp_file(
+        "bad-type.json",
+        br#"{"fields": [{"name": "a", "type": "texte"}]}"#,
+    );
+    assert_usage_error(
+        &conforme(&[
+            "validate",
+            "fixtures/exemples/bornes-recharge.csv",
+            "--schema",
+            bad_type.to_str().unwrap(),
+        ]),
+        "/fields/0/type",
+    );
+    assert_usage_error(&conforme(&["validate", "x.csv"]), "--schema");
+}
+
+#[test]
+fn non_utf8_file_is_read_and_reported() {
+    let data = "id_station,nom_station\nFRA01P0001,Hôtel de ville\n".encode_latin1();
+    let schema = temp_file("s.json", r#"{"fields": [{"name": "id_station"}, {"name": "nom_station", "constraints": {"enum": ["Hôtel de ville"]}}]}"#.as_bytes());
+    let path = temp_file("latin1.csv", &data);
+    let out = conforme(&[
+        "validate",
+        path.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["stats"]["encoding"], "windows-1252");
+    assert_eq!(report["warnings"][0]["type"], "encoding");
+}
+
+trait Latin1 {
+    fn encode_latin1(&self) -> Vec<u8>;
+}
+
+impl Latin1 for str {
+    fn encode_latin1(&self) -> Vec<u8> {
+        self.chars().map(|c| c as u32 as u8).collect()
+    }
+}
+
+#[test]
+fn a_gigabyte_single_line_is_refused_in_bounded_memory() {
+    // Streamed through stdin, so no 1 GB file is written: conforme must stop at its
+    // record limit and say why, without holding the line in memory.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args([
+            "validate",
+            "-",
+            "--schema",
+            SCHEMA,
+            "--max-record-bytes",
+            "8000000",
+        ])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let block = vec![b'a'; 1 << 20];
+        for _ in 0..1024 {
+            if stdin.write_all(&block).is_err() {
+                return;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_usage_error(&out, "longer than 8000000 bytes");
+}
