@@ -75,7 +75,7 @@ pub(crate) fn validate<R: Read + Send>(
                     &chunk,
                     limit,
                     &mut scratch,
-                )?);
+                ));
                 if merger.done() {
                     return Ok(build_report(v, merger, &front));
                 }
@@ -91,7 +91,7 @@ pub(crate) fn validate<R: Read + Send>(
     let stop = AtomicBool::new(false);
     let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
     let work_rx = Mutex::new(work_rx);
-    let (result_tx, result_rx) = mpsc::channel::<Result<ChunkResult, SourceError>>();
+    let (result_tx, result_rx) = mpsc::channel::<ChunkResult>();
     let table = &v.table;
     let outcome: Result<Front, SourceError> = std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -134,26 +134,15 @@ pub(crate) fn validate<R: Read + Send>(
                 };
             }
         });
-        let mut failure = None;
         for result in result_rx {
-            match result {
-                Ok(r) => merger.accept(r),
-                Err(e) => {
-                    failure.get_or_insert(e);
-                    stop.store(true, Ordering::Relaxed);
-                }
-            }
+            merger.accept(result);
             if merger.done() {
                 stop.store(true, Ordering::Relaxed);
             }
         }
-        let front = reader_thread
+        reader_thread
             .join()
-            .expect("the reader thread does not panic")?;
-        match failure {
-            Some(e) => Err(e),
-            None => Ok(front),
-        }
+            .expect("the reader thread does not panic")
     });
     let front = outcome?;
     Ok(build_report(v, merger, &front))

@@ -83,7 +83,7 @@ impl StreamValidator {
                 &chunk,
                 self.validator.options.limit(),
                 &mut self.scratch,
-            )?;
+            );
             merger.accept(result);
         }
         Ok(())

@@ -3,6 +3,7 @@
 
 mod dialect;
 mod encoding;
+mod records;
 mod split;
 
 pub use dialect::Dialect;
@@ -10,4 +11,5 @@ pub(crate) use dialect::sniff_delimiter;
 pub(crate) use encoding::{
     Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, detect_bom,
 };
+pub(crate) use records::RecordReader;
 pub(crate) use split::{Splitter, last_record_end};

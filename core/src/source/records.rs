@@ -1,0 +1,331 @@
+//! Records of a chunk, parsed fast where the text is plain and by `csv-core` elsewhere.
+//!
+//! Most records of real files are plain: cells without quotes, or quoted cells without
+//! doubled quotes. For those the cells are slices of the chunk, found by scanning for the
+//! delimiter and line ends, with no copy. Any record that is not plain (a doubled quote,
+//! text after a closing quote, an unclosed quote) is parsed again from its start by
+//! `csv-core`, so the records are exactly those of the `csv` crate in every case.
+
+use super::Dialect;
+
+/// One record's place in the chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RecordInfo {
+    /// Offset of the record in the chunk.
+    pub start: usize,
+    /// Line breaks before the record in the chunk (0 for the chunk's first line).
+    pub line: u64,
+    /// Number of cells.
+    pub len: usize,
+}
+
+/// Where the cells of the current record are.
+enum Cells {
+    /// Ranges into the chunk.
+    Slices,
+    /// `csv-core` output: ends into `out`.
+    Parsed,
+}
+
+/// Reads the records of one chunk.
+pub(crate) struct RecordReader<'c> {
+    data: &'c [u8],
+    pos: usize,
+    line: u64,
+    fast: bool,
+    delimiter: u8,
+    quote: u8,
+    ranges: Vec<(usize, usize)>,
+    cells: Cells,
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+enum Fast {
+    Done,
+    Bail,
+}
+
+impl<'c> RecordReader<'c> {
+    pub(crate) fn new(dialect: &Dialect, data: &'c [u8]) -> RecordReader<'c> {
+        let mut builder = csv_core::ReaderBuilder::new();
+        builder
+            .delimiter(dialect.delimiter)
+            .double_quote(dialect.double_quote)
+            .escape(dialect.escape_char)
+            .comment(dialect.comment_char);
+        match dialect.quote_char {
+            Some(q) => builder.quote(q).quoting(true),
+            None => builder.quoting(false),
+        };
+        // The fast path knows RFC 4180 quoting only; other dialects always use csv-core.
+        let fast = dialect.quote_char.is_some()
+            && dialect.double_quote
+            && dialect.escape_char.is_none()
+            && dialect.comment_char.is_none();
+        RecordReader {
+            data,
+            pos: 0,
+            line: 0,
+            fast,
+            delimiter: dialect.delimiter,
+            quote: dialect.quote_char.unwrap_or(b'"'),
+            ranges: Vec::with_capacity(64),
+            cells: Cells::Slices,
+            core: builder.build(),
+            out: Vec::with_capacity(4096),
+            ends: Vec::with_capacity(64),
+        }
+    }
+
+    /// The text of cell `i` of the current record.
+    #[inline]
+    pub(crate) fn cell(&self, i: usize) -> &[u8] {
+        match self.cells {
+            Cells::Slices => {
+                let (s, e) = self.ranges[i];
+                &self.data[s..e]
+            }
+            Cells::Parsed => {
+                let start = if i == 0 { 0 } else { self.ends[i - 1] };
+                &self.out[start..self.ends[i]]
+            }
+        }
+    }
+
+    /// Moves to the next record.
+    pub(crate) fn next_record(&mut self) -> Option<RecordInfo> {
+        // Empty lines are not records (as in csv-core).
+        while self.pos < self.data.len() && matches!(self.data[self.pos], b'\n' | b'\r') {
+            if self.data[self.pos] == b'\n' {
+                self.line += 1;
+            }
+            self.pos += 1;
+        }
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        let (start, line) = (self.pos, self.line);
+        if self.fast {
+            if let Fast::Done = self.fast_record() {
+                self.cells = Cells::Slices;
+                return Some(RecordInfo {
+                    start,
+                    line,
+                    len: self.ranges.len(),
+                });
+            }
+            self.pos = start;
+            self.line = line;
+        }
+        self.slow_record();
+        Some(RecordInfo {
+            start,
+            line,
+            len: self.ends.len(),
+        })
+    }
+
+    /// Parses a plain record at `pos`; `Bail` leaves the record to csv-core.
+    fn fast_record(&mut self) -> Fast {
+        let data = self.data;
+        let (delimiter, quote) = (self.delimiter, self.quote);
+        self.ranges.clear();
+        let mut pos = self.pos;
+        loop {
+            if pos < data.len() && data[pos] == quote {
+                let start = pos + 1;
+                let Some(k) = memchr::memchr(quote, &data[start..]) else {
+                    return Fast::Bail;
+                };
+                let end = start + k;
+                let after = end + 1;
+                if after < data.len() && data[after] == quote {
+                    return Fast::Bail;
+                }
+                self.line += memchr::memchr_iter(b'\n', &data[start..end]).count() as u64;
+                self.ranges.push((start, end));
+                pos = after;
+                if pos >= data.len() {
+                    break;
+                }
+                match data[pos] {
+                    b if b == delimiter => pos += 1,
+                    b'\n' | b'\r' => {
+                        pos = self.end_of_line(pos);
+                        break;
+                    }
+                    _ => return Fast::Bail,
+                }
+            } else {
+                let start = pos;
+                while pos < data.len() {
+                    let b = data[pos];
+                    if b == delimiter || b == b'\n' || b == b'\r' {
+                        break;
+                    }
+                    pos += 1;
+                }
+                self.ranges.push((start, pos));
+                if pos >= data.len() {
+                    break;
+                }
+                if data[pos] == delimiter {
+                    pos += 1;
+                } else {
+                    pos = self.end_of_line(pos);
+                    break;
+                }
+            }
+        }
+        self.pos = pos;
+        Fast::Done
+    }
+
+    /// Consumes a line terminator at `pos` (`\n`, `\r` or `\r\n`).
+    fn end_of_line(&mut self, pos: usize) -> usize {
+        if self.data[pos] == b'\r' {
+            if pos + 1 < self.data.len() && self.data[pos + 1] == b'\n' {
+                self.line += 1;
+                return pos + 2;
+            }
+            return pos + 1;
+        }
+        self.line += 1;
+        pos + 1
+    }
+
+    /// Parses the record at `pos` with csv-core.
+    fn slow_record(&mut self) {
+        use csv_core::ReadRecordResult::*;
+        self.core.reset();
+        self.out.clear();
+        self.ends.clear();
+        let start = self.pos;
+        let mut nin_total = 0;
+        let (mut out_len, mut ends_len) = (0, 0);
+        if self.out.len() < 4096 {
+            self.out.resize(4096, 0);
+        }
+        if self.ends.len() < 64 {
+            self.ends.resize(64, 0);
+        }
+        loop {
+            let input = &self.data[start + nin_total..];
+            let (result, nin, nout, nend) =
+                self.core
+                    .read_record(input, &mut self.out[out_len..], &mut self.ends[ends_len..]);
+            nin_total += nin;
+            out_len += nout;
+            ends_len += nend;
+            match result {
+                InputEmpty => {
+                    if start + nin_total >= self.data.len() {
+                        // End of chunk: csv-core needs an empty read to finish the record.
+                        let (result, _, nout, nend) = self.core.read_record(
+                            &[],
+                            &mut self.out[out_len..],
+                            &mut self.ends[ends_len..],
+                        );
+                        out_len += nout;
+                        ends_len += nend;
+                        match result {
+                            OutputFull => {
+                                let n = self.out.len();
+                                self.out.resize(n * 2, 0);
+                            }
+                            OutputEndsFull => {
+                                let n = self.ends.len();
+                                self.ends.resize(n * 2, 0);
+                            }
+                            _ => break,
+                        }
+                    }
+                }
+                OutputFull => {
+                    let n = self.out.len();
+                    self.out.resize(n * 2, 0);
+                }
+                OutputEndsFull => {
+                    let n = self.ends.len();
+                    self.ends.resize(n * 2, 0);
+                }
+                Record | End => break,
+            }
+        }
+        // Ends are relative to the start of the record's output.
+        self.ends.truncate(ends_len);
+        self.out.truncate(out_len);
+        let end = (start + nin_total).min(self.data.len());
+        self.line += memchr::memchr_iter(b'\n', &self.data[start..end]).count() as u64;
+        self.pos = end;
+        self.cells = Cells::Parsed;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Records as the `csv` crate reads them.
+    fn with_csv(dialect: &Dialect, data: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut reader = dialect.reader_builder().from_reader(data);
+        let mut out = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            out.push(record.iter().map(<[u8]>::to_vec).collect());
+        }
+        out
+    }
+
+    /// Records as `RecordReader` reads them. Positions are checked on the way: a record
+    /// starts on its first byte (not on the line end before it, where the csv crate puts
+    /// it), and its line is the number of line feeds before that byte.
+    fn with_reader(dialect: &Dialect, data: &[u8]) -> Vec<Vec<Vec<u8>>> {
+        let mut r = RecordReader::new(dialect, data);
+        let mut out = Vec::new();
+        while let Some(info) = r.next_record() {
+            assert!(!matches!(data[info.start], b'\n' | b'\r'));
+            assert_eq!(
+                info.line,
+                data[..info.start].iter().filter(|&&b| b == b'\n').count() as u64
+            );
+            out.push((0..info.len).map(|i| r.cell(i).to_vec()).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn plain_and_tricky_records() {
+        let d = Dialect::default();
+        for data in [
+            &b"a,b\n1,2\n"[..],
+            b"a,b\r\n\"x\ny\",2\r\n\r\n3,\"\"\n",
+            b"a,\"b\"\"c\",d\n\"ab\"cd,e\n",
+            b"a,\"unclosed\nb,c",
+            b"st\"ray,4\n\r\r\n,\n",
+            b"x",
+            b"\n\n",
+        ] {
+            assert_eq!(
+                with_reader(&d, data),
+                with_csv(&d, data),
+                "{:?}",
+                String::from_utf8_lossy(data)
+            );
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn same_records_as_the_csv_crate(bytes in proptest::collection::vec(prop_oneof![
+            Just(b'a'), Just(b','), Just(b';'), Just(b'"'), Just(b'\n'), Just(b'\r'), Just(b' ')
+        ], 0..60), semicolon in any::<bool>()) {
+            let d = Dialect { delimiter: if semicolon { b';' } else { b',' }, ..Dialect::default() };
+            prop_assert_eq!(with_reader(&d, &bytes), with_csv(&d, &bytes));
+        }
+    }
+}
