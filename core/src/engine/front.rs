@@ -176,7 +176,9 @@ impl Front {
         }
         if self.options.sniff_delimiter {
             let names: Vec<&str> = self.field_names.iter().map(String::as_str).collect();
-            self.dialect.delimiter = sniff_delimiter(&text, self.dialect.quote_char, &names);
+            // A few hundred rows tell the delimiter; more only costs start-up time.
+            let sample = &text[..text.len().min(16 * 1024)];
+            self.dialect.delimiter = sniff_delimiter(sample, self.dialect.quote_char, &names);
         }
         let mut splitter = Splitter::new(
             &self.dialect,
@@ -225,7 +227,7 @@ impl Front {
             let lines = count_lines(&raw, self.newline);
             return self.queue_decoded(decode_legacy(legacy, &raw), raw.len() as u64, lines);
         }
-        match std::str::from_utf8(&raw) {
+        match simdutf8::compat::from_utf8(&raw) {
             Ok(_) => self.queue(raw),
             Err(e) => {
                 let bad = e.valid_up_to();

@@ -35,6 +35,8 @@ pub(crate) struct RecordReader<'c> {
     fast: bool,
     delimiter: u8,
     quote: u8,
+    /// The chunk has carriage returns (each one ends a record, as in csv-core).
+    has_cr: bool,
     ranges: Vec<(usize, usize)>,
     cells: Cells,
     core: csv_core::Reader,
@@ -71,6 +73,7 @@ impl<'c> RecordReader<'c> {
             fast,
             delimiter: dialect.delimiter,
             quote: dialect.quote_char.unwrap_or(b'"'),
+            has_cr: fast && memchr::memchr(b'\r', data).is_some(),
             ranges: Vec::with_capacity(64),
             cells: Cells::Slices,
             core: builder.build(),
@@ -160,13 +163,7 @@ impl<'c> RecordReader<'c> {
                 }
             } else {
                 let start = pos;
-                while pos < data.len() {
-                    let b = data[pos];
-                    if b == delimiter || b == b'\n' || b == b'\r' {
-                        break;
-                    }
-                    pos += 1;
-                }
+                pos = self.unquoted_end(pos);
                 self.ranges.push((start, pos));
                 if pos >= data.len() {
                     break;
@@ -181,6 +178,18 @@ impl<'c> RecordReader<'c> {
         }
         self.pos = pos;
         Fast::Done
+    }
+
+    /// End of an unquoted cell starting at `from`: the next delimiter or line end.
+    #[inline]
+    fn unquoted_end(&self, from: usize) -> usize {
+        let rest = &self.data[from..];
+        let found = if self.has_cr {
+            memchr::memchr3(self.delimiter, b'\n', b'\r', rest)
+        } else {
+            memchr::memchr2(self.delimiter, b'\n', rest)
+        };
+        from + found.unwrap_or(rest.len())
     }
 
     /// Consumes a line terminator at `pos` (`\n`, `\r` or `\r\n`).

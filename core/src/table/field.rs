@@ -70,7 +70,7 @@ pub(crate) enum Check {
     Maximum(Value<'static>),
     ExclusiveMinimum(Value<'static>),
     ExclusiveMaximum(Value<'static>),
-    Pattern(Pattern),
+    Pattern(Box<Pattern>),
     Enum(EnumSet),
 }
 
@@ -441,7 +441,7 @@ fn compile_constraints(
             ));
         }
         out.push(Constraint {
-            check: Check::Pattern(Pattern::compile(p, &pointer)?),
+            check: Check::Pattern(Box::new(Pattern::compile(p, &pointer)?)),
             name: "pattern",
             value: p.clone().into(),
         });

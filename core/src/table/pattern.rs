@@ -5,22 +5,101 @@
 //! or lookaround (7 in the catalogue) fall back to a backtracking engine, with a bound on
 //! backtracking so that a hostile cell cannot stall validation.
 //!
+//! Patterns are also compiled, with ASCII semantics, into a fully built DFA that checks ASCII
+//! cells (nearly all of them): one table lookup per byte, no per-call engine overhead, and a
+//! DFA that stays tiny because `\d` or `\w` only span ASCII. On ASCII text every class means
+//! the same with or without Unicode, so the verdict is unchanged; cells with other
+//! characters go to the Unicode-aware engine, compiled the first time one is met (most
+//! files never need it, and start-up stays fast).
+//!
 //! Deliberate difference: frictionless anchors with `^` + pattern + `$` without a group, so
 //! a top-level alternation `a|b` accepts `ax`; we match the whole value.
 
 use crate::error::SchemaError;
+use std::sync::OnceLock;
 
 /// A compiled, anchored pattern.
 pub(crate) enum Pattern {
+    Ascii {
+        dfa: Box<regex_automata::dfa::dense::DFA<Vec<u32>>>,
+        /// The anchored start state at the start of the text (where every search starts).
+        start: regex_automata::util::primitives::StateID,
+        anchored: String,
+        unicode: OnceLock<Option<regex::Regex>>,
+    },
     Linear(regex::Regex),
     Backtracking(fancy_regex::Regex),
 }
 
 const BACKTRACK_LIMIT: usize = 1_000_000;
+/// Largest DFA kept per pattern (bytes); above it the lazy `regex` engine is used.
+const DFA_SIZE_LIMIT: usize = 512 * 1024;
+
+fn ascii_dfa(
+    anchored: &str,
+) -> Option<(
+    regex_automata::dfa::dense::DFA<Vec<u32>>,
+    regex_automata::util::primitives::StateID,
+)> {
+    use regex_automata::Anchored;
+    use regex_automata::dfa::{Automaton, StartKind, dense};
+    use regex_automata::util::{start, syntax};
+    let dfa = dense::Builder::new()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .configure(
+            dense::DFA::config()
+                .start_kind(StartKind::Anchored)
+                .dfa_size_limit(Some(DFA_SIZE_LIMIT))
+                .determinize_size_limit(Some(4 * DFA_SIZE_LIMIT)),
+        )
+        .build(anchored)
+        .ok()?;
+    let start = dfa
+        .start_state(&start::Config::new().anchored(Anchored::Yes))
+        .ok()?;
+    Some((dfa, start))
+}
+
+/// Walks the DFA over `bytes`: the pattern is anchored at both ends, so they match when the
+/// state after the end of input is a match state. `None` if the DFA gave up (a quit byte):
+/// the caller then asks the general engine.
+#[inline]
+fn walk(
+    dfa: &regex_automata::dfa::dense::DFA<Vec<u32>>,
+    start: regex_automata::util::primitives::StateID,
+    bytes: &[u8],
+) -> Option<bool> {
+    use regex_automata::dfa::Automaton;
+    let mut state = start;
+    for &b in bytes {
+        state = dfa.next_state(state, b);
+        if dfa.is_special_state(state) {
+            if dfa.is_dead_state(state) {
+                return Some(false);
+            }
+            if dfa.is_quit_state(state) {
+                return None;
+            }
+        }
+    }
+    Some(dfa.is_match_state(dfa.next_eoi_state(state)))
+}
 
 impl Pattern {
     pub(crate) fn compile(pattern: &str, pointer: &str) -> Result<Pattern, SchemaError> {
         let anchored = format!("^(?:{pattern})$");
+        // Checked with Unicode semantics first, so a pattern the Unicode engine would refuse
+        // is refused now rather than at the first non-ASCII cell.
+        if regex_automata::util::syntax::parse(&anchored).is_ok()
+            && let Some((dfa, start)) = ascii_dfa(&anchored)
+        {
+            return Ok(Pattern::Ascii {
+                dfa: Box::new(dfa),
+                start,
+                anchored,
+                unicode: OnceLock::new(),
+            });
+        }
         match regex::Regex::new(&anchored) {
             Ok(re) => Ok(Pattern::Linear(re)),
             Err(linear_err) => fancy_regex::RegexBuilder::new(&anchored)
@@ -41,6 +120,22 @@ impl Pattern {
     /// not match (and is reported as a pattern error, never a hang).
     pub(crate) fn is_match(&self, cell: &str) -> bool {
         match self {
+            Pattern::Ascii {
+                dfa,
+                start,
+                anchored,
+                unicode,
+            } => {
+                if cell.is_ascii()
+                    && let Some(verdict) = walk(dfa, *start, cell.as_bytes())
+                {
+                    return verdict;
+                }
+                unicode
+                    .get_or_init(|| regex::Regex::new(anchored).ok())
+                    .as_ref()
+                    .is_some_and(|re| re.is_match(cell))
+            }
             Pattern::Linear(re) => re.is_match(cell),
             Pattern::Backtracking(re) => re.is_match(cell).unwrap_or(false),
         }
@@ -60,6 +155,59 @@ mod tests {
         let alt = Pattern::compile("a|b", "/p").unwrap();
         assert!(alt.is_match("a"));
         assert!(!alt.is_match("ax"));
+    }
+
+    #[test]
+    fn small_patterns_become_dfas_and_agree_with_regex() {
+        let cases = [
+            (
+                r"\d{14}",
+                vec![
+                    "12345678901234",
+                    "1234567890123",
+                    "١٢٣٤٥٦٧٨٩٠١٢٣٤",
+                    "",
+                    "12345678901234\n",
+                ],
+            ),
+            (
+                r"([013-9]\d|2[AB1-9])\d{3}",
+                vec!["75056", "2A004", "20000", "7505"],
+            ),
+            (
+                r"(?:(?:^|,)(^[A-Z]{2}[A-Z0-9]{4,33}$|Non concerné))+$",
+                vec![
+                    "FRA01P0001",
+                    "Non concerné",
+                    "FRA01P0001,Non concerné",
+                    "fr",
+                ],
+            ),
+            (r"[a-z]+|\d", vec!["abc", "ab1", "7", "É", "٣"]),
+            (r"\w+\s\w+", vec!["a b", "é b", "a\u{a0}b", "a  b"]),
+            (r"(?i)kelvin", vec!["KELVIN", "\u{212a}elvin", "kelvın"]),
+        ];
+        for (pattern, cells) in cases {
+            let p = Pattern::compile(pattern, "/p").unwrap();
+            assert!(
+                matches!(p, Pattern::Ascii { .. }),
+                "{pattern} should compile to a DFA"
+            );
+            check_against_regex(&p, pattern, &cells);
+        }
+        // A non-ASCII character in a class needs the Unicode engine for every cell.
+        let p = Pattern::compile("[a-zé]+", "/p").unwrap();
+        assert!(matches!(p, Pattern::Linear(_)));
+        check_against_regex(&p, "[a-zé]+", &["été", "abc", "É"]);
+    }
+
+    fn check_against_regex(p: &Pattern, pattern: &str, cells: &[&str]) {
+        {
+            let re = regex::Regex::new(&format!("^(?:{pattern})$")).unwrap();
+            for &cell in cells {
+                assert_eq!(p.is_match(cell), re.is_match(cell), "{pattern} on {cell:?}");
+            }
+        }
     }
 
     #[test]

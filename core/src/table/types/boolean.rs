@@ -6,6 +6,21 @@
 pub(crate) struct BooleanTable {
     pub true_values: Vec<String>,
     pub false_values: Vec<String>,
+    /// Values of at most 8 bytes packed into integers (with their length), so that a cell
+    /// is looked up by one integer hash instead of string comparisons.
+    packed: hashbrown::HashMap<(u64, usize), bool>,
+}
+
+/// Packs up to 8 bytes into an integer (`None` for longer texts).
+#[inline]
+fn pack(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    if b.len() > 8 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..b.len()].copy_from_slice(b);
+    Some(u64::from_le_bytes(buf))
 }
 
 impl BooleanTable {
@@ -17,13 +32,29 @@ impl BooleanTable {
             v.map(<[String]>::to_vec)
                 .unwrap_or_else(|| d.iter().map(|s| (*s).to_owned()).collect())
         };
+        let true_values = or_default(true_values, &Self::DEFAULT_TRUE);
+        let false_values = or_default(false_values, &Self::DEFAULT_FALSE);
+        let mut packed = hashbrown::HashMap::new();
+        // True values win over false ones listed too, as in the slow path below.
+        for (values, meaning) in [(&false_values, false), (&true_values, true)] {
+            for v in values.iter() {
+                if let Some(p) = pack(v) {
+                    packed.insert((p, v.len()), meaning);
+                }
+            }
+        }
         BooleanTable {
-            true_values: or_default(true_values, &Self::DEFAULT_TRUE),
-            false_values: or_default(false_values, &Self::DEFAULT_FALSE),
+            true_values,
+            false_values,
+            packed,
         }
     }
 
     pub(crate) fn parse(&self, cell: &str) -> Option<bool> {
+        if let Some(key) = pack(cell) {
+            // Every value of at most 8 bytes is in `packed`.
+            return self.packed.get(&(key, cell.len())).copied();
+        }
         if self.true_values.iter().any(|v| v == cell) {
             Some(true)
         } else if self.false_values.iter().any(|v| v == cell) {
@@ -45,6 +76,12 @@ mod tests {
         assert_eq!(d.parse("0"), Some(false));
         assert_eq!(d.parse("True "), None);
         assert_eq!(d.parse("vrai"), None);
+        let both = BooleanTable::new(
+            Some(&["x".into()]),
+            Some(&["x".into(), "long false value".into()]),
+        );
+        assert_eq!(both.parse("x"), Some(true));
+        assert_eq!(both.parse("long false value"), Some(false));
         let fr = BooleanTable::new(Some(&["oui".into()]), Some(&["non".into()]));
         assert_eq!(fr.parse("oui"), Some(true));
         assert_eq!(fr.parse("true"), None);

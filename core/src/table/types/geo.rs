@@ -13,6 +13,9 @@ pub(crate) enum GeoFormat {
 }
 
 fn coordinate(text: &str) -> Option<f64> {
+    if let Some(v) = super::number::fast_decimal(text.trim_ascii()) {
+        return Some(v);
+    }
     let t = text.trim();
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
     if body.is_empty()

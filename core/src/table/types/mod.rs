@@ -55,8 +55,10 @@ pub(crate) enum Caster {
 
 impl Caster {
     /// Casts `cell`, or `Err(())` for a type error.
+    #[inline]
     pub(crate) fn cast<'a>(&self, cell: &'a str) -> Result<Value<'a>, ()> {
         match self {
+            Caster::String(StringFormat::Default) | Caster::Any => Ok(Value::String(cell)),
             Caster::String(f) => f.check(cell).then_some(Value::String(cell)).ok_or(()),
             Caster::Number(f) => f.parse(cell).map(Value::Number).ok_or(()),
             Caster::Integer(f) => f.parse(cell).ok_or(()),
@@ -99,7 +101,6 @@ impl Caster {
                 }
                 Ok(Value::List(cell, n))
             }
-            Caster::Any => Ok(Value::String(cell)),
         }
     }
 }

@@ -51,8 +51,49 @@ fn strip_non_bare(cell: &str, decimal: char) -> &str {
     &rest[..end]
 }
 
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// Plain decimals (`-12.5`, `48.8566`: sign, at most 15 digits, no exponent) without the
+/// general float parser: the digits form an exact integer below 2^53 and one division by an
+/// exact power of ten is correctly rounded, so the result equals `str::parse`'s.
+/// `None` means "not that simple": the caller falls back to the general parser.
+#[inline]
+pub(crate) fn fast_decimal(text: &str) -> Option<f64> {
+    let b = text.as_bytes();
+    let (negative, digits) = match b.first()? {
+        b'-' => (true, &b[1..]),
+        b'+' => (false, &b[1..]),
+        _ => (false, b),
+    };
+    let (mut mantissa, mut count, mut frac, mut seen_dot) = (0u64, 0usize, 0usize, false);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                count += 1;
+                frac += usize::from(seen_dot);
+            }
+            b'.' if !seen_dot => seen_dot = true,
+            _ => return None,
+        }
+        if count > 15 {
+            return None;
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let value = mantissa as f64 / POW10[frac];
+    Some(if negative { -value } else { value })
+}
+
 /// Python's `Decimal` grammar on already normalised text, as an `f64`.
 fn parse_decimal(text: &str) -> Option<f64> {
+    if let Some(v) = fast_decimal(text) {
+        return Some(v);
+    }
     let t = text.trim();
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
     let special = ["inf", "infinity", "nan", "snan"];
@@ -169,6 +210,32 @@ mod tests {
         }
         assert!(PLAIN.parse("NaN").unwrap().is_nan());
         assert_eq!(PLAIN.parse("1e3"), Some(1000.0));
+    }
+
+    #[test]
+    fn fast_path_equals_the_float_parser() {
+        for text in [
+            "0",
+            "-0",
+            "1.5",
+            "48.856614",
+            "-2.3522219",
+            "123456789012345",
+            "0.00000000000001",
+            "5.",
+            ".5",
+            "+7.25",
+            "999999999999999",
+        ] {
+            assert_eq!(
+                fast_decimal(text),
+                Some(text.parse::<f64>().unwrap()),
+                "{text}"
+            );
+        }
+        for text in ["1e3", "1234567890123456", "", "-", ".", "1.2.3", " 1"] {
+            assert_eq!(fast_decimal(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -614,6 +614,9 @@ pub struct StrptimeFormat {
     items: Vec<Item>,
     /// Bit set of the fields present (each at most once).
     fields: u32,
+    /// The format is exactly `%Y-%m-%d` (the catalogue's most common one): cells of the
+    /// canonical `YYYY-MM-DD` shape skip the general matcher.
+    ymd: bool,
 }
 
 impl StrptimeFormat {
@@ -631,6 +634,7 @@ impl StrptimeFormat {
         let mut format = StrptimeFormat {
             items: Vec::new(),
             fields: 0,
+            ymd: fmt == "%Y-%m-%d",
         };
         format.push_format(fmt, true)?;
         if format.items.len() > MAX_FORMAT_ITEMS {
@@ -720,6 +724,11 @@ impl StrptimeFormat {
     /// assert_eq!(fmt.parse_date("2020").unwrap(), Date { year: 2020, month: 1, day: 1 });
     /// ```
     pub fn parse_date(&self, s: &str) -> Result<Date> {
+        if self.ymd
+            && let Some(date) = canonical_ymd(s)
+        {
+            return Ok(date);
+        }
         Ok(self.parse_datetime(s)?.date)
     }
 
@@ -1111,6 +1120,29 @@ fn parse_offset(b: &[u8]) -> Result<i32> {
         return err("UTC offset is out of range");
     }
     Ok(sign * (hours * 3600 + minutes * 60) as i32)
+}
+
+/// A valid date written exactly `YYYY-MM-DD`, or `None` (then the general matcher decides:
+/// it accepts more shapes, such as `2020-1-5`, and gives the same date for this one).
+#[inline]
+fn canonical_ymd(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digit = |i: usize| b[i].is_ascii_digit().then(|| u32::from(b[i] - b'0'));
+    let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
+    let month = digit(5)? * 10 + digit(6)?;
+    let day = digit(8)? * 10 + digit(9)?;
+    let year = year as i32;
+    if year < 1 || !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(Date {
+        year,
+        month: month as u8,
+        day: day as u8,
+    })
 }
 
 fn iso_date_format() -> &'static StrptimeFormat {
