@@ -255,7 +255,7 @@ fn catalogue_names_resolve_to_latest_and_pinned_versions() {
     assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(
-        err.contains("other/communes is not in the schema catalogue"),
+        err.contains("other/communes is neither a file nor a schema of the catalogue"),
         "{err}"
     );
     assert!(err.contains("did you mean test/communes?"), "{err}");
@@ -793,7 +793,7 @@ fn catalog_list_show_and_search() {
     assert_exit(&out, 0);
     let text = stdout(&out);
     assert!(text.contains("test/communes — Communes de test"), "{text}");
-    assert!(text.contains("dernière: 1.1.0"), "{text}");
+    assert!(text.contains("Versions (dernière : 1.1.0)"), "{text}");
     assert!(
         text.contains(&server.url("/schemas/test/communes/1.1.0/schema.json")),
         "{text}"

@@ -370,5 +370,13 @@ mod tests {
             join("http://h/schemas.json", "https://other/x.json"),
             "https://other/x.json"
         );
+        let local = std::path::Path::new("site").join("schemas.json");
+        assert_eq!(
+            join(&local.display().to_string(), "a/schema.json"),
+            std::path::Path::new("site")
+                .join("a/schema.json")
+                .display()
+                .to_string()
+        );
     }
 }

@@ -158,9 +158,8 @@ fn show_text(remote: &Remote, entry: &Entry, lang: Lang) -> String {
         out.push_str(&format!("\n{}\n", d.trim()));
     }
     out.push_str(&format!(
-        "\n{} ({}: {}):\n",
-        say(lang, "Versions", "Versions"),
-        say(lang, "dernière", "latest"),
+        "\n{}: {}):\n",
+        say(lang, "Versions (dernière ", "Versions (latest"),
         latest_name(entry)
     ));
     for v in entry.sorted_versions() {
@@ -256,7 +255,7 @@ pub fn guess(
         say(lang, "colonnes", "columns"),
     );
     out.push_str(&format!(
-        "{:>5}  {:>9}  {:<width$}  {:<8}  {}\n",
+        "{:>6}  {:>9}  {:<width$}  {:<8}  {}\n",
         "score",
         say(lang, "colonnes", "columns"),
         say(lang, "schéma", "schema"),

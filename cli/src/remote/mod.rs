@@ -86,7 +86,7 @@ pub enum RemoteError {
     },
     /// No catalogue entry has this name.
     #[error(
-        "{name} is not in the schema catalogue{}. List the schemas with `conforme catalog search WORDS` or `conforme catalog list`",
+        "{name} is neither a file nor a schema of the catalogue{}. Find schemas with `conforme catalog search WORDS` or `conforme catalog list`",
         did_you_mean(suggestions)
     )]
     UnknownSchema {

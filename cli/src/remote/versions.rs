@@ -123,12 +123,14 @@ pub fn render_table(name: &str, data: &str, verdicts: &[VersionVerdict], lang: L
             .map(|(k, n)| format!("{k} ×{n}"))
             .collect::<Vec<_>>()
             .join(", ");
-        out.push_str(&format!(
-            "{:<width$}  {:<6}  {:>7}  {types}\n",
+        let line = format!(
+            "{:<width$}  {:<6}  {:>7}  {types}",
             v.version,
             if v.valid { yes } else { no },
             v.error_count,
-        ));
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
     }
     let passing: Vec<&str> = verdicts
         .iter()
