@@ -473,6 +473,26 @@ fn offline_mode_uses_only_the_cache_and_names_what_is_missing() {
     assert_exit(&out, 0);
     assert_eq!(server.total(), before);
 
+    // Data at a URL is streamed, never cached: offline, it is refused before any request.
+    let out = conforme(&with_remote(
+        &[
+            "validate",
+            &server.url("/data/communes.csv"),
+            "--schema",
+            "test/communes@1.0.0",
+            "--offline",
+        ],
+        &catalog,
+        &cache,
+    ));
+    assert_exit(&out, 2);
+    assert!(
+        stderr(&out).contains("--offline forbids downloading data"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(server.total(), before);
+
     // A version never downloaded: the message names its address.
     let out = conforme(&with_remote(
         &[

@@ -2,7 +2,7 @@
 //! parts of `validate` that concern remote data and `@all`.
 
 use super::catalog::Entry;
-use super::{Remote, RemoteError, SchemaSet, data, guess, is_url, versions};
+use super::{Remote, RemoteError, SchemaSet, guess, is_url, versions};
 use crate::Format;
 use clap::{Subcommand, ValueEnum};
 use conforme::{Lang, Report, ValidationOptions, Validator};
@@ -206,7 +206,7 @@ pub fn guess(
     lang: Lang,
 ) -> Result<(String, bool), RemoteError> {
     let header = if is_url(data) {
-        guess::read_header(data::open_csv(remote.http(), data)?, data)?
+        guess::read_header(remote.open_data(data)?, data)?
     } else {
         let file = std::fs::File::open(data).map_err(|source| RemoteError::Io {
             path: data.to_owned(),
@@ -316,7 +316,7 @@ pub fn validate_one(remote: &Remote, validator: &Validator, data: &Path) -> Resu
     let result = match data.to_str() {
         Some("-") => validator.validate_reader(std::io::stdin()),
         Some(url) if is_url(url) => {
-            let opened = data::open_csv(remote.http(), url).map_err(|e| e.to_string())?;
+            let opened = remote.open_data(url).map_err(|e| e.to_string())?;
             validator.validate_reader(opened)
         }
         _ => validator.validate_path(data),
@@ -337,9 +337,7 @@ pub fn validate_versions(
     let name = data.display().to_string();
     let input: Box<dyn std::io::Read + Send> = match data.to_str() {
         Some("-") => Box::new(std::io::stdin()),
-        Some(url) if is_url(url) => {
-            data::open_csv(remote.http(), url).map_err(|e| e.to_string())?
-        }
+        Some(url) if is_url(url) => remote.open_data(url).map_err(|e| e.to_string())?,
         _ => Box::new(
             std::fs::File::open(data).map_err(|e| format!("{name}: cannot read the data: {e}"))?,
         ),

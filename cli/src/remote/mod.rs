@@ -172,6 +172,7 @@ pub struct Remote {
     http: HttpClient,
     cache: Cache,
     catalog_location: String,
+    offline: bool,
 }
 
 impl Remote {
@@ -192,12 +193,20 @@ impl Remote {
             http: HttpClient::new(Duration::from_secs(args.timeout.max(1))),
             cache: Cache::new(dir, Duration::from_secs(args.cache_ttl), args.offline),
             catalog_location: catalog_file_location(&catalog),
+            offline: args.offline,
         })
     }
 
-    /// The HTTP client (for streamed data).
-    pub fn http(&self) -> &HttpClient {
-        &self.http
+    /// Opens data at `url` as a CSV stream (see [`data::open_csv`]); refused with
+    /// `--offline`, since data is streamed, not cached.
+    pub fn open_data(&self, url: &str) -> Result<Box<dyn std::io::Read + Send>, RemoteError> {
+        if self.offline {
+            return Err(RemoteError::Data {
+                location: url.to_owned(),
+                detail: "--offline forbids downloading data (data files are not cached). Download the file first and validate the local copy".into(),
+            });
+        }
+        data::open_csv(&self.http, url)
     }
 
     /// A document by URL (through the cache) or by local path.
