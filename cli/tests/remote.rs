@@ -892,6 +892,33 @@ fn guess_ranks_table_schemas_by_header_and_fetches_them_through_the_cache() {
         "{text}"
     );
 
+    // A schema that cannot be fetched is skipped with a warning; the ranking still comes.
+    let mut with_broken: serde_json::Value = serde_json::from_str(&catalogue(&server)).unwrap();
+    with_broken["schemas"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({
+            "name": "test/disparu", "schema_type": "tableschema",
+            "versions": [{"version_name": "1.0.0", "schema_url": server.url("/gone/schema.json")}]
+        }));
+    server.route(
+        "/with-broken/schemas.json",
+        Route::json(with_broken.to_string()),
+    );
+    let out = conforme(&with_remote(
+        &["guess", &data],
+        &server.url("/with-broken/schemas.json"),
+        &cache,
+    ));
+    assert_exit(&out, 0);
+    assert!(stdout(&out).contains("test/etablissements-scolaires"));
+    assert!(
+        stderr(&out).contains("warning: skipped test/disparu:")
+            && stderr(&out).contains("HTTP 404"),
+        "{}",
+        stderr(&out)
+    );
+
     // A header that matches nothing.
     let other = write(&dir, "other.csv", "a,b\n1,2\n");
     let out = conforme(&with_remote(&["guess", &other], &catalog, &cache));

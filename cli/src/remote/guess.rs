@@ -2,6 +2,7 @@
 //! version of every table schema by how well its field names match the file's header
 //! (case, accents and punctuation folded).
 
+use super::catalog::Entry;
 use super::text::fold;
 use super::{Remote, RemoteError};
 use serde::Serialize;
@@ -144,38 +145,64 @@ fn score(header: &[String], fields: &[String]) -> (f64, usize, Vec<String>, Vec<
     (matched as f64 / union as f64, matched, missing, unknown)
 }
 
+/// Schemas downloaded at the same time on a first run (a few dozen small files).
+const PARALLEL_DOWNLOADS: usize = 8;
+
+/// The field names of one catalogue entry's latest version, or why they are unavailable.
+fn latest_fields(remote: &Remote, entry: &Entry) -> Option<Result<(String, Vec<String>), String>> {
+    let latest = entry.latest()?;
+    let location = remote.schema_location(&latest.schema_url);
+    Some(match remote.document(&location) {
+        Err(e) => Err(format!("{}: {e}", entry.name)),
+        Ok(document) => field_names(&document.bytes)
+            .map(|fields| (latest.version_name, fields))
+            .ok_or_else(|| format!("{}: {location} is not a Table Schema", entry.name)),
+    })
+}
+
 /// Ranks the catalogue's table schemas against `header`, best first (only schemas sharing
-/// at least one column). Schemas are fetched through the cache; one that cannot be fetched
-/// is skipped with a warning on stderr rather than failing the whole ranking.
+/// at least one column). Schemas are fetched through the cache, a few at a time; one that
+/// cannot be fetched is skipped with a warning on stderr rather than failing the ranking.
 pub fn rank(remote: &Remote, header: &[String]) -> Result<Vec<Candidate>, RemoteError> {
     let catalog = remote.catalog()?;
-    let mut candidates = Vec::new();
-    let mut skipped = Vec::new();
-    for entry in catalog
+    let tables: Vec<&Entry> = catalog
         .schemas
         .iter()
         .filter(|e| e.schema_type == "tableschema")
-    {
-        let Some(latest) = entry.latest() else {
-            continue;
-        };
-        let location = remote.schema_location(&latest.schema_url);
-        let document = match remote.document(&location) {
-            Ok(d) => d,
-            Err(e) => {
-                skipped.push(format!("{}: {e}", entry.name));
+        .collect();
+    let per_thread = tables.len().div_ceil(PARALLEL_DOWNLOADS).max(1);
+    let fetched: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = tables
+            .chunks(per_thread)
+            .map(|group| {
+                scope.spawn(move || {
+                    group
+                        .iter()
+                        .map(|entry| (*entry, latest_fields(remote, entry)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a download thread never panics"))
+            .collect()
+    });
+    let mut candidates = Vec::new();
+    for (entry, outcome) in fetched {
+        let (version, fields) = match outcome {
+            None => continue,
+            Some(Err(why)) => {
+                eprintln!("conforme: warning: skipped {why}");
                 continue;
             }
-        };
-        let Some(fields) = field_names(&document.bytes) else {
-            skipped.push(format!("{}: {location} is not a Table Schema", entry.name));
-            continue;
+            Some(Ok(found)) => found,
         };
         let (score, matched, missing, unknown) = score(header, &fields);
         if matched > 0 {
             candidates.push(Candidate {
                 name: entry.name.clone(),
-                version: latest.version_name,
+                version,
                 title: entry.title.clone().unwrap_or_default(),
                 score,
                 matched,
@@ -184,9 +211,6 @@ pub fn rank(remote: &Remote, header: &[String]) -> Result<Vec<Candidate>, Remote
                 unknown,
             });
         }
-    }
-    for s in &skipped {
-        eprintln!("conforme: warning: skipped {s}");
     }
     candidates.sort_by(|a, b| {
         b.score
