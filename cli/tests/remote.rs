@@ -635,6 +635,20 @@ fn failing_servers_and_wrong_documents_give_specific_errors() {
         stderr(&out)
     );
 
+    // A "schema" larger than the 32 MiB document limit is refused, not loaded.
+    server.route("/huge.json", Route::json(vec![b' '; 33 << 20]));
+    let out = conforme(&with_remote(
+        &["validate", &data, "--schema", &server.url("/huge.json")],
+        &good_catalog,
+        &cache,
+    ));
+    assert_exit(&out, 2);
+    assert!(
+        stderr(&out).contains("is larger than 33554432 bytes"),
+        "{}",
+        stderr(&out)
+    );
+
     // Plain HTTP on an https address: the TLS handshake fails.
     let out = conforme(&with_remote(
         &[
