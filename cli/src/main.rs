@@ -2,10 +2,11 @@
 //!
 //! Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
+mod remote;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use conforme::{Lang, Schema, ValidationOptions, Validator};
+use conforme::{Lang, ValidationOptions, Validator};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,6 +20,8 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    #[command(flatten)]
+    remote: remote::RemoteArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -33,11 +36,12 @@ enum Format {
 enum Command {
     /// Validate a data file against a schema.
     Validate {
-        /// The data file (`-` reads standard input).
+        /// The data file (`-` reads standard input), or its http(s) address.
         data: PathBuf,
-        /// The Table Schema (JSON or YAML file).
+        /// The Table Schema: a JSON or YAML file, an http(s) address, or a catalogue name
+        /// (org/name, org/name@2.3.1, org/name@latest; org/name@all checks every version).
         #[arg(long, short)]
-        schema: PathBuf,
+        schema: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -59,6 +63,22 @@ enum Command {
         /// Longest record accepted, in bytes.
         #[arg(long, default_value_t = 64 << 20)]
         max_record_bytes: usize,
+    },
+    /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
+    Catalog {
+        #[command(subcommand)]
+        action: remote::commands::CatalogCommand,
+    },
+    /// Find which catalogue schemas a CSV file's header matches best.
+    Guess {
+        /// The data file, or its http(s) address.
+        data: String,
+        /// How many schemas to show.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
 }
 
@@ -86,7 +106,32 @@ fn delimiter_byte(text: &str) -> Result<u8, Fatal> {
     }
 }
 
+fn print(out: &str) {
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = stdout
+        .write_all(out.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
+    let remote = remote::Remote::new(&cli.remote).map_err(|e| Fatal(e.to_string()))?;
+    let command = match cli.command {
+        Command::Catalog { action } => {
+            let out = remote::commands::catalog(&remote, action, language(None)?)
+                .map_err(|e| Fatal(e.to_string()))?;
+            print(&out);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Guess { data, top, format } => {
+            let (out, found) =
+                remote::commands::guess(&remote, &data, top, format, language(None)?)
+                    .map_err(|e| Fatal(e.to_string()))?;
+            print(&out);
+            return Ok(ExitCode::from(u8::from(!found)));
+        }
+        validate => validate,
+    };
     let Command::Validate {
         data,
         schema,
@@ -97,10 +142,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         encoding,
         delimiter,
         max_record_bytes,
-    } = cli.command;
+    } = command
+    else {
+        unreachable!("the other commands returned above")
+    };
     let lang = language(lang.as_deref())?;
-    let schema = Schema::from_path(&schema)
-        .map_err(|e| Fatal(format!("schema {}: {e}", schema.display())))?;
+    let set = remote
+        .load_schemas(&schema)
+        .map_err(|e| Fatal(e.to_string()))?;
     let mut options = ValidationOptions::default()
         .max_errors(max_errors)
         .threads(threads)
@@ -116,13 +165,15 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     if let Some(d) = delimiter {
         options = options.delimiter(delimiter_byte(&d)?);
     }
-    let validator = Validator::with_options(&schema, options);
-    let result = if data.as_os_str() == "-" {
-        validator.validate_reader(std::io::stdin())
-    } else {
-        validator.validate_path(&data)
-    };
-    let report = result.map_err(|e| Fatal(format!("{}: {e}", data.display())))?;
+    if set.all_versions {
+        let (out, code) =
+            remote::commands::validate_versions(&remote, &set, &data, &options, format, lang)
+                .map_err(Fatal)?;
+        print(&out);
+        return Ok(code);
+    }
+    let validator = Validator::with_options(&set.schemas[0].schema, options);
+    let report = remote::commands::validate_one(&remote, &validator, &data).map_err(Fatal)?;
     let out = match format {
         Format::Json => {
             serde_json::to_string_pretty(&report).expect("a report always serializes") + "\n"
@@ -134,11 +185,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             std::io::stdout().is_terminal(),
         ),
     };
-    let mut stdout = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a message.
-    let _ = stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush());
+    print(&out);
     Ok(if report.valid {
         ExitCode::SUCCESS
     } else {

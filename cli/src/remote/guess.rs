@@ -1,0 +1,251 @@
+//! `conforme guess`: which catalogue Table Schema does this file follow? Ranks the latest
+//! version of every table schema by how well its field names match the file's header
+//! (case, accents and punctuation folded).
+
+use super::catalog::Entry;
+use super::text::fold;
+use super::{Remote, RemoteError};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::io::Read;
+
+/// Bytes read to find the header.
+const HEAD_BYTES: u64 = 256 * 1024;
+
+/// The first bytes of `head` decoded: UTF-8 when valid, else Windows-1252 (the usual
+/// alternative for French open data), so accented headers still match.
+fn decode(bytes: &[u8]) -> String {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        // A multi-byte character cut by the end of the sample is still UTF-8.
+        Err(e) if e.error_len().is_none() => {
+            String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
+        }
+        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
+    }
+}
+
+fn windows_1252(byte: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match byte {
+        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
+        _ => char::from(byte),
+    }
+}
+
+/// The delimiter used most on the first line (outside quotes).
+fn delimiter(first_line: &str) -> u8 {
+    let mut counts = [0usize; 4];
+    let candidates = [b',', b';', b'\t', b'|'];
+    let mut quoted = false;
+    for b in first_line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(i) = candidates.iter().position(|&c| c == b) {
+            counts[i] += 1;
+        }
+    }
+    // On a tie the more common delimiter (earlier in the list) wins.
+    let best = (0..4)
+        .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
+        .unwrap_or(0);
+    candidates[best]
+}
+
+/// The column names of a CSV file, from its first bytes.
+pub fn read_header(mut input: impl Read, location: &str) -> Result<Vec<String>, RemoteError> {
+    let mut head = Vec::new();
+    (&mut input)
+        .take(HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(|e| RemoteError::Io {
+            path: location.to_owned(),
+            source: e,
+        })?;
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return Err(RemoteError::Data {
+            location: location.to_owned(),
+            detail: "this file is UTF-16: save it again as UTF-8 to guess its schema".into(),
+        });
+    }
+    let text = decode(&head);
+    let first_line = text.lines().next().unwrap_or("");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(first_line))
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let found = reader.read_record(&mut record).unwrap_or(false);
+    let header: Vec<String> = record.iter().map(|s| s.trim().to_owned()).collect();
+    if !found || header.iter().all(String::is_empty) {
+        return Err(RemoteError::Data {
+            location: location.to_owned(),
+            detail: "no header line found: the first line of the file must name the columns".into(),
+        });
+    }
+    Ok(header)
+}
+
+/// How well one schema matches the header.
+#[derive(Clone, Debug, Serialize)]
+pub struct Candidate {
+    /// `org/name`.
+    pub name: String,
+    /// The version compared (the latest).
+    pub version: String,
+    /// The schema's title.
+    pub title: String,
+    /// Share of names in common among all names of both sides (Jaccard index, 0–1).
+    pub score: f64,
+    /// Header columns that are schema fields.
+    pub matched: usize,
+    /// Fields in the schema.
+    pub fields: usize,
+    /// Schema fields absent from the header.
+    pub missing: Vec<String>,
+    /// Header columns the schema does not know.
+    pub unknown: Vec<String>,
+}
+
+/// The field names of a Table Schema document (read leniently: a schema that the
+/// validator would reject can still be recognised).
+fn field_names(bytes: &[u8]) -> Option<Vec<String>> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    let fields = value.get("fields")?.as_array()?;
+    Some(
+        fields
+            .iter()
+            .filter_map(|f| f.get("name")?.as_str().map(str::to_owned))
+            .collect(),
+    )
+}
+
+/// Scores `fields` against the folded header.
+fn score(header: &[String], fields: &[String]) -> (f64, usize, Vec<String>, Vec<String>) {
+    let header_set: HashSet<String> = header.iter().map(|h| fold(h)).collect();
+    let field_set: HashSet<String> = fields.iter().map(|f| fold(f)).collect();
+    let matched = header_set.intersection(&field_set).count();
+    let union = header_set.union(&field_set).count().max(1);
+    let missing = fields
+        .iter()
+        .filter(|f| !header_set.contains(&fold(f)))
+        .cloned()
+        .collect();
+    let unknown = header
+        .iter()
+        .filter(|h| !field_set.contains(&fold(h)))
+        .cloned()
+        .collect();
+    (matched as f64 / union as f64, matched, missing, unknown)
+}
+
+/// Schemas downloaded at the same time on a first run (a few dozen small files).
+const PARALLEL_DOWNLOADS: usize = 8;
+
+/// The field names of one catalogue entry's latest version, or why they are unavailable.
+fn latest_fields(remote: &Remote, entry: &Entry) -> Option<Result<(String, Vec<String>), String>> {
+    let latest = entry.latest()?;
+    let location = remote.schema_location(&latest.schema_url);
+    Some(match remote.document(&location) {
+        Err(e) => Err(format!("{}: {e}", entry.name)),
+        Ok(document) => field_names(&document.bytes)
+            .map(|fields| (latest.version_name, fields))
+            .ok_or_else(|| format!("{}: {location} is not a Table Schema", entry.name)),
+    })
+}
+
+/// Ranks the catalogue's table schemas against `header`, best first (only schemas sharing
+/// at least one column). Schemas are fetched through the cache, a few at a time; one that
+/// cannot be fetched is skipped with a warning on stderr rather than failing the ranking.
+pub fn rank(remote: &Remote, header: &[String]) -> Result<Vec<Candidate>, RemoteError> {
+    let catalog = remote.catalog()?;
+    let tables: Vec<&Entry> = catalog
+        .schemas
+        .iter()
+        .filter(|e| e.schema_type == "tableschema")
+        .collect();
+    let per_thread = tables.len().div_ceil(PARALLEL_DOWNLOADS).max(1);
+    let fetched: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = tables
+            .chunks(per_thread)
+            .map(|group| {
+                scope.spawn(move || {
+                    group
+                        .iter()
+                        .map(|entry| (*entry, latest_fields(remote, entry)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("a download thread never panics"))
+            .collect()
+    });
+    let mut candidates = Vec::new();
+    for (entry, outcome) in fetched {
+        let (version, fields) = match outcome {
+            None => continue,
+            Some(Err(why)) => {
+                eprintln!("conforme: warning: skipped {why}");
+                continue;
+            }
+            Some(Ok(found)) => found,
+        };
+        let (score, matched, missing, unknown) = score(header, &fields);
+        if matched > 0 {
+            candidates.push(Candidate {
+                name: entry.name.clone(),
+                version,
+                title: entry.title.clone().unwrap_or_default(),
+                score,
+                matched,
+                fields: fields.len(),
+                missing,
+                unknown,
+            });
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.matched.cmp(&a.matched))
+            .then(a.name.cmp(&b.name))
+    });
+    Ok(candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_read_with_their_delimiter_and_encoding() {
+        let h = read_header(
+            &b"\xEF\xBB\xBFnom;\"date de mise \xC3\xA0 jour\"\n1;2\n"[..],
+            "x",
+        )
+        .unwrap();
+        assert_eq!(h, ["nom", "date de mise à jour"]);
+        let h = read_header(&b"id,Libell\xE9\n"[..], "x").unwrap();
+        assert_eq!(h, ["id", "Libellé"]);
+    }
+
+    #[test]
+    fn folded_names_match() {
+        let (s, matched, missing, unknown) = score(
+            &["Nom".into(), "Date de MAJ".into(), "autre".into()],
+            &["nom".into(), "date_de_maj".into(), "siret".into()],
+        );
+        assert_eq!(matched, 2);
+        assert_eq!(missing, ["siret"]);
+        assert_eq!(unknown, ["autre"]);
+        assert!((s - 0.5).abs() < 1e-9);
+    }
+}
