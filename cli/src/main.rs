@@ -2,6 +2,7 @@
 //!
 //! Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
+mod generate;
 mod remote;
 mod render;
 
@@ -69,6 +70,8 @@ enum Command {
         #[command(subcommand)]
         action: remote::commands::CatalogCommand,
     },
+    /// Write realistic rows for a schema (an example file, a template, benchmark data).
+    Generate(generate::GenerateArgs),
     /// Find which catalogue schemas a CSV file's header matches best.
     Guess {
         /// The data file, or its http(s) address.
@@ -121,6 +124,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             let out = remote::commands::catalog(&remote, action, language(None)?)
                 .map_err(|e| Fatal(e.to_string()))?;
             print(&out);
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Generate(args) => {
+            generate::run(&remote, &args).map_err(Fatal)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Guess { data, top, format } => {

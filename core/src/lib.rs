@@ -30,6 +30,7 @@
 
 pub mod engine;
 pub mod error;
+pub mod generate;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -332,7 +332,19 @@ fn bound(
         ));
     }
     let text = json_text(raw);
-    caster.cast(&text).ok().and_then(owned).ok_or_else(|| {
+    // Bounds of dates and times are usually written in ISO form even when the cells use
+    // another format (`%d/%m/%Y`): accept both.
+    let iso = match f.field_type {
+        FieldType::Date => Some(Caster::Date(TemporalFormat::Default)),
+        FieldType::Time => Some(Caster::Time(TemporalFormat::Default)),
+        FieldType::DateTime => Some(Caster::DateTime(TemporalFormat::Default)),
+        _ => None,
+    };
+    let typed = caster
+        .cast(&text)
+        .ok()
+        .or_else(|| iso.as_ref().and_then(|c| c.cast(&text).ok()));
+    typed.and_then(owned).ok_or_else(|| {
         SchemaError::invalid(
             pointer,
             format!("{raw} is not a valid {} value", f.field_type.name()),
@@ -471,6 +483,21 @@ fn compile_checker(f: &FieldDescriptor, v2: bool) -> Result<ItemChecker, SchemaE
 }
 
 impl CompiledField {
+    /// Whether `text` is a valid cell for this field (missing values, type, constraints).
+    pub(crate) fn accepts(&self, text: &str) -> bool {
+        if self.missing.contains(text) {
+            return !self.required;
+        }
+        match self.checker.caster.cast(text) {
+            Ok(value) => self
+                .checker
+                .constraints
+                .iter()
+                .all(|c| c.holds(text, &value)),
+            Err(()) => false,
+        }
+    }
+
     pub(crate) fn compile(
         f: &FieldDescriptor,
         schema_missing: &[MissingValue],
