@@ -7,7 +7,7 @@ mod remote;
 mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use conforme::{Lang, ValidationOptions, Validator};
+use conforme::{ErrorCode, HeaderProfile, Lang, ValidationOptions, Validator};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +33,8 @@ enum Format {
     Json,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Validate a data file against a schema.
@@ -64,6 +66,23 @@ enum Command {
         /// Longest record accepted, in bytes.
         #[arg(long, default_value_t = 64 << 20)]
         max_record_bytes: usize,
+        /// Header matching when the schema has no fieldsMatch: `schema.data.gouv.fr`
+        /// (by name; missing optional, extra and reordered columns are warnings) or
+        /// `strict` (by position, as frictionless).
+        #[arg(long, default_value = "schema.data.gouv.fr")]
+        profile: String,
+        /// Match header labels to field names ignoring case (each such match is a warning).
+        #[arg(long)]
+        ignore_header_case: bool,
+        /// Do not run these custom checks (comma-separated names, e.g. siret,phone-number-value).
+        #[arg(long, value_delimiter = ',')]
+        skip_checks: Vec<String>,
+        /// Report only these error types (comma-separated, e.g. type-error,french-siret-value).
+        #[arg(long, value_delimiter = ',')]
+        pick_errors: Vec<String>,
+        /// Never report these error types (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        skip_errors: Vec<String>,
     },
     /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
     Catalog {
@@ -117,6 +136,55 @@ fn print(out: &str) {
         .and_then(|()| stdout.flush());
 }
 
+fn header_profile(name: &str) -> Result<HeaderProfile, Fatal> {
+    HeaderProfile::from_name(name).ok_or_else(|| {
+        let known: Vec<&str> = HeaderProfile::ALL.iter().map(|(_, n)| *n).collect();
+        Fatal(format!(
+            "unknown profile {name:?}: use one of {}.",
+            known.join(", ")
+        ))
+    })
+}
+
+fn error_codes(names: &[String], flag: &str) -> Result<Vec<ErrorCode>, Fatal> {
+    names
+        .iter()
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| {
+            ErrorCode::from_name(n.trim()).ok_or_else(|| {
+                let known: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+                Fatal(format!(
+                    "{flag}: unknown error type {n:?}; known types: {}.",
+                    known.join(", ")
+                ))
+            })
+        })
+        .collect()
+}
+
+fn check_names(names: &[String]) -> Result<Vec<String>, Fatal> {
+    const DEPRECATED: &[&str] = &[
+        "french-siret-value",
+        "french-siren-value",
+        "nomenclature-actes-value",
+    ];
+    names
+        .iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .map(|n| {
+            if conforme::KNOWN_CHECKS.contains(&n.as_str()) || DEPRECATED.contains(&n.as_str()) {
+                Ok(n)
+            } else {
+                Err(Fatal(format!(
+                    "--skip-checks: unknown custom check {n:?}; known checks: {}.",
+                    conforme::KNOWN_CHECKS.join(", ")
+                )))
+            }
+        })
+        .collect()
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     let remote = remote::Remote::new(&cli.remote).map_err(|e| Fatal(e.to_string()))?;
     let command = match cli.command {
@@ -149,6 +217,11 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         encoding,
         delimiter,
         max_record_bytes,
+        profile,
+        ignore_header_case,
+        skip_checks,
+        pick_errors,
+        skip_errors,
     } = command
     else {
         unreachable!("the other commands returned above")
@@ -161,7 +234,14 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         .max_errors(max_errors)
         .threads(threads)
         .lang(lang)
-        .max_record_bytes(max_record_bytes);
+        .max_record_bytes(max_record_bytes)
+        .profile(header_profile(&profile)?)
+        .ignore_header_case(ignore_header_case)
+        .skip_checks(check_names(&skip_checks)?)
+        .skip_errors(error_codes(&skip_errors, "--skip-errors")?);
+    if !pick_errors.is_empty() {
+        options = options.pick_errors(error_codes(&pick_errors, "--pick-errors")?);
+    }
     if let Some(label) = encoding {
         options = options.encoding(&label).ok_or_else(|| {
             Fatal(format!(

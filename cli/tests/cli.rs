@@ -271,3 +271,121 @@ fn a_gigabyte_single_line_is_refused_in_bounded_memory() {
     writer.join().unwrap();
     assert_usage_error(&out, "longer than 8000000 bytes");
 }
+
+fn json_report(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn types(report: &serde_json::Value, key: &str) -> Vec<String> {
+    report[key]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["type"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn profiles_checks_and_error_filters() {
+    let dir = "fixtures/tableschema/custom-checks";
+    let schema = format!("{dir}/schema.json");
+    let data = format!("{dir}/data.csv");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["validate", &data, "--schema", &schema, "--format", "json"];
+        args.extend_from_slice(extra);
+        conforme(&args)
+    };
+    let all = run(&[]);
+    assert_eq!(all.status.code(), Some(1));
+    let report = json_report(&all);
+    assert!(types(&report, "errors").contains(&"french-siret-value".to_owned()));
+    assert!(types(&report, "warnings").contains(&"deprecated-check".to_owned()));
+    let siret = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["type"] == "french-siret-value")
+        .unwrap();
+    assert!(siret["message"].as_str().unwrap().contains("SIRET"));
+
+    let picked = json_report(&run(&[
+        "--pick-errors",
+        "french-siret-value,phone-number-value",
+    ]));
+    assert_eq!(
+        types(&picked, "errors"),
+        ["french-siret-value", "phone-number-value"]
+    );
+    let skipped = json_report(&run(&[
+        "--skip-checks",
+        "siret,siren,compare-columns-value,sum-columns-value,opening-hours-value,year-interval-value,nomenclature-acte,french-gps-coordinates,cohesive-columns-value,one-of-required,phone-number-value",
+        "--skip-errors",
+        "type-error",
+    ]));
+    assert_eq!(skipped["valid"], true, "{skipped}");
+
+    let reordered = temp_file("reordered.csv", b"siren,siret\n217400563,21740056300011\n");
+    let two = temp_file(
+        "two.json",
+        br#"{"fields": [{"name": "siret", "constraints": {"required": true}}, {"name": "siren"}]}"#,
+    );
+    let (reordered, two) = (reordered.to_str().unwrap(), two.to_str().unwrap());
+    let by_name = conforme(&["validate", reordered, "--schema", two, "--format", "json"]);
+    assert_eq!(by_name.status.code(), Some(0));
+    assert_eq!(
+        types(&json_report(&by_name), "warnings"),
+        ["columns-reordered"]
+    );
+    let strict = conforme(&[
+        "validate",
+        reordered,
+        "--schema",
+        two,
+        "--profile",
+        "strict",
+    ]);
+    assert_eq!(strict.status.code(), Some(1));
+
+    let upper = temp_file("upper.csv", b"SIRET,SIREN\n21740056300011,217400563\n");
+    let upper = upper.to_str().unwrap();
+    assert_eq!(
+        conforme(&["validate", upper, "--schema", two])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        conforme(&["validate", upper, "--schema", two, "--ignore-header-case"])
+            .status
+            .code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn bad_profile_check_or_error_names_are_usage_errors() {
+    for (flag, value, says) in [
+        ("--profile", "validata", "unknown profile"),
+        ("--skip-checks", "sirett", "unknown custom check"),
+        ("--pick-errors", "type-eror", "unknown error type"),
+        ("--skip-errors", "nope", "unknown error type"),
+    ] {
+        let out = conforme(&[
+            "validate",
+            "fixtures/exemples/bornes-recharge-valide.csv",
+            "--schema",
+            SCHEMA,
+            flag,
+            value,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(says), "{flag} {value}: {stderr}");
+    }
+}

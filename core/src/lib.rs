@@ -28,6 +28,7 @@
 //! [Table Schema]: https://datapackage.org/standard/table-schema/
 //! [schema.data.gouv.fr]: https://schema.data.gouv.fr
 
+mod checks;
 pub mod engine;
 pub mod error;
 pub mod generate;
@@ -36,8 +37,10 @@ pub mod schema;
 pub mod source;
 pub mod table;
 
+pub use checks::declaration::KNOWN as KNOWN_CHECKS;
 pub use engine::{StreamValidator, ValidationOptions, Validator};
 pub use error::{SchemaError, SourceError};
 pub use report::{Diagnostic, ErrorCode, Lang, Report, Severity, Stats};
 pub use schema::Schema;
 pub use source::Dialect;
+pub use table::HeaderProfile;

@@ -1,7 +1,7 @@
 //! Shared helpers for the cross-cutting tests: reading fixture expectations and
 //! comparing reports in frictionless' "flatten" form (`[row, field_number, type]`).
 
-use conforme::{Dialect, Report, ValidationOptions};
+use conforme::{Dialect, ErrorCode, HeaderProfile, Report, ValidationOptions};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -33,6 +33,35 @@ pub fn fixture_options(expected: &Value) -> ValidationOptions {
     }
     if let Some(n) = o.get("chunk_size").and_then(Value::as_u64) {
         options = options.chunk_size(n as usize);
+    }
+    if let Some(name) = o.get("profile").and_then(Value::as_str) {
+        let profile = HeaderProfile::from_name(name)
+            .unwrap_or_else(|| panic!("fixture options: unknown profile {name:?}"));
+        options = options.profile(profile);
+    }
+    if o.get("ignore_header_case").and_then(Value::as_bool) == Some(true) {
+        options = options.ignore_header_case(true);
+    }
+    if let Some(names) = o.get("skip_checks").and_then(Value::as_array) {
+        options = options.skip_checks(names.iter().filter_map(Value::as_str));
+    }
+    let codes = |key: &str| -> Option<Vec<ErrorCode>> {
+        o.get(key).and_then(Value::as_array).map(|names| {
+            names
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|n| {
+                    ErrorCode::from_name(n)
+                        .unwrap_or_else(|| panic!("fixture options: unknown error type {n:?}"))
+                })
+                .collect()
+        })
+    };
+    if let Some(c) = codes("pick_errors") {
+        options = options.pick_errors(c);
+    }
+    if let Some(c) = codes("skip_errors") {
+        options = options.skip_errors(c);
     }
     if o.get("header").and_then(Value::as_bool) == Some(false) {
         options = options.dialect(Dialect {

@@ -305,9 +305,9 @@ impl Front {
                 .map(|l| String::from_utf8_lossy(l).into_owned())
                 .collect();
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
-            HeaderPlan::positional(&self.table, &labels)
+            HeaderPlan::build(&self.table, &labels, &self.options)
         } else {
-            HeaderPlan::headerless(&self.table)
+            HeaderPlan::headerless(&self.table, &self.options)
         };
         self.setup = Some(Setup {
             dialect: self.dialect.clone(),
@@ -318,6 +318,9 @@ impl Front {
     /// Warnings about how the input was read.
     pub(crate) fn warnings(&self) -> Vec<Diagnostic> {
         let mut out = Vec::new();
+        if let Some(setup) = &self.setup {
+            out.extend(setup.plan.warnings.iter().cloned());
+        }
         if let Some((byte, line)) = self.encoding.first_invalid {
             out.push(
                 Diagnostic::new(ErrorCode::EncodingWarning)

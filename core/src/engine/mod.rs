@@ -11,10 +11,10 @@ mod stream;
 pub use stream::StreamValidator;
 
 use crate::error::SourceError;
-use crate::report::{Lang, Report, Stats};
+use crate::report::{ErrorCode, Lang, Report, Stats};
 use crate::schema::Schema;
 use crate::source::Dialect;
-use crate::table::CompiledTable;
+use crate::table::{CompiledTable, HeaderProfile};
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -36,6 +36,11 @@ pub struct ValidationOptions {
     pub(crate) lang: Lang,
     pub(crate) chunk_size: usize,
     pub(crate) max_record_bytes: usize,
+    pub(crate) profile: HeaderProfile,
+    pub(crate) ignore_header_case: bool,
+    pub(crate) skip_checks: Vec<String>,
+    pub(crate) pick_errors: Option<Vec<ErrorCode>>,
+    pub(crate) skip_errors: Vec<ErrorCode>,
 }
 
 impl Default for ValidationOptions {
@@ -49,6 +54,11 @@ impl Default for ValidationOptions {
             lang: Lang::Fr,
             chunk_size: 1 << 20,
             max_record_bytes: 64 << 20,
+            profile: HeaderProfile::default(),
+            ignore_header_case: false,
+            skip_checks: Vec::new(),
+            pick_errors: None,
+            skip_errors: Vec::new(),
         }
     }
 }
@@ -103,6 +113,62 @@ impl ValidationOptions {
     pub fn max_record_bytes(mut self, bytes: usize) -> Self {
         self.max_record_bytes = bytes.max(1);
         self
+    }
+
+    /// How the header is matched to the schema when the schema has no `fieldsMatch`
+    /// (default: [`HeaderProfile::SchemaDataGouv`], by name).
+    ///
+    /// ```
+    /// use conforme::{HeaderProfile, Schema, ValidationOptions, Validator};
+    /// let schema = Schema::from_slice(br#"{"fields": [{"name": "a"}, {"name": "b"}]}"#).unwrap();
+    /// let data = b"b,a\n1,2\n";
+    /// // By name: reordered columns are only a warning.
+    /// assert!(Validator::new(&schema).validate_slice(data).unwrap().valid);
+    /// let strict = ValidationOptions::default().profile(HeaderProfile::Strict);
+    /// assert!(!Validator::with_options(&schema, strict).validate_slice(data).unwrap().valid);
+    /// ```
+    pub fn profile(mut self, profile: HeaderProfile) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// Matches header labels to field names ignoring case (by-name matching only); each
+    /// label matched that way is reported as a warning.
+    pub fn ignore_header_case(mut self, yes: bool) -> Self {
+        self.ignore_header_case = yes;
+        self
+    }
+
+    /// Does not run these custom checks (current or deprecated names).
+    pub fn skip_checks<S: Into<String>>(mut self, names: impl IntoIterator<Item = S>) -> Self {
+        self.skip_checks = names.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Reports only diagnostics of these codes (the file is valid if none is found).
+    ///
+    /// ```
+    /// use conforme::{ErrorCode, Schema, ValidationOptions, Validator};
+    /// let schema = Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let options = ValidationOptions::default().pick_errors([ErrorCode::BlankRow]);
+    /// let report = Validator::with_options(&schema, options).validate_slice(b"n\nx\n").unwrap();
+    /// assert!(report.valid);
+    /// ```
+    pub fn pick_errors(mut self, codes: impl IntoIterator<Item = ErrorCode>) -> Self {
+        self.pick_errors = Some(codes.into_iter().collect());
+        self
+    }
+
+    /// Never reports diagnostics of these codes.
+    pub fn skip_errors(mut self, codes: impl IntoIterator<Item = ErrorCode>) -> Self {
+        self.skip_errors = codes.into_iter().collect();
+        self
+    }
+
+    /// Whether diagnostics of `code` are reported (`pick_errors` / `skip_errors`).
+    pub(crate) fn keeps(&self, code: ErrorCode) -> bool {
+        self.pick_errors.as_ref().is_none_or(|p| p.contains(&code))
+            && !self.skip_errors.contains(&code)
     }
 
     /// The number of worker threads this run will use.
@@ -185,7 +251,12 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         delimiter: (dialect.delimiter as char).to_string(),
         ..Stats::default()
     };
-    let mut report = merger.finish(stats, front.warnings());
+    let warnings = front
+        .warnings()
+        .into_iter()
+        .filter(|w| v.options.keeps(w.code))
+        .collect();
+    let mut report = merger.finish(stats, warnings);
     report.localize(v.options.lang);
     report
 }

@@ -60,7 +60,7 @@ pub(crate) fn validate<R: Read + Send>(
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
     let limit = v.options.limit();
-    let mut merger = Merger::new(v.table.clone(), &plan.errors, dialect.header, limit);
+    let mut merger = Merger::new(v.table.clone(), &plan, dialect.header, &v.options);
     let threads = v.options.thread_count();
 
     if threads <= 1 {
@@ -91,7 +91,9 @@ pub(crate) fn validate<R: Read + Send>(
     let stop = AtomicBool::new(false);
     let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
     let work_rx = Mutex::new(work_rx);
-    let (result_tx, result_rx) = mpsc::channel::<ChunkResult>();
+    // Bounded too: when the ordered merge (key checks) is slower than the workers, they
+    // wait instead of piling up results in memory.
+    let (result_tx, result_rx) = mpsc::sync_channel::<ChunkResult>(threads * 2);
     let table = &v.table;
     let outcome: Result<Front, SourceError> = std::thread::scope(|scope| {
         for _ in 0..threads {

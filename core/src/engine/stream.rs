@@ -68,9 +68,9 @@ impl StreamValidator {
             let merger = self.merger.get_or_insert_with(|| {
                 Merger::new(
                     self.validator.table.clone(),
-                    &setup.plan.errors,
+                    &setup.plan,
                     setup.dialect.header,
-                    self.validator.options.limit(),
+                    &self.validator.options,
                 )
             });
             if merger.done() {

@@ -85,6 +85,48 @@ codes! {
     DialectWarning = "dialect": Warning,
     /// The schema has something that weakens or breaks it (lint).
     SchemaWarning = "schema-warning": Warning,
+    /// A Validata custom check is unknown or badly declared (it is not run).
+    CheckError = "check-error": Error,
+    /// Not a valid SIRET number (Luhn checksum, La Poste rule).
+    FrenchSiretValue = "french-siret-value": Error,
+    /// Not a valid SIREN number (Luhn checksum).
+    FrenchSirenValue = "french-siren-value": Error,
+    /// Two columns of a row do not compare as the schema requires.
+    CompareColumnsValue = "compare-columns-value": Error,
+    /// Columns that must be all filled or all empty are not.
+    CohesiveColumnsValue = "cohesive-columns-value": Error,
+    /// A total column differs from the sum of its addend columns.
+    SumColumnsValue = "sum-columns-value": Error,
+    /// Neither of two columns has a value.
+    OneOfRequired = "one-of-required": Error,
+    /// Not a `YYYY/YYYY` year interval (or year) as the schema requires.
+    YearIntervalValue = "year-interval-value": Error,
+    /// Not an Actes nomenclature (`Prefix/rest`).
+    NomenclatureActes = "nomenclature-actes": Error,
+    /// Not an OpenStreetMap `opening_hours` value.
+    OpeningHoursValue = "opening-hours-value": Error,
+    /// Not a valid phone number.
+    PhoneNumberValue = "phone-number-value": Error,
+    /// A geographic point outside France.
+    FrenchGpsCoordinates = "french-gps-coordinates": Error,
+    /// A geographic point outside France that falls in France once longitude and latitude are swapped.
+    ReversedFrenchGpsCoordinates = "reversed-french-gps-coordinates": Error,
+    /// No column of the file matches a schema field (`fieldsMatch: partial`).
+    UnmatchedHeader = "unmatched-header": Error,
+    /// A custom check is declared under a deprecated name.
+    DeprecatedCheck = "deprecated-check": Warning,
+    /// A custom check known to Validata that this version does not run.
+    UnsupportedCheck = "unsupported-check": Warning,
+    /// An optional schema column is not in the file.
+    MissingColumn = "missing-column": Warning,
+    /// A column of the file is not defined in the schema (it is not validated).
+    ExtraColumn = "extra-column": Warning,
+    /// The file's columns are not in the schema's order.
+    ColumnsReordered = "columns-reordered": Warning,
+    /// A header label matched a field only once case was ignored.
+    HeaderCase = "header-case": Warning,
+    /// A header label had spaces around it, ignored for matching.
+    HeaderTrimmed = "header-trimmed": Warning,
 }
 
 impl Serialize for ErrorCode {

@@ -79,6 +79,39 @@ pub(crate) fn closest_allowed<'v>(
     (d <= 2.max(target.chars().count() / 3)).then_some(value)
 }
 
+/// The candidate closest to `name` for a "did you mean" hint: case, accents and the
+/// separators ` `, `-`, `_`, `.` aside, then by edit distance (`Code INSEE` → `code_insee`).
+pub(crate) fn closest_name<'v>(
+    name: &str,
+    candidates: impl Iterator<Item = &'v str>,
+) -> Option<&'v str> {
+    let norm = |s: &str| -> String {
+        s.trim()
+            .chars()
+            .map(|c| match c {
+                ' ' | '-' | '.' => '_',
+                'à' | 'â' | 'ä' | 'À' | 'Â' | 'Ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
+                'î' | 'ï' | 'Î' | 'Ï' => 'i',
+                'ô' | 'ö' | 'Ô' | 'Ö' => 'o',
+                'ù' | 'û' | 'ü' | 'Ù' | 'Û' | 'Ü' => 'u',
+                'ç' | 'Ç' => 'c',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect()
+    };
+    let target = norm(name);
+    let mut best: Option<(&str, usize)> = None;
+    for candidate in candidates {
+        let d = edit_distance(&target, &norm(candidate));
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((candidate, d));
+        }
+    }
+    let (candidate, d) = best?;
+    (d <= 2.max(target.chars().count() / 3)).then_some(candidate)
+}
+
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -112,5 +145,20 @@ mod tests {
             Some("En service")
         );
         assert_eq!(closest_allowed("peut-être", allowed.iter().copied()), None);
+    }
+
+    #[test]
+    fn closest_column_name() {
+        let names = ["code_insee", "nom_commune", "siret"];
+        assert_eq!(
+            closest_name("Code INSEE", names.iter().copied()),
+            Some("code_insee")
+        );
+        assert_eq!(closest_name("SIRET ", names.iter().copied()), Some("siret"));
+        assert_eq!(
+            closest_name("nom-communes", names.iter().copied()),
+            Some("nom_commune")
+        );
+        assert_eq!(closest_name("population", names.iter().copied()), None);
     }
 }

@@ -11,9 +11,12 @@ pub mod value;
 
 pub(crate) use field::{CompiledField, MissingSet};
 pub(crate) use header::HeaderPlan;
+pub use header::HeaderProfile;
+pub(crate) use hints::closest_name;
 
+use crate::checks::CheckSet;
 use crate::error::SchemaError;
-use crate::schema::TableSchema;
+use crate::schema::{FieldsMatch, TableSchema};
 
 /// What a key check is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +27,14 @@ pub(crate) enum KeyKind {
     Primary,
     /// v2 `uniqueKeys` entry.
     UniqueKey,
+    /// The referenced fields of a foreign key to the same table: every value is recorded.
+    Reference,
+    /// The local fields of a foreign key to the same table: each value must be among the
+    /// values of the key spec `reference`.
+    Foreign {
+        /// Index of the `Reference` spec in `CompiledTable::keys`.
+        reference: usize,
+    },
 }
 
 /// One cross-row uniqueness check.
@@ -41,6 +52,10 @@ pub(crate) struct CompiledTable {
     pub keys: Vec<KeySpec>,
     /// For each field, whether some key uses it (its typed value must be kept per row).
     pub in_key: Vec<bool>,
+    /// Validata custom checks.
+    pub checks: CheckSet,
+    /// v2 `fieldsMatch`, when the schema declares it.
+    pub fields_match: Option<FieldsMatch>,
 }
 
 impl std::fmt::Debug for CompiledTable {
@@ -99,8 +114,30 @@ impl CompiledTable {
                 fields: resolve(names, schema, &format!("/uniqueKeys/{k}"))?,
             });
         }
+        let mut foreign = Vec::new();
         for (k, fk) in schema.foreign_keys.iter().enumerate() {
-            resolve(&fk.fields, schema, &format!("/foreignKeys/{k}/fields"))?;
+            let local = resolve(&fk.fields, schema, &format!("/foreignKeys/{k}/fields"))?;
+            // Other resources are resolved by the Data Package validation.
+            if fk.resource.as_deref().unwrap_or("").is_empty() {
+                let referenced = resolve(
+                    &fk.reference_fields,
+                    schema,
+                    &format!("/foreignKeys/{k}/reference/fields"),
+                )?;
+                keys.push(KeySpec {
+                    kind: KeyKind::Reference,
+                    fields: referenced,
+                });
+                foreign.push((keys.len() - 1, local));
+            }
+        }
+        // Foreign specs come after every reference spec: a row referring to itself finds
+        // its own value.
+        for (reference, fields) in foreign {
+            keys.push(KeySpec {
+                kind: KeyKind::Foreign { reference },
+                fields,
+            });
         }
         let mut in_key = vec![false; fields.len()];
         for key in &keys {
@@ -113,6 +150,8 @@ impl CompiledTable {
             schema_missing: MissingSet::new(&schema.missing_values),
             keys,
             in_key,
+            checks: crate::checks::compile_checks(schema),
+            fields_match: schema.fields_match,
         })
     }
 }

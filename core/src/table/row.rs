@@ -4,6 +4,7 @@
 use super::field::CompiledField;
 use super::hints;
 use super::{CompiledTable, HeaderPlan, KeyKind};
+use crate::checks::CellState;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::FieldType;
 
@@ -187,15 +188,82 @@ impl CompiledTable {
                     ));
                 }
             }
+            if !self.checks.checks.is_empty() {
+                self.run_checks(plan, count, &cell, at, out);
+            }
         }
         if has_keys {
-            self.collect_keys(at, scratch, out);
+            self.collect_keys(plan, at, scratch, out);
         }
         out.errors.len() < limit
     }
 
-    fn collect_keys(&self, at: RowLocation, scratch: &mut RowScratch, out: &mut RowOutput) {
+    /// The state of field `f` in this row, as the custom checks see it.
+    fn cell_state<'c>(
+        &self,
+        plan: &HeaderPlan,
+        count: usize,
+        cell: &impl Fn(usize) -> &'c str,
+        f: usize,
+    ) -> CellState<'c> {
+        let Some(column) = plan.field_column.get(f).copied().flatten() else {
+            return CellState::Absent;
+        };
+        if column >= count {
+            return CellState::Empty;
+        }
+        let text = cell(column);
+        let field = &self.fields[f];
+        if field.missing.contains(text) {
+            return CellState::Empty;
+        }
+        match field.checker.caster.cast(text) {
+            Ok(v) => CellState::Typed(v, text),
+            Err(()) => CellState::Invalid(text),
+        }
+    }
+
+    /// Runs the custom checks on a row, after its cell checks, in declaration order.
+    fn run_checks<'c>(
+        &self,
+        plan: &HeaderPlan,
+        count: usize,
+        cell: &impl Fn(usize) -> &'c str,
+        at: RowLocation,
+        out: &mut RowOutput,
+    ) {
+        let state = |f: usize| self.cell_state(plan, count, cell, f);
+        for (i, check) in self.checks.checks.iter().enumerate() {
+            if !plan.checks_enabled.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(finding) = check.run(&state) else {
+                continue;
+            };
+            let mut d = Diagnostic::new(finding.code)
+                .at_row(at.local_row, at.line)
+                .at_byte(at.byte);
+            if let Some((f, column)) = check.anchor.and_then(|f| Some((f, plan.field_column[f]?))) {
+                let text = if column < count { cell(column) } else { "" };
+                d = d.in_field(column + 1, &self.fields[f].name).with_cell(text);
+            }
+            d.params = finding.params;
+            d = d.with_param("check", check.name);
+            out.errors.push(d);
+        }
+    }
+
+    fn collect_keys(
+        &self,
+        plan: &HeaderPlan,
+        at: RowLocation,
+        scratch: &mut RowScratch,
+        out: &mut RowOutput,
+    ) {
         for (spec_index, spec) in self.keys.iter().enumerate() {
+            if !plan.keys_enabled.get(spec_index).copied().unwrap_or(true) {
+                continue;
+            }
             let any_null = spec.fields.iter().any(|&f| scratch.field_null[f]);
             let all_null = spec.fields.iter().all(|&f| scratch.field_null[f]);
             if any_null && spec.kind != KeyKind::Primary {
