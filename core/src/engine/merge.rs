@@ -130,6 +130,11 @@ impl Merger {
         m
     }
 
+    /// Data rows merged so far.
+    pub(crate) fn rows(&self) -> u64 {
+        self.next_row - self.first_data_row
+    }
+
     /// Whether the error limit is reached (nothing more needs reading).
     pub(crate) fn done(&self) -> bool {
         self.truncated

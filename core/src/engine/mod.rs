@@ -171,8 +171,12 @@ impl ValidationOptions {
             && !self.skip_errors.contains(&code)
     }
 
-    /// The number of worker threads this run will use.
+    /// The number of worker threads this run will use (always 1 on wasm32, which has no
+    /// threads without shared memory).
     pub fn thread_count(&self) -> usize {
+        if cfg!(target_arch = "wasm32") {
+            return 1;
+        }
         self.threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
             .max(1)

@@ -44,6 +44,11 @@ impl StreamValidator {
         self.front.bytes_in
     }
 
+    /// Data rows validated so far (for progress reports; the final count is in the report).
+    pub fn rows(&self) -> u64 {
+        self.merger.as_ref().map_or(0, Merger::rows)
+    }
+
     /// Whether the error limit is reached: further input is not needed.
     pub fn is_done(&self) -> bool {
         self.merger.as_ref().is_some_and(Merger::done)

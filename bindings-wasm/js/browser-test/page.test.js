@@ -1,0 +1,91 @@
+// The validation page in a real headless Chromium (Debian's, driven by playwright-core): the
+// page is served on 127.0.0.1, a fixture is uploaded through the file inputs, and the verdict
+// and highlighted cells are checked. Saves a screenshot under target/browser/.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.js';
+
+const root = new URL('../../', import.meta.url); // bindings-wasm/
+const fixture = (name, file) => fileURLToPath(new URL(`../fixtures/tableschema/${name}/${file}`, root));
+const artifacts = fileURLToPath(new URL('../target/browser/', root));
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let server;
+let browser;
+let page;
+const pageErrors = [];
+
+before(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(fileURLToPath(root));
+  browser = await chromium.launch({
+    executablePath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') pageErrors.push(message.text()); });
+  await page.goto(`${server.url}/www/index.html`);
+  // Loaded once the Worker has the engine: from here on, no network is needed.
+  await page.waitForSelector('html[data-engine=ready]');
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function upload(name) {
+  await page.setInputFiles('#schema-file', fixture(name, 'schema.json'));
+  await page.waitForSelector('#schema-status[data-state=ready]');
+  await page.evaluate(() => { delete document.getElementById('result').dataset.state; });
+  await page.setInputFiles('#data-file', fixture(name, 'data.csv'));
+  await page.waitForSelector('#result[data-state=done]');
+}
+
+test('an invalid fixture: verdict, French summary and the invalid cells highlighted', async () => {
+  await page.context().setOffline(true);
+  await upload('every-cell-error');
+  const expected = JSON.parse(readFileSync(fixture('every-cell-error', 'expected.json'), 'utf8'));
+
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'false');
+  assert.match(await page.textContent('#verdict'), /n'est pas conforme/);
+  const summary = await page.textContent('#summary');
+  assert.match(summary, /7 erreurs sur 2 lignes/);
+  assert.match(summary, /valeur de mauvais type/);
+
+  const highlighted = await page.$$eval('#grid td.invalid',
+    (cells) => cells.map((td) => [Number(td.dataset.row), Number(td.dataset.column)]));
+  const wanted = expected.errors.map(([row, column]) => [row, column]);
+  const key = ([row, column]) => `${row}:${column}`;
+  assert.deepEqual(highlighted.map(key).sort(), wanted.map(key).sort());
+  assert.equal(await page.$eval('#grid td.invalid[data-row="2"][data-column="2"]', (td) => td.textContent), '123');
+  assert.match(await page.$eval('#grid td.invalid[data-row="2"][data-column="2"]', (td) => td.title), /motif/);
+  assert.equal(await page.$$eval('#errors tbody tr', (rows) => rows.length), expected.errors.length);
+
+  await page.screenshot({ path: `${artifacts}report.png`, fullPage: true });
+  await page.context().setOffline(false);
+});
+
+test('a valid fixture: the page says so and highlights nothing', async () => {
+  await upload('valid-basic');
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'true');
+  assert.match(await page.textContent('#summary'), /^Aucune erreur/);
+  assert.equal(await page.$$eval('td.invalid', (cells) => cells.length), 0);
+});
+
+test('an unusable schema is explained before any file is dropped', async () => {
+  await page.setInputFiles('#schema-file', {
+    name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"fields": [{"name": "a", "type": "texte"}]}'),
+  });
+  await page.waitForSelector('#schema-status[data-state=invalid]');
+  assert.match(await page.textContent('#schema-status'), /\/fields\/0\/type/);
+});
+
+test('no errors in the page console', () => {
+  assert.deepEqual(pageErrors, []);
+});

@@ -1,0 +1,182 @@
+// Types of the `conforme` package. The report types mirror the JSON of the Rust
+// `conforme::Report` (same shape as `conforme validate --format json`); test/types.test.js
+// checks them against real reports and the engine's list of codes, so they cannot drift.
+
+import type { ErrorType } from './error-type.js';
+/** Error and warning codes (generated from the engine's list by scripts/gen-error-type.js). */
+export type { ErrorType };
+
+/** The outcome of validating one table. */
+export interface Report {
+  /** `true` when no error was found (warnings do not make a file invalid). */
+  valid: boolean;
+  /** Counts and facts about the input. */
+  stats: Stats;
+  /** Errors in file order, at most `maxErrors` of them (see `stats.truncated`). */
+  errors: Diagnostic[];
+  /** Things worth knowing that do not make the file invalid. */
+  warnings: Diagnostic[];
+}
+
+/** Facts about the validated input. */
+export interface Stats {
+  /** Data rows read (the header excluded). */
+  rows: number;
+  /** Number of fields in the schema. */
+  fields: number;
+  /** Bytes read from the input. */
+  bytes: number;
+  /** Encoding used to decode the input (`utf-8`, `windows-1252`…). */
+  encoding: string;
+  /** Field delimiter used. */
+  delimiter: string;
+  /** Number of errors reported. */
+  error_count: number;
+  /** `true` when the error list was cut at `maxErrors`. */
+  truncated: boolean;
+  /** Error counts by type. */
+  error_types: Record<string, number>;
+}
+
+/** One error or warning, located as precisely as possible. */
+export interface Diagnostic {
+  /** Stable code. */
+  type: ErrorType;
+  /** Row number as frictionless counts it (header = 1, first data row = 2). */
+  row?: number;
+  /** Physical line in the file (1-based). */
+  line?: number;
+  /** Byte offset where the row (or the problem) starts. */
+  byte?: number;
+  /** 1-based position of the column in the file. */
+  field_number?: number;
+  /** Name of the schema field. */
+  field_name?: string;
+  /** The raw cell text. */
+  cell?: string;
+  /** Human message in the requested language (French by default). */
+  message: string;
+  /** Structured parameters (`constraint`, `value`, `format`…). */
+  params?: Record<string, unknown>;
+}
+
+/** Result of `checkSchema`. */
+export interface SchemaCheck {
+  valid: boolean;
+  errors: { message: string }[];
+}
+
+/** A Table Schema (descriptor object), its JSON/YAML text, or an `http(s)://` URL to fetch. */
+export type SchemaSource = object | string;
+
+/** What `validate` accepts. */
+export type Input = File | Blob | Uint8Array | ArrayBuffer | string;
+
+/** Progress of a validation, reported after each slice read. */
+export interface Progress {
+  /** Bytes read so far. */
+  bytes: number;
+  /** Total input size in bytes. */
+  total: number;
+  /** Data rows validated so far. */
+  rows: number;
+}
+
+/** Options of the engine. */
+export interface EngineOptions {
+  /** Stop after this many errors (default: all). */
+  maxErrors?: number | null;
+  /** Message language (default `fr`). */
+  lang?: 'fr' | 'en';
+  /** Force the input encoding (WHATWG label); detected by default. */
+  encoding?: string;
+  /** Force the delimiter (one character); detected by default. */
+  delimiter?: string;
+  /** `false` when the first line is data, not a header. */
+  header?: boolean;
+  /** Longest record accepted, in bytes. */
+  maxRecordBytes?: number;
+  /** Size of the chunks the engine validates at once, in bytes. */
+  chunkSize?: number;
+}
+
+/** Options of `validate`. */
+export interface ValidateOptions extends EngineOptions {
+  /** Called after each slice read. */
+  onProgress?: (progress: Progress) => void;
+  /** Cancels the validation (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** Bytes read per slice (default 4 MiB). */
+  readSize?: number;
+  /** `fetch` used for schema URLs (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+/** A schema, options or input that cannot be used; the message says what and how to fix it. */
+export class ConformeError extends Error {}
+
+/** Loads the engine (optional: every entry point does it). `wasm` overrides the `.wasm` location. */
+export function init(wasm?: string | URL | Response | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** Validates `input` against `schema`. */
+export function validate(input: Input, schema: SchemaSource, options?: ValidateOptions): Promise<Report>;
+
+/** Compiles `schema` and lists what prevents its use. */
+export function checkSchema(schema: SchemaSource, options?: { signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
+
+/** Every code the engine can report. */
+export function errorCodes(): Promise<ErrorType[]>;
+
+/** The version of the conforme engine. */
+export function engineVersion(): Promise<string>;
+
+/** Bytes read per slice by `validate` (4 MiB). */
+export const DEFAULT_READ_SIZE: number;
+
+/** Push-based validation of input arriving in pieces, in bounded memory. */
+export class StreamValidator {
+  /** Compiles `schema` synchronously (after `await init()`); URLs need `create`. */
+  constructor(schema: object | string, options?: EngineOptions);
+  /** Loads the engine, resolves `schema` (object, text or URL) and compiles it. */
+  static create(schema: SchemaSource, options?: EngineOptions & { signal?: AbortSignal; fetch?: typeof fetch }): Promise<StreamValidator>;
+  /** Feeds the next piece; returns `true` once the error limit is reached. */
+  push(chunk: Uint8Array | ArrayBuffer | string): boolean;
+  /** Bytes received so far. */
+  readonly bytes: number;
+  /** Data rows validated so far. */
+  readonly rows: number;
+  /** `true` once the error limit is reached. */
+  readonly done: boolean;
+  /** Ends the input and returns the report. */
+  finish(): Report;
+  /** Releases the engine memory without a report. */
+  free(): void;
+}
+
+/** A validator running in a dedicated module Worker. */
+export interface WorkerValidator {
+  validate(input: Input, schema: SchemaSource, options?: Omit<ValidateOptions, 'fetch'>): Promise<Report>;
+  checkSchema(schema: SchemaSource): Promise<SchemaCheck>;
+  terminate(): void;
+}
+
+/** Starts a module Worker running the engine. */
+export function createWorkerValidator(options?: { workerUrl?: string | URL }): WorkerValidator;
+
+/** schema.data.gouv.fr's catalogue URL. */
+export const CATALOGUE_URL: string;
+
+/** A Table Schema of the catalogue. */
+export interface CatalogueEntry {
+  name: string;
+  title: string;
+  description: string;
+  schemaUrl: string;
+  versions: { version: string; schemaUrl: string }[];
+}
+
+/** The Table Schemas of the catalogue, sorted by title. */
+export function loadCatalogue(options?: { url?: string; signal?: AbortSignal; fetch?: typeof fetch }): Promise<CatalogueEntry[]>;
+
+/** The schema URL of `name` or `name@version` in `catalogue`. */
+export function catalogueSchemaUrl(catalogue: CatalogueEntry[], reference: string): string;

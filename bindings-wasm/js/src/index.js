@@ -1,0 +1,178 @@
+// conforme for JavaScript: validate CSV files against schema.data.gouv.fr schemas, in the
+// browser or in Node, with the same engine, verdicts and messages as the conforme CLI.
+import { call, init } from './engine.js';
+import { ConformeError, abortError, throwIfAborted } from './errors.js';
+import { schemaText } from './schema.js';
+
+export { init } from './engine.js';
+export { ConformeError } from './errors.js';
+export { CATALOGUE_URL, loadCatalogue, catalogueSchemaUrl } from './schema.js';
+export { createWorkerValidator } from './worker-client.js';
+
+/** Bytes read from the input per step; each step reports progress and checks for abort. */
+export const DEFAULT_READ_SIZE = 4 << 20;
+
+// Options the engine understands (everything else in `options` is for this module).
+const ENGINE_OPTIONS = ['maxErrors', 'lang', 'encoding', 'delimiter', 'maxRecordBytes', 'header', 'chunkSize'];
+
+function engineOptionsJson(options = {}) {
+  const picked = {};
+  for (const key of ENGINE_OPTIONS) {
+    if (options[key] !== undefined) picked[key] = options[key];
+  }
+  return JSON.stringify(picked);
+}
+
+const encoder = new TextEncoder();
+
+function toBytes(chunk) {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (typeof chunk === 'string') return encoder.encode(chunk);
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  throw new ConformeError(`cannot validate ${chunk === null ? 'null' : typeof chunk}: pass a File, a Blob, a Uint8Array or a string`);
+}
+
+/**
+ * Push-based validation: feed the input in pieces of any size (split anywhere, even inside a
+ * multi-byte character), then `finish()`. Memory stays bounded whatever the input size.
+ */
+export class StreamValidator {
+  #inner;
+
+  /** Compiles `schema` (descriptor object or text) synchronously; `await init()` first. */
+  constructor(schema, options = {}) {
+    const text = typeof schema === 'string' ? schema : JSON.stringify(schema);
+    const json = engineOptionsJson(options);
+    this.#inner = call((e) => new e.StreamValidator(text, json));
+  }
+
+  /** Loads the engine, resolves `schema` (object, text or URL) and compiles it. */
+  static async create(schema, options = {}) {
+    await init();
+    const text = await schemaText(schema, options);
+    return new StreamValidator(text, options);
+  }
+
+  /** Feeds the next piece; returns `true` once the error limit is reached (stop reading). */
+  push(chunk) {
+    const bytes = toBytes(chunk);
+    call(() => this.#live().push(bytes));
+    return this.done;
+  }
+
+  /** Bytes received so far. */
+  get bytes() { return this.#inner ? this.#inner.bytes : 0; }
+
+  /** Data rows validated so far. */
+  get rows() { return this.#inner ? this.#inner.rows : 0; }
+
+  /** `true` once the error limit is reached. */
+  get done() { return this.#inner ? this.#inner.done : true; }
+
+  /** Ends the input and returns the report. */
+  finish() {
+    const inner = this.#live();
+    this.#inner = undefined;
+    try {
+      return JSON.parse(call(() => inner.finish()));
+    } finally {
+      inner.free();
+    }
+  }
+
+  /** Releases the engine memory without a report (after an abort, for instance). */
+  free() {
+    this.#inner?.free();
+    this.#inner = undefined;
+  }
+
+  #live() {
+    if (!this.#inner) throw new ConformeError('this StreamValidator is finished: create a new one to validate another file');
+    return this.#inner;
+  }
+}
+
+/**
+ * Validates `input` against `schema` and resolves to the report. Big files are read in
+ * slices (`readSize` bytes), so memory stays bounded; `onProgress({bytes, total, rows})` is
+ * called after each slice and `signal` cancels between slices.
+ */
+export async function validate(input, schema, options = {}) {
+  const { onProgress, signal, readSize = DEFAULT_READ_SIZE } = options;
+  throwIfAborted(signal);
+  const slices = sliceReader(input, readSize, signal);
+  const stream = await StreamValidator.create(schema, options);
+  try {
+    for await (const slice of slices.chunks) {
+      throwIfAborted(signal);
+      const done = stream.push(slice);
+      onProgress?.({ bytes: stream.bytes, total: slices.total, rows: stream.rows });
+      if (done) break;
+    }
+    throwIfAborted(signal);
+    return stream.finish();
+  } finally {
+    stream.free();
+  }
+}
+
+/** Compiles `schema` and lists what prevents its use: `{ valid, errors: [{ message }] }`. */
+export async function checkSchema(schema, options = {}) {
+  await init();
+  let text;
+  try {
+    text = await schemaText(schema, options);
+  } catch (error) {
+    if (!(error instanceof ConformeError)) throw error;
+    return { valid: false, errors: [{ message: error.message }] };
+  }
+  return JSON.parse(call((e) => e.checkSchema(text)));
+}
+
+/** Every error and warning code the engine can report. */
+export async function errorCodes() {
+  await init();
+  return JSON.parse(call((e) => e.errorCodes()));
+}
+
+/** The version of the conforme engine. */
+export async function engineVersion() {
+  await init();
+  return call((e) => e.engineVersion());
+}
+
+// The input as `{ total, chunks }`, `chunks` an async iterable of Uint8Array slices.
+function sliceReader(input, readSize, signal) {
+  if (!(readSize > 0)) throw new ConformeError(`readSize must be a positive number of bytes (got ${readSize})`);
+  if (typeof Blob !== 'undefined' && input instanceof Blob) {
+    return { total: input.size, chunks: blobSlices(input, readSize, signal) };
+  }
+  const bytes = toBytes(input);
+  return { total: bytes.byteLength, chunks: byteSlices(bytes, readSize) };
+}
+
+async function* blobSlices(blob, readSize, signal) {
+  for (let start = 0; start < blob.size; start += readSize) {
+    const read = blob.slice(start, start + readSize).arrayBuffer();
+    yield new Uint8Array(await untilAborted(read, signal));
+  }
+}
+
+async function* byteSlices(bytes, readSize) {
+  for (let start = 0; start < bytes.byteLength; start += readSize) {
+    yield bytes.subarray(start, start + readSize);
+    // Let timers, events and abort() run between slices of in-memory input.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+function untilAborted(promise, signal) {
+  if (!signal) return promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

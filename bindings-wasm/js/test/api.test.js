@@ -1,0 +1,175 @@
+// The asynchronous API: progress, abort, options, errors, schema sources (real HTTP on
+// loopback for URLs and the catalogue).
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import {
+  ConformeError, StreamValidator, catalogueSchemaUrl, checkSchema, engineVersion, loadCatalogue, validate,
+} from '../src/index.js';
+import { generatedCsv, generatedSchema } from './helpers.js';
+
+const big = new TextEncoder().encode(generatedCsv(20000)); // ~400 KB, 20 type errors
+
+describe('progress', () => {
+  test('events arrive in order and end at the total', async () => {
+    const events = [];
+    const report = await validate(new Blob([big]), generatedSchema, {
+      readSize: 32 * 1024, chunkSize: 16 * 1024, onProgress: (p) => events.push(p),
+    });
+    assert.ok(events.length >= 10, `${events.length} progress events`);
+    for (const [i, e] of events.entries()) {
+      assert.equal(e.total, big.length);
+      if (i > 0) {
+        assert.ok(e.bytes > events[i - 1].bytes, 'bytes grow');
+        assert.ok(e.rows >= events[i - 1].rows, 'rows never go back');
+      }
+    }
+    assert.equal(events.at(-1).bytes, big.length);
+    assert.ok(events.at(-2).rows > 0, 'rows are counted while reading');
+    assert.equal(report.stats.rows, 20000);
+    assert.equal(report.errors.length, 20);
+  });
+});
+
+describe('abort', () => {
+  test('an already aborted signal rejects at once', async () => {
+    await assert.rejects(validate(big, generatedSchema, { signal: AbortSignal.abort() }), { name: 'AbortError' });
+  });
+
+  test('aborting during the validation rejects with the reason and stops reading', async () => {
+    const controller = new AbortController();
+    let seen = 0;
+    const reason = new Error('stopped by the user');
+    await assert.rejects(
+      validate(big, generatedSchema, {
+        readSize: 8 * 1024,
+        signal: controller.signal,
+        onProgress: (p) => {
+          seen = p.bytes;
+          if (p.bytes >= 64 * 1024) controller.abort(reason);
+        },
+      }),
+      (error) => error === reason,
+    );
+    assert.ok(seen < big.length, `stopped at ${seen} of ${big.length} bytes`);
+  });
+
+  test('aborting while a Blob slice is read rejects', async () => {
+    const controller = new AbortController();
+    const run = validate(new Blob([big]), generatedSchema, { readSize: 1024, signal: controller.signal });
+    setTimeout(() => controller.abort(), 0);
+    await assert.rejects(run, { name: 'AbortError' });
+  });
+});
+
+describe('options', () => {
+  test('maxErrors stops early and marks the report truncated', async () => {
+    const report = await validate(big, generatedSchema, { maxErrors: 3 });
+    assert.equal(report.errors.length, 3);
+    assert.equal(report.stats.truncated, true);
+  });
+
+  test('messages are French by default and English on request', async () => {
+    const fr = await validate('n\nx\n', { fields: [{ name: 'n', type: 'integer' }] });
+    const en = await validate('n\nx\n', { fields: [{ name: 'n', type: 'integer' }] }, { lang: 'en' });
+    assert.match(fr.errors[0].message, /entier/);
+    assert.match(en.errors[0].message, /integer/);
+  });
+
+  test('unknown option values are a ConformeError naming the value', async () => {
+    await assert.rejects(validate('a\n1\n', { fields: [{ name: 'a' }] }, { lang: 'de' }),
+      (e) => e instanceof ConformeError && e.message.includes('"de"'));
+  });
+});
+
+describe('bad input', () => {
+  test('an unusable schema is a ConformeError with the JSON pointer', async () => {
+    await assert.rejects(validate('a\n1\n', { fields: [{ name: 'a', type: 'texte' }] }),
+      (e) => e instanceof ConformeError && e.message.includes('/fields/0/type'));
+  });
+
+  test('an empty file is a ConformeError that says so', async () => {
+    await assert.rejects(validate(new Uint8Array(), generatedSchema),
+      (e) => e instanceof ConformeError && e.message.includes('empty'));
+  });
+
+  test('an unsupported input type is a ConformeError', async () => {
+    await assert.rejects(validate(42, generatedSchema), (e) => e instanceof ConformeError && e.message.includes('File'));
+  });
+
+  test('a finished StreamValidator cannot be reused', async () => {
+    const stream = await StreamValidator.create(generatedSchema);
+    stream.push('id,name,amount\n1,a,2\n');
+    assert.equal(stream.finish().valid, true);
+    assert.throws(() => stream.push('x'), (e) => e instanceof ConformeError && e.message.includes('finished'));
+  });
+});
+
+describe('checkSchema', () => {
+  test('a usable schema has no errors', async () => {
+    assert.deepEqual(await checkSchema(generatedSchema), { valid: true, errors: [] });
+  });
+
+  test('an unusable schema lists why', async () => {
+    const check = await checkSchema('{"fields": [{"name": "a", "type": "texte"}]}');
+    assert.equal(check.valid, false);
+    assert.match(check.errors[0].message, /\/fields\/0\/type/);
+  });
+
+  test('broken JSON gives the line and column', async () => {
+    const check = await checkSchema('{"fields": [}');
+    assert.equal(check.valid, false);
+    assert.match(check.errors[0].message, /line 1, column/);
+  });
+});
+
+describe('schemas over HTTP (loopback)', () => {
+  let server;
+  let base;
+  const catalogue = {
+    schemas: [
+      {
+        name: 'test/schema-montants', title: 'Montants', schema_type: 'tableschema', schema_url: '/schemas/montants/2.0.0.json',
+        versions: [{ version_name: '1.0.0', schema_url: '/schemas/montants/1.0.0.json' }, { version_name: '2.0.0', schema_url: '/schemas/montants/2.0.0.json' }],
+      },
+      { name: 'test/autre-chose', title: 'Autre', schema_type: 'other', schema_url: '/x' },
+    ],
+  };
+  before(async () => {
+    server = createServer((request, response) => {
+      const routes = {
+        '/schemas.json': JSON.stringify(catalogue),
+        '/schemas/montants/2.0.0.json': JSON.stringify(generatedSchema),
+      };
+      const body = routes[request.url];
+      response.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+      response.end(body ?? '{"error": "not found"}');
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${server.address().port}`;
+  });
+  after(() => server.close());
+
+  test('a schema URL is fetched', async () => {
+    const report = await validate('id,name,amount\n1,a,x\n', `${base}/schemas/montants/2.0.0.json`);
+    assert.deepEqual(report.errors.map((e) => e.type), ['type-error']);
+  });
+
+  test('a missing schema is a ConformeError with the HTTP status', async () => {
+    await assert.rejects(validate('a\n', `${base}/nowhere.json`),
+      (e) => e instanceof ConformeError && e.message.includes('HTTP 404'));
+  });
+
+  test('the catalogue lists Table Schemas and resolves versions', async () => {
+    const entries = await loadCatalogue({ url: `${base}/schemas.json` });
+    assert.deepEqual(entries.map((e) => e.name), ['test/schema-montants']);
+    assert.equal(catalogueSchemaUrl(entries, 'test/schema-montants'), '/schemas/montants/2.0.0.json');
+    assert.equal(catalogueSchemaUrl(entries, 'test/schema-montants@1.0.0'), '/schemas/montants/1.0.0.json');
+    assert.throws(() => catalogueSchemaUrl(entries, 'test/schema-montants@9'), /versions: 1.0.0, 2.0.0/);
+    assert.throws(() => catalogueSchemaUrl(entries, 'test/inconnu'), ConformeError);
+  });
+});
+
+test('the engine reports its version', async () => {
+  assert.match(await engineVersion(), /^\d+\.\d+\.\d+/);
+});

@@ -1,0 +1,30 @@
+// Type-checked (not run) by types.test.js: the README's usage must compile against index.d.ts.
+import {
+  ConformeError, StreamValidator, checkSchema, createWorkerValidator, loadCatalogue, validate,
+  type Diagnostic, type ErrorType, type Progress, type Report,
+} from 'conforme';
+
+export async function example(file: File, schemaUrl: string): Promise<string[]> {
+  const controller = new AbortController();
+  const report: Report = await validate(file, schemaUrl, {
+    lang: 'fr',
+    maxErrors: 100,
+    signal: controller.signal,
+    onProgress: ({ bytes, total, rows }: Progress) => console.log(bytes / total, rows),
+  });
+  const types: ErrorType[] = report.errors.map((e: Diagnostic) => e.type);
+  const cells = report.errors.map((e) => `${e.row ?? '-'}:${e.field_number ?? '-'} ${e.cell ?? ''}`);
+
+  const stream = await StreamValidator.create({ fields: [{ name: 'n', type: 'integer' }] }, { maxErrors: 10 });
+  if (!stream.push('n\n1\n')) stream.push(new Uint8Array([50, 10]));
+  const streamed: Report = stream.finish();
+
+  const check = await checkSchema('{"fields": []}');
+  const worker = createWorkerValidator();
+  const inWorker = await worker.validate(new Uint8Array(), { fields: [] });
+  worker.terminate();
+  const catalogue = await loadCatalogue();
+  const error = new ConformeError('x');
+  return [...types, ...cells, String(streamed.valid && check.valid && inWorker.valid), catalogue[0].schemaUrl, error.message,
+    String(report.stats.error_types['type-error'] ?? 0)];
+}

@@ -1,0 +1,92 @@
+//! The exported functions, run in Node by wasm-bindgen-test (`scripts/test.sh wasm`).
+#![cfg(target_arch = "wasm32")]
+
+use conforme_wasm::{StreamValidator, check_schema, error_codes, validate_bytes};
+use serde_json::Value;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+const SCHEMA: &str = include_str!("../../fixtures/tableschema/every-cell-error/schema.json");
+const DATA: &[u8] = include_bytes!("../../fixtures/tableschema/every-cell-error/data.csv");
+const EXPECTED: &str = include_str!("../../fixtures/tableschema/every-cell-error/expected.json");
+
+fn triples(report: &Value) -> Value {
+    report["errors"]
+        .as_array()
+        .expect("errors is a list")
+        .iter()
+        .map(|e| serde_json::json!([e["row"], e["field_number"], e["type"]]))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn validate_bytes_gives_the_fixture_verdict_and_errors() {
+    let report: Value = serde_json::from_str(&validate_bytes(SCHEMA, DATA, "{}").unwrap()).unwrap();
+    let expected: Value = serde_json::from_str(EXPECTED).unwrap();
+    assert_eq!(report["valid"], expected["valid"]);
+    assert_eq!(triples(&report), expected["errors"]);
+    assert!(
+        report["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("motif"),
+        "French by default: {}",
+        report["errors"][0]["message"]
+    );
+}
+
+#[wasm_bindgen_test]
+fn the_stream_gives_the_same_report_one_byte_at_a_time() {
+    let whole = validate_bytes(SCHEMA, DATA, r#"{"lang": "en"}"#).unwrap();
+    let mut stream = StreamValidator::new(SCHEMA, r#"{"lang": "en", "chunkSize": 16}"#).unwrap();
+    for byte in DATA.chunks(1) {
+        stream.push(byte).unwrap();
+    }
+    assert_eq!(stream.bytes(), DATA.len() as f64);
+    assert!(stream.rows() > 0.0);
+    assert_eq!(stream.finish().unwrap(), whole);
+}
+
+#[wasm_bindgen_test]
+fn max_errors_marks_the_stream_done() {
+    let mut stream = StreamValidator::new(SCHEMA, r#"{"maxErrors": 2}"#).unwrap();
+    stream.push(DATA).unwrap();
+    assert!(stream.done());
+    let report: Value = serde_json::from_str(&stream.finish().unwrap()).unwrap();
+    assert_eq!(report["errors"].as_array().unwrap().len(), 2);
+    assert_eq!(report["stats"]["truncated"], true);
+}
+
+#[wasm_bindgen_test]
+fn check_schema_reports_the_pointer_of_a_bad_type() {
+    let check: Value =
+        serde_json::from_str(&check_schema(r#"{"fields": [{"name": "a", "type": "texte"}]}"#))
+            .unwrap();
+    assert_eq!(check["valid"], false);
+    assert!(
+        check["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("/fields/0/type")
+    );
+    let ok: Value = serde_json::from_str(&check_schema(SCHEMA)).unwrap();
+    assert_eq!(ok, serde_json::json!({"valid": true, "errors": []}));
+}
+
+#[wasm_bindgen_test]
+fn bad_options_empty_input_and_reuse_are_errors() {
+    assert!(validate_bytes(SCHEMA, DATA, r#"{"lang": "de"}"#).is_err());
+    assert!(validate_bytes(SCHEMA, DATA, "not json").is_err());
+    assert!(validate_bytes(SCHEMA, b"", "{}").is_err());
+    let mut stream = StreamValidator::new(SCHEMA, "").unwrap();
+    stream.push(DATA).unwrap();
+    stream.finish().unwrap();
+    assert!(stream.push(DATA).is_err());
+    assert!(stream.finish().is_err());
+}
+
+#[wasm_bindgen_test]
+fn error_codes_lists_the_engine_codes() {
+    let codes: Vec<String> = serde_json::from_str(&error_codes()).unwrap();
+    assert!(codes.iter().any(|c| c == "type-error"));
+    assert_eq!(codes.len(), conforme::ErrorCode::ALL.len());
+}
