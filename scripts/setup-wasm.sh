@@ -58,7 +58,7 @@ linker="/usr/bin/wasm-ld-$llvm_major"
 [ -x "$linker" ] || { log "$linker missing after installing lld-$llvm_major"; exit 1; }
 [ -f /usr/lib/rustlib/src/rust/library/Cargo.lock ] ||
     { log "std sources missing (package rust-web-src): -Zbuild-std cannot work"; exit 1; }
-[ "$want_browser" = 1 ] && apt_install chromium
+[ "$want_browser" = 1 ] && apt_install chromium fonts-dejavu-core
 
 # ---- wasm-bindgen CLI (and its test runner) ------------------------------------------------
 installed=$("$tools/bin/wasm-bindgen" --version 2>/dev/null | awk '{ print $2 }' || true)

@@ -45,7 +45,9 @@ part_wasm() {
     # shellcheck source=/dev/null
     (source target/wasm-tools/env.sh &&
         timed wasm_cargo test --locked --quiet --profile wasm --target wasm32-unknown-unknown \
-            -Zbuild-std=std,panic_abort -p conforme-wasm)
+            -Zbuild-std=std,panic_abort -p conforme-wasm --test exports)
+    step "wasm: option parsing and doc tests (native)"
+    cargo test --locked --quiet -p conforme-wasm
     step "wasm: JavaScript package (node --test)"
     (cd bindings-wasm/js && timed node --test test/)
 }

@@ -143,8 +143,8 @@ function showReport(file, report) {
   const verdict = $('verdict');
   verdict.dataset.valid = String(report.valid);
   verdict.textContent = report.valid
-    ? `✅ ${file.name} est conforme au schéma.`
-    : `❌ ${file.name} n'est pas conforme au schéma.`;
+    ? `✔ ${file.name} est conforme au schéma.`
+    : `✘ ${file.name} n'est pas conforme au schéma.`;
   $('summary').textContent = summaryOf(report);
   renderGrid(report.errors);
   renderErrors(report.errors);
@@ -162,7 +162,7 @@ function showFailure(error) {
   verdict.dataset.valid = 'error';
   verdict.textContent = error.name === 'AbortError'
     ? 'Vérification annulée.'
-    : `⚠️ Le fichier n'a pas pu être vérifié : ${error.message}`;
+    : `⚠ Le fichier n'a pas pu être vérifié : ${error.message}`;
   $('summary').textContent = '';
   $('grid-wrapper').replaceChildren();
   $('errors').hidden = true;

@@ -156,15 +156,20 @@ async function* blobSlices(blob, readSize, signal) {
   for (let start = 0; start < blob.size; start += readSize) {
     const read = blob.slice(start, start + readSize).arrayBuffer();
     yield new Uint8Array(await untilAborted(read, signal));
+    await nextTask();
   }
 }
 
 async function* byteSlices(bytes, readSize) {
   for (let start = 0; start < bytes.byteLength; start += readSize) {
     yield bytes.subarray(start, start + readSize);
-    // Let timers, events and abort() run between slices of in-memory input.
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
   }
+}
+
+// Lets timers, events and abort() run between slices (a read may resolve without yielding).
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function untilAborted(promise, signal) {

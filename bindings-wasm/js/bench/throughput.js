@@ -1,0 +1,75 @@
+// Measures validation throughput once (not a test): a generated CSV of SIZE_MB megabytes
+// (default 100) validated in Node and through the page in headless Chromium.
+//   node bindings-wasm/js/bench/throughput.js
+import { createWriteStream, mkdirSync, openAsBlob, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { validate } from '../src/index.js';
+import { serve } from '../browser-test/serve.js';
+
+const sizeMb = Number(process.env.SIZE_MB ?? 100);
+const root = new URL('../../', import.meta.url);
+const dir = fileURLToPath(new URL('../target/bench/', root));
+mkdirSync(dir, { recursive: true });
+const csv = `${dir}generated-${sizeMb}mb.csv`;
+const schemaPath = `${dir}generated-schema.json`;
+
+const schema = {
+  fields: [
+    { name: 'id', type: 'integer', constraints: { required: true } },
+    { name: 'siret', type: 'string', constraints: { pattern: '\\d{14}' } },
+    { name: 'commune', type: 'string', constraints: { enum: ['Paris', 'Lyon', 'Marseille', 'Lille'] } },
+    { name: 'montant', type: 'number', constraints: { minimum: 0 } },
+    { name: 'date', type: 'date' },
+    { name: 'actif', type: 'boolean' },
+  ],
+};
+
+async function generate() {
+  const out = createWriteStream(csv);
+  out.write('id,siret,commune,montant,date,actif\n');
+  const towns = ['Paris', 'Lyon', 'Marseille', 'Lille'];
+  let bytes = 0;
+  for (let i = 1; bytes < sizeMb * 1e6; i += 1) {
+    const bad = i % 10000 === 0;
+    const line = `${i},${String(10000000000000 + i)},${towns[i % 4]},${bad ? 'n/a' : (i % 997) * 1.25},2024-0${1 + (i % 9)}-1${i % 10},${i % 2 ? 'true' : 'false'}\n`;
+    bytes += line.length;
+    if (!out.write(line)) await new Promise((resolve) => out.once('drain', resolve));
+  }
+  await new Promise((resolve) => out.end(resolve));
+  await import('node:fs/promises').then((fs) => fs.writeFile(schemaPath, JSON.stringify(schema)));
+}
+
+await generate();
+const size = statSync(csv).size;
+console.log(`input: ${(size / 1e6).toFixed(1)} MB`);
+
+let started = performance.now();
+const report = await validate(await openAsBlob(csv), schema);
+let seconds = (performance.now() - started) / 1000;
+console.log(`node: ${seconds.toFixed(2)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s, ${report.stats.rows} rows, ${report.stats.error_count} errors`);
+
+const server = await serve(fileURLToPath(root));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  started = performance.now();
+  await page.goto(`${server.url}/www/index.html`);
+  await page.waitForSelector('html[data-engine=ready]');
+  console.log(`page load until the engine is ready: ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  await page.setInputFiles('#schema-file', schemaPath);
+  await page.waitForSelector('#schema-status[data-state=ready]');
+  await page.setInputFiles('#data-file', csv);
+  await page.waitForSelector('#result[data-state=done]', { timeout: 600000 });
+  console.log(`chromium (Worker): ${await page.textContent('#progress-text')} — ${await page.textContent('#summary')}`);
+  const text = await page.textContent('#progress-text');
+  const browserSeconds = Number(text.match(/en ([\d.]+) s/)[1]);
+  console.log(`chromium: ${(size / 1e6 / browserSeconds).toFixed(1)} MB/s`);
+  await page.screenshot({ path: `${dir}throughput.png`, fullPage: true });
+} finally {
+  await browser.close();
+  await server.close();
+}
