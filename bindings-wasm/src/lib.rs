@@ -21,7 +21,10 @@ pub fn engine_version() -> String {
 /// Every error and warning code the engine can report, as JSON (`["type-error", …]`).
 #[wasm_bindgen(js_name = errorCodes)]
 pub fn error_codes() -> String {
-    let codes: Vec<&str> = conforme::ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+    let codes: Vec<&str> = conforme::ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
     serde_json::to_string(&codes).expect("a list of strings serialises")
 }
 

@@ -41,7 +41,9 @@ pub enum OptionsError {
     #[error("unknown language {0:?}: use \"fr\" or \"en\"")]
     Lang(String),
     /// `encoding` is not a WHATWG label.
-    #[error("unknown encoding {0:?}: use \"utf-8\", \"windows-1252\", \"iso-8859-1\", \"utf-16le\"…")]
+    #[error(
+        "unknown encoding {0:?}: use \"utf-8\", \"windows-1252\", \"iso-8859-1\", \"utf-16le\"…"
+    )]
     Encoding(String),
     /// `delimiter` is not a single ASCII character.
     #[error("the delimiter must be one ASCII character (got {0:?}), e.g. \";\" or \"\\t\"")]

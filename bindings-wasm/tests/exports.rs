@@ -58,9 +58,10 @@ fn max_errors_marks_the_stream_done() {
 
 #[wasm_bindgen_test]
 fn check_schema_reports_the_pointer_of_a_bad_type() {
-    let check: Value =
-        serde_json::from_str(&check_schema(r#"{"fields": [{"name": "a", "type": "texte"}]}"#))
-            .unwrap();
+    let check: Value = serde_json::from_str(&check_schema(
+        r#"{"fields": [{"name": "a", "type": "texte"}]}"#,
+    ))
+    .unwrap();
     assert_eq!(check["valid"], false);
     assert!(
         check["errors"][0]["message"]
