@@ -44,7 +44,7 @@ part_wasm() {
     step "wasm: Rust exports under wasm-bindgen-test (Node)"
     # shellcheck source=/dev/null
     (source target/wasm-tools/env.sh &&
-        timed wasm_cargo test --locked --quiet --profile wasm --target wasm32-unknown-unknown \
+        timed wasm_cargo test --locked --profile wasm --target wasm32-unknown-unknown \
             -Zbuild-std=std,panic_abort -p conforme-wasm --test exports)
     step "wasm: option parsing and doc tests (native)"
     cargo test --locked --quiet -p conforme-wasm

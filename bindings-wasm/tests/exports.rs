@@ -42,14 +42,43 @@ fn the_stream_gives_the_same_report_one_byte_at_a_time() {
         stream.push(byte).unwrap();
     }
     assert_eq!(stream.bytes(), DATA.len() as f64);
-    assert!(stream.rows() > 0.0);
     assert_eq!(stream.finish().unwrap(), whole);
+}
+
+/// The fixture's header and first (invalid) row, then `rows` copies of that row: big enough
+/// for the engine to validate chunks while input still arrives.
+fn many_invalid_rows(rows: usize) -> Vec<u8> {
+    let text = std::str::from_utf8(DATA).unwrap();
+    let mut lines = text.lines();
+    let (header, row) = (lines.next().unwrap(), lines.next().unwrap());
+    let mut data = format!("{header}\n").into_bytes();
+    for _ in 0..rows {
+        data.extend_from_slice(row.as_bytes());
+        data.push(b'\n');
+    }
+    data
+}
+
+#[wasm_bindgen_test]
+fn rows_are_counted_while_input_arrives() {
+    let data = many_invalid_rows(20_000);
+    let mut stream = StreamValidator::new(SCHEMA, r#"{"chunkSize": 4096}"#).unwrap();
+    for piece in data.chunks(64 * 1024) {
+        stream.push(piece).unwrap();
+    }
+    assert!(stream.rows() > 0.0, "no rows counted before finish");
+    let report: Value = serde_json::from_str(&stream.finish().unwrap()).unwrap();
+    assert_eq!(report["stats"]["rows"], 20_000);
 }
 
 #[wasm_bindgen_test]
 fn max_errors_marks_the_stream_done() {
-    let mut stream = StreamValidator::new(SCHEMA, r#"{"maxErrors": 2}"#).unwrap();
-    stream.push(DATA).unwrap();
+    let data = many_invalid_rows(20_000);
+    let mut stream =
+        StreamValidator::new(SCHEMA, r#"{"maxErrors": 2, "chunkSize": 4096}"#).unwrap();
+    for piece in data.chunks(64 * 1024) {
+        stream.push(piece).unwrap();
+    }
     assert!(stream.done());
     let report: Value = serde_json::from_str(&stream.finish().unwrap()).unwrap();
     assert_eq!(report["errors"].as_array().unwrap().len(), 2);
