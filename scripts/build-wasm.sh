@@ -8,6 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
+if [ ! -f target/wasm-tools/env.sh ]; then
+    echo "[build-wasm] the toolchain is not set up: run scripts/setup-wasm.sh first" >&2
+    exit 1
+fi
 # shellcheck source=/dev/null
 source target/wasm-tools/env.sh
 
