@@ -1,6 +1,6 @@
 //! The options object JavaScript passes, read from JSON into [`conforme::ValidationOptions`].
 
-use conforme::{Dialect, Lang, ValidationOptions};
+use conforme::{Dialect, ErrorCode, HeaderProfile, Lang, ValidationOptions};
 use serde::Deserialize;
 
 /// Validation options as JavaScript writes them (camelCase keys, all optional).
@@ -27,6 +27,16 @@ pub struct WasmOptions {
     pub header: Option<bool>,
     /// Size of the chunks the engine validates at once, in bytes (default 1 MiB).
     pub chunk_size: Option<usize>,
+    /// Header matching profile by name (see `conforme::HeaderProfile::from_name`).
+    pub profile: Option<String>,
+    /// Match header labels to field names ignoring case.
+    pub ignore_header_case: Option<bool>,
+    /// Custom checks not to run.
+    pub skip_checks: Option<Vec<String>>,
+    /// Report only these codes.
+    pub pick_errors: Option<Vec<String>>,
+    /// Never report these codes.
+    pub skip_errors: Option<Vec<String>>,
 }
 
 /// Options that cannot be used, with what to write instead.
@@ -45,6 +55,12 @@ pub enum OptionsError {
         "unknown encoding {0:?}: use \"utf-8\", \"windows-1252\", \"iso-8859-1\", \"utf-16le\"…"
     )]
     Encoding(String),
+    /// `profile` names no header profile.
+    #[error("unknown header profile {0:?}")]
+    Profile(String),
+    /// An error code in `pickErrors` / `skipErrors` does not exist.
+    #[error("unknown error type {0:?} (codes look like \"type-error\")")]
+    Code(String),
     /// `delimiter` is not a single ASCII character.
     #[error("the delimiter must be one ASCII character (got {0:?}), e.g. \";\" or \"\\t\"")]
     Delimiter(String),
@@ -87,11 +103,34 @@ impl WasmOptions {
         if let Some(bytes) = self.chunk_size {
             options = options.chunk_size(bytes);
         }
+        if let Some(name) = self.profile {
+            let profile = HeaderProfile::from_name(&name).ok_or(OptionsError::Profile(name))?;
+            options = options.profile(profile);
+        }
+        if let Some(yes) = self.ignore_header_case {
+            options = options.ignore_header_case(yes);
+        }
+        if let Some(names) = self.skip_checks {
+            options = options.skip_checks(names);
+        }
+        if let Some(names) = self.pick_errors {
+            options = options.pick_errors(codes(names)?);
+        }
+        if let Some(names) = self.skip_errors {
+            options = options.skip_errors(codes(names)?);
+        }
         if let Some(bytes) = self.max_record_bytes {
             options = options.max_record_bytes(bytes);
         }
         Ok(options)
     }
+}
+
+fn codes(names: Vec<String>) -> Result<Vec<ErrorCode>, OptionsError> {
+    names
+        .into_iter()
+        .map(|n| ErrorCode::from_name(&n).ok_or(OptionsError::Code(n)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,8 @@ export { createWorkerValidator } from './worker-client.js';
 export const DEFAULT_READ_SIZE = 4 << 20;
 
 // Options the engine understands (everything else in `options` is for this module).
-const ENGINE_OPTIONS = ['maxErrors', 'lang', 'encoding', 'delimiter', 'maxRecordBytes', 'header', 'chunkSize'];
+const ENGINE_OPTIONS = ['maxErrors', 'lang', 'encoding', 'delimiter', 'maxRecordBytes', 'header', 'chunkSize',
+  'profile', 'ignoreHeaderCase', 'skipChecks', 'pickErrors', 'skipErrors'];
 
 function engineOptionsJson(options = {}) {
   const picked = {};

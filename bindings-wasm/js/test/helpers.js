@@ -28,6 +28,11 @@ function fixtureOptions(options) {
   if (options.max_errors !== undefined) mapped.maxErrors = options.max_errors;
   if (options.chunk_size !== undefined) mapped.chunkSize = options.chunk_size;
   if (options.header === false) mapped.header = false;
+  if (options.profile !== undefined) mapped.profile = options.profile;
+  if (options.ignore_header_case !== undefined) mapped.ignoreHeaderCase = options.ignore_header_case;
+  if (options.skip_checks !== undefined) mapped.skipChecks = options.skip_checks;
+  if (options.pick_errors !== undefined) mapped.pickErrors = options.pick_errors;
+  if (options.skip_errors !== undefined) mapped.skipErrors = options.skip_errors;
   return mapped;
 }
 
