@@ -130,6 +130,11 @@ impl Merger {
         m
     }
 
+    /// Number of chunks merged so far (chunks `0..n`).
+    pub(crate) fn merged_chunks(&self) -> usize {
+        self.next_index
+    }
+
     /// Whether the error limit is reached (nothing more needs reading).
     pub(crate) fn done(&self) -> bool {
         self.truncated
@@ -329,6 +334,13 @@ impl Merger {
         stats.fields = self.table.fields.len();
         stats.error_count = self.errors.len() as u64;
         stats.truncated = self.truncated;
+        if self.truncated {
+            // How far reading went past the limit depends on threads and chunking; the
+            // report must not. Count the bytes up to the row of the last error instead.
+            if let Some(byte) = self.errors.iter().rev().find_map(|e| e.byte) {
+                stats.bytes = byte;
+            }
+        }
         stats.error_types = self.error_types;
         Report {
             valid: self.errors.is_empty(),

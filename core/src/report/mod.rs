@@ -49,7 +49,8 @@ pub struct Stats {
     pub rows: u64,
     /// Number of fields in the schema.
     pub fields: usize,
-    /// Bytes read from the input.
+    /// Bytes of input read; when validation stopped at the error limit, the offset of the
+    /// row of the last error (so the figure does not depend on threads or read-ahead).
     pub bytes: u64,
     /// Encoding used to decode the input (`utf-8`, `windows-1252`…).
     pub encoding: String,

@@ -78,7 +78,7 @@ impl Splitter {
         if self.buf.len() < self.chunk_size {
             return Ok(None);
         }
-        self.scan();
+        self.scan(self.chunk_size);
         if self.last_boundary == 0 {
             if self.buf.len() > self.max_record {
                 return Err(TooLong);
@@ -136,17 +136,25 @@ impl Splitter {
         run % 2 == 1
     }
 
-    fn scan(&mut self) {
+    /// Scans for record ends, stopping at the first one past `limit` (so that one large
+    /// read still gives chunks of about `chunk_size`, which bounds read-ahead).
+    fn scan(&mut self, limit: usize) {
+        let end = self.buf.len();
         let Some(quote) = self.quote else {
-            if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..]) {
+            let upto = limit.clamp(self.scanned, end);
+            if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..upto]) {
                 self.last_boundary = self.scanned + p + 1;
+                self.scanned = upto;
+            } else if let Some(p) = memchr::memchr(self.newline, &self.buf[upto..]) {
+                self.last_boundary = upto + p + 1;
+                self.scanned = self.last_boundary;
+            } else {
+                self.scanned = end;
             }
-            self.scanned = self.buf.len();
             return;
         };
-        let end = self.buf.len();
         let mut i = self.scanned;
-        while i < end {
+        while i < end && (i < limit || self.last_boundary == 0) {
             if self.in_quote {
                 let Some(p) = memchr::memchr(quote, &self.buf[i..end]) else {
                     i = end;
@@ -191,7 +199,7 @@ impl Splitter {
 pub(crate) fn last_record_end(dialect: &Dialect, newline: u8, data: &[u8]) -> usize {
     let mut s = Splitter::new(dialect, newline, 0, usize::MAX);
     s.push(data);
-    s.scan();
+    s.scan(usize::MAX);
     s.last_boundary
 }
 
@@ -237,6 +245,25 @@ mod tests {
                 }
                 assert_eq!(got, whole, "chunk {chunk} feed {feed}");
             }
+        }
+    }
+
+    #[test]
+    fn one_big_read_gives_chunks_of_about_chunk_size() {
+        let data = b"a,\"b\nc\"\n".repeat(1000);
+        for quote in [Some(b'"'), None] {
+            let d = Dialect {
+                quote_char: quote,
+                ..Dialect::default()
+            };
+            let mut s = Splitter::new(&d, b'\n', 100, 1 << 20);
+            s.push(&data);
+            let mut sizes = Vec::new();
+            while let Some(c) = s.take(false).unwrap() {
+                sizes.push(c.len());
+            }
+            assert!(sizes.len() > 50, "{quote:?}: {sizes:?}");
+            assert!(sizes.iter().all(|&n| n <= 110), "{quote:?}: {sizes:?}");
         }
     }
 
