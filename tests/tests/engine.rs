@@ -90,11 +90,8 @@ fn max_errors_stops_reading_early() {
         assert_eq!(report.errors.len(), 100);
         assert!(report.stats.truncated);
         let taken = read.load(Ordering::Relaxed);
-        // 100 errors sit in the first ~500 rows (≈ 250 kB); the file is ≈ 10 MB.
-        assert!(
-            taken < bytes.len() as u64 / 10,
-            "{threads} thread(s) read {taken} of {} bytes",
-            bytes.len()
-        );
+        // 100 errors sit in the first ~500 rows (≈ 250 kB) of a ≈ 10 MB file; reading goes
+        // at most one read (1 MiB) and a few chunks beyond.
+        assert!(taken <= 2 << 20, "{threads} thread(s) read {taken} of {} bytes", bytes.len());
     }
 }
