@@ -337,10 +337,11 @@ impl PyReport {
     /// The errors as a pandas DataFrame (needs `pip install 'conforme[pandas]'`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = import_extra(py, "pandas", "to_pandas")?;
-        pandas.getattr("DataFrame")?.call_method1(
-            "from_records",
-            (self.records(py)?, DATAFRAME_COLUMNS.to_vec()),
-        )
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("columns", DATAFRAME_COLUMNS.to_vec())?;
+        pandas
+            .getattr("DataFrame")?
+            .call((self.records(py)?,), Some(&kwargs))
     }
 
     /// The errors as a polars DataFrame (needs `pip install 'conforme[polars]'`).

@@ -3,10 +3,22 @@
 import os
 from typing import IO, Any, Iterator, List, Optional, Union, final
 
+__all__ = [
+    "run_cli",
+    "ErrorIterator",
+    "iter_errors",
+    "Error",
+    "Report",
+    "Stats",
+    "Schema",
+    "validate",
+    "__version__",
+]
+
 __version__: str
 
-SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
-SchemaLike = Union[str, "os.PathLike[str]", "dict[str, Any]", "Schema"]
+_SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
+_SchemaLike = Union[str, "os.PathLike[str]", "dict[str, Any]", "Schema"]
 
 @final
 class Schema:
@@ -44,7 +56,7 @@ class Error:
     @property
     def byte(self) -> Optional[int]: ...
     def to_dict(self) -> "dict[str, Any]": ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, value: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
 @final
@@ -100,8 +112,8 @@ class ErrorIterator(Iterator[Error]):
     def __next__(self) -> Error: ...
 
 def validate(
-    source: SourceLike,
-    schema: Optional[SchemaLike] = None,
+    source: _SourceLike,
+    schema: Optional[_SchemaLike] = None,
     *,
     max_errors: Optional[int] = None,
     encoding: Optional[str] = None,
@@ -112,8 +124,8 @@ def validate(
     header: bool = True,
 ) -> Report: ...
 def iter_errors(
-    source: SourceLike,
-    schema: Optional[SchemaLike] = None,
+    source: _SourceLike,
+    schema: Optional[_SchemaLike] = None,
     *,
     max_errors: Optional[int] = None,
     encoding: Optional[str] = None,
