@@ -39,3 +39,9 @@ class ValidationFailed(ConformeError):
     def __init__(self, message: str, report: Report) -> None:
         super().__init__(message)
         self.report = report
+
+
+# Shown as `conforme.SchemaError` (where users import them from), not the private module.
+for _cls in (ConformeError, SchemaError, SourceError, ValidationFailed):
+    _cls.__module__ = "conforme"
+del _cls
