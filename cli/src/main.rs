@@ -1,6 +1,6 @@
-//! `conforme`: check CSV files against the schemas of schema.data.gouv.fr.
-//!
-//! Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
+// `conforme`: check CSV files against the schemas of schema.data.gouv.fr.
+//
+// Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
 mod generate;
 mod remote;
@@ -280,19 +280,32 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     })
 }
 
-fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+/// Runs the command line `args` (program name first) exactly as the `conforme` binary does
+/// and returns its exit status. The Python package's `python -m conforme` calls this.
+pub fn main_with_args<I, T>(args: I) -> u8
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            return if e.use_stderr() { 2 } else { 0 };
         }
     };
     match run(cli) {
-        Ok(code) => code,
+        // `ExitCode` hides its value; find the status it was made from.
+        Ok(code) => (0..=u8::MAX)
+            .find(|&n| ExitCode::from(n) == code)
+            .unwrap_or(1),
         Err(Fatal(message)) => {
             eprintln!("conforme: {message}");
-            ExitCode::from(2)
+            2
         }
     }
+}
+
+fn main() -> ExitCode {
+    ExitCode::from(main_with_args(std::env::args_os()))
 }

@@ -92,6 +92,10 @@ fn max_errors_stops_reading_early() {
         let taken = read.load(Ordering::Relaxed);
         // 100 errors sit in the first ~500 rows (≈ 250 kB) of a ≈ 10 MB file; reading goes
         // at most one read (1 MiB) and a few chunks beyond.
-        assert!(taken <= 2 << 20, "{threads} thread(s) read {taken} of {} bytes", bytes.len());
+        assert!(
+            taken <= 2 << 20,
+            "{threads} thread(s) read {taken} of {} bytes",
+            bytes.len()
+        );
     }
 }

@@ -83,6 +83,8 @@ pub(crate) struct Merger {
     next_row: u64,
     first_data_row: u64,
     errors: Vec<Diagnostic>,
+    /// Errors already handed out by [`Merger::take_errors`] (they still count).
+    taken: usize,
     error_types: BTreeMap<String, u64>,
     limit: usize,
     truncated: bool,
@@ -115,6 +117,7 @@ impl Merger {
             next_row: first_data_row,
             first_data_row,
             errors: Vec::new(),
+            taken: 0,
             error_types: BTreeMap::new(),
             limit,
             truncated: false,
@@ -140,11 +143,23 @@ impl Merger {
         self.truncated
     }
 
+    /// Errors found so far, including those already taken.
+    fn count(&self) -> usize {
+        self.taken + self.errors.len()
+    }
+
+    /// Hands out the errors merged so far, in file order; they stay counted in the stats
+    /// and the verdict, but are no longer kept (bounded memory for streaming consumers).
+    pub(crate) fn take_errors(&mut self) -> Vec<Diagnostic> {
+        self.taken += self.errors.len();
+        std::mem::take(&mut self.errors)
+    }
+
     fn add(&mut self, d: Diagnostic) {
         if !self.options.keeps(d.code) {
             return;
         }
-        if self.errors.len() >= self.limit {
+        if self.count() >= self.limit {
             self.truncated = true;
             return;
         }
@@ -153,7 +168,7 @@ impl Merger {
             .entry(d.code.as_str().to_owned())
             .or_default() += 1;
         self.errors.push(d);
-        if self.errors.len() >= self.limit {
+        if self.count() >= self.limit {
             self.truncated = true;
         }
     }
@@ -332,7 +347,8 @@ impl Merger {
         self.resolve_references();
         stats.rows = self.next_row - self.first_data_row;
         stats.fields = self.table.fields.len();
-        stats.error_count = self.errors.len() as u64;
+        let valid = self.count() == 0;
+        stats.error_count = self.count() as u64;
         stats.truncated = self.truncated;
         if self.truncated {
             // How far reading went past the limit depends on threads and chunking; the
@@ -343,7 +359,7 @@ impl Merger {
         }
         stats.error_types = self.error_types;
         Report {
-            valid: self.errors.is_empty(),
+            valid,
             stats,
             errors: self.errors,
             warnings,
