@@ -3,11 +3,16 @@
 //! happen here, on 128-bit hashes of the typed keys, and so does the error limit.
 
 use super::chunk::ChunkResult;
-use crate::report::{Diagnostic, ErrorCode, Report, Stats};
+use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
 use crate::table::{CompiledTable, KeyKind, row::KeyHit};
 use hashbrown::HashMap;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use crate::table::row::MAX_ROW_WARNINGS;
+
+/// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
+pub(crate) const MAX_ROW_SAMPLES: usize = 200;
 
 pub(crate) struct Merger {
     table: Arc<CompiledTable>,
@@ -15,6 +20,10 @@ pub(crate) struct Merger {
     next_row: u64,
     first_data_row: u64,
     errors: Vec<Diagnostic>,
+    /// Row-level warnings (kept up to [`MAX_ROW_WARNINGS`]) and how many there were.
+    row_warnings: Vec<Diagnostic>,
+    row_warning_count: u64,
+    samples: Vec<RowSample>,
     error_types: BTreeMap<String, u64>,
     limit: usize,
     truncated: bool,
@@ -39,6 +48,9 @@ impl Merger {
             next_row: first_data_row,
             first_data_row,
             errors: Vec::new(),
+            row_warnings: Vec::new(),
+            row_warning_count: 0,
+            samples: Vec::new(),
             error_types: BTreeMap::new(),
             limit,
             truncated: false,
@@ -86,6 +98,20 @@ impl Merger {
     fn merge(&mut self, result: ChunkResult) {
         let base = self.next_row;
         let ChunkResult { rows, output, .. } = result;
+        // Warnings never make a file invalid nor count towards the error limit.
+        self.row_warning_count += output.warning_count;
+        for mut sample in output.samples {
+            if self.samples.len() < MAX_ROW_SAMPLES {
+                sample.row += base;
+                self.samples.push(sample);
+            }
+        }
+        for mut w in output.warnings {
+            if self.row_warnings.len() < MAX_ROW_WARNINGS {
+                w.row = w.row.map(|local| base + local);
+                self.row_warnings.push(w);
+            }
+        }
         let mut keys = output.keys.into_iter().peekable();
         for mut d in output.errors {
             let local = d.row.unwrap_or(0);
@@ -154,17 +180,24 @@ impl Merger {
     }
 
     /// The report (messages not yet localized).
-    pub(crate) fn finish(self, mut stats: Stats, warnings: Vec<Diagnostic>) -> Report {
+    pub(crate) fn finish(self, mut stats: Stats, mut warnings: Vec<Diagnostic>) -> Report {
+        stats.warning_count =
+            (warnings.len() - self.row_warnings.len()) as u64 + self.row_warning_count;
+        warnings.extend(self.row_warnings);
         stats.rows = self.next_row - self.first_data_row;
         stats.fields = self.table.fields.len();
         stats.error_count = self.errors.len() as u64;
         stats.truncated = self.truncated;
         stats.error_types = self.error_types;
         Report {
+            version: crate::report::REPORT_VERSION,
             valid: self.errors.is_empty(),
             stats,
+            summary: Summary::of(&self.errors),
             errors: self.errors,
             warnings,
+            rows: self.samples,
+            masked: false,
         }
     }
 }

@@ -36,6 +36,8 @@ pub struct ValidationOptions {
     pub(crate) lang: Lang,
     pub(crate) chunk_size: usize,
     pub(crate) max_record_bytes: usize,
+    pub(crate) keep_rows: usize,
+    pub(crate) mask_cells: bool,
 }
 
 impl Default for ValidationOptions {
@@ -49,6 +51,8 @@ impl Default for ValidationOptions {
             lang: Lang::Fr,
             chunk_size: 1 << 20,
             max_record_bytes: 64 << 20,
+            keep_rows: 0,
+            mask_cells: false,
         }
     }
 }
@@ -105,6 +109,19 @@ impl ValidationOptions {
         self
     }
 
+    /// Keeps the cells of the first `n` rows with errors in `Report::rows` (at most 200), for
+    /// reports that show rows (HTML). Default 0.
+    pub fn keep_rows(mut self, n: usize) -> Self {
+        self.keep_rows = n.min(merge::MAX_ROW_SAMPLES);
+        self
+    }
+
+    /// Keeps cell values (personal data) out of the report (see [`Report::mask_cells`]).
+    pub fn mask_cells(mut self, mask: bool) -> Self {
+        self.mask_cells = mask;
+        self
+    }
+
     /// The number of worker threads this run will use.
     pub fn thread_count(&self) -> usize {
         self.threads
@@ -114,6 +131,13 @@ impl ValidationOptions {
 
     pub(crate) fn limit(&self) -> usize {
         self.max_errors.unwrap_or(usize::MAX).max(1)
+    }
+
+    pub(crate) fn chunk_limits(&self) -> chunk::ChunkLimits {
+        chunk::ChunkLimits {
+            errors: self.limit(),
+            keep_rows: self.keep_rows,
+        }
     }
 }
 
@@ -186,6 +210,10 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         ..Stats::default()
     };
     let mut report = merger.finish(stats, front.warnings());
+    report.rows.truncate(v.options.keep_rows);
+    if v.options.mask_cells {
+        report.mask_cells();
+    }
     report.localize(v.options.lang);
     report
 }

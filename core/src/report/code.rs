@@ -85,6 +85,8 @@ codes! {
     DialectWarning = "dialect": Warning,
     /// The schema has something that weakens or breaks it (lint).
     SchemaWarning = "schema-warning": Warning,
+    /// A valid geopoint whose longitude and latitude look swapped (for France).
+    GeopointSwapped = "geopoint-swapped": Warning,
 }
 
 impl Serialize for ErrorCode {
