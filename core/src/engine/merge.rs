@@ -181,8 +181,8 @@ impl Merger {
 
     /// The report (messages not yet localized).
     pub(crate) fn finish(self, mut stats: Stats, mut warnings: Vec<Diagnostic>) -> Report {
-        stats.warning_count =
-            (warnings.len() - self.row_warnings.len()) as u64 + self.row_warning_count;
+        // File-level warnings, plus every row warning (kept or not).
+        stats.warning_count = warnings.len() as u64 + self.row_warning_count;
         warnings.extend(self.row_warnings);
         stats.rows = self.next_row - self.first_data_row;
         stats.fields = self.table.fields.len();

@@ -185,8 +185,8 @@ fn hint(d: &Diagnostic, lang: Lang) -> String {
         (_, Lang::En) => "corrected value",
     };
     match lang {
-        Lang::Fr => format!(" Suggestion : `{h}` ({why})."),
-        Lang::En => format!(" Suggestion: `{h}` ({why})."),
+        Lang::Fr => format!(" Suggestion : `{h}` — {why}."),
+        Lang::En => format!(" Suggestion: `{h}` — {why}."),
     }
 }
 

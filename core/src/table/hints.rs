@@ -182,6 +182,71 @@ pub(crate) fn is_text(caster: &Caster) -> bool {
 mod tests {
     use super::*;
 
+    /// The hint and its kind for the first error of `cell` in a field described by `field`.
+    fn hint_for(field: &str, cell: &str) -> Option<(String, String)> {
+        let schema = format!(r#"{{"fields": [{field}]}}"#);
+        let schema = crate::Schema::from_slice(schema.as_bytes()).unwrap();
+        let data = format!("f\n\"{cell}\"\n");
+        let report = crate::Validator::new(&schema)
+            .validate_slice(data.as_bytes())
+            .unwrap();
+        let d = report.errors.first().or(report.warnings.first())?;
+        Some((
+            d.param_str("hint")?.to_owned(),
+            d.param_str("hint_kind")?.to_owned(),
+        ))
+    }
+
+    fn pair(hint: &str, kind: &str) -> Option<(String, String)> {
+        Some((hint.to_owned(), kind.to_owned()))
+    }
+
+    #[test]
+    fn hints_for_common_spreadsheet_damage() {
+        let code_postal =
+            r#"{"name": "f", "type": "string", "constraints": {"pattern": "^[0-9]{5}$"}}"#;
+        assert_eq!(
+            hint_for(code_postal, "7501"),
+            pair("07501", "leading-zeros")
+        );
+        assert_eq!(
+            hint_for(code_postal, "75001.0"),
+            pair("75001", "excel-float")
+        );
+        assert_eq!(hint_for(code_postal, " 75001 "), pair("75001", "trim"));
+        assert_eq!(hint_for(code_postal, "abc"), None);
+        let integer = r#"{"name": "f", "type": "integer"}"#;
+        assert_eq!(hint_for(integer, "12.0"), pair("12", "excel-float"));
+        let number = r#"{"name": "f", "type": "number"}"#;
+        assert_eq!(hint_for(number, "1 234,5"), pair("1234.5", "decimal-comma"));
+        let date = r#"{"name": "f", "type": "date"}"#;
+        assert_eq!(
+            hint_for(date, "15/10/2017"),
+            pair("2017-10-15", "date-layout")
+        );
+        let boolean = r#"{"name": "f", "type": "boolean"}"#;
+        assert_eq!(hint_for(boolean, "tRUE"), pair("true", "boolean-case"));
+        let status = r#"{"name": "f", "type": "string", "constraints": {"enum": ["oui", "non"]}}"#;
+        assert_eq!(hint_for(status, "Oui"), pair("oui", "closest-value"));
+    }
+
+    #[test]
+    fn swapped_coordinates_are_a_warning_with_the_fixed_point() {
+        let point = r#"{"name": "f", "type": "geopoint"}"#;
+        assert_eq!(
+            hint_for(point, "48.85, 2.35"),
+            pair("2.35, 48.85", "swapped-lon-lat")
+        );
+        assert_eq!(hint_for(point, "2.35, 48.85"), None);
+        let array = r#"{"name": "f", "type": "geopoint", "format": "array"}"#;
+        assert_eq!(
+            hint_for(array, "[48.85, 2.35]"),
+            pair("[2.35, 48.85]", "swapped-lon-lat")
+        );
+        assert!(lon_lat_swapped(48.85, 2.35));
+        assert!(!lon_lat_swapped(-61.5, 16.2), "Guadeloupe is not a swap");
+    }
+
     #[test]
     fn closest_value() {
         let allowed = ["oui", "non", "En service", "Hors service"];
