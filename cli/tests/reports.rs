@@ -69,7 +69,7 @@ fn assert_conforms(validator: &jsonschema::Validator, json: &str, what: &str) {
     let value: serde_json::Value = serde_json::from_str(json).expect("JSON output");
     let problems: Vec<String> = validator
         .iter_errors(&value)
-        .map(|e| format!("{} at {}", e, e.instance_path))
+        .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect();
     assert!(problems.is_empty(), "{what}: {problems:#?}");
 }
