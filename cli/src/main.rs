@@ -3,11 +3,11 @@
 // Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
 mod generate;
+mod progress;
 mod remote;
-mod render;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use conforme::{ErrorCode, HeaderProfile, Lang, ValidationOptions, Validator};
+use conforme::{ErrorCode, HeaderProfile, Lang, ValidationOptions, Validator, render};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,6 +33,46 @@ enum Format {
     Json,
 }
 
+/// Output formats of `validate`.
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// Readable by people: grouped by column and type, with counts, examples and hints
+    /// (default; colours on a terminal).
+    Text,
+    /// The native JSON report, versioned (schemas/report.schema.json).
+    Json,
+    /// The frictionless-py v5 report shape.
+    Frictionless,
+    /// One JSON object per error, then a summary line.
+    Jsonl,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// JUnit XML, one test case per column and error type.
+    Junit,
+    /// Markdown, for a pull request or a ticket.
+    Markdown,
+    /// One self-contained HTML page with a chart and the first rows with errors.
+    Html,
+}
+
+impl ReportFormat {
+    fn core(self) -> render::Format {
+        match self {
+            ReportFormat::Text => render::Format::Text,
+            ReportFormat::Json => render::Format::Json,
+            ReportFormat::Frictionless => render::Format::Frictionless,
+            ReportFormat::Jsonl => render::Format::Jsonl,
+            ReportFormat::Github => render::Format::Github,
+            ReportFormat::Junit => render::Format::Junit,
+            ReportFormat::Markdown => render::Format::Markdown,
+            ReportFormat::Html => render::Format::Html,
+        }
+    }
+}
+
+/// Rows with errors whose cells the HTML page shows.
+const HTML_ROWS: usize = 50;
+
 // Parsed once per run: the size of the largest variant does not matter.
 #[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
@@ -47,10 +87,14 @@ enum Command {
         schema: String,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
-        format: Format,
-        /// Stop after this many errors.
+        format: ReportFormat,
+        /// Stop after this many errors (the report then says that the list is cut).
         #[arg(long)]
         max_errors: Option<usize>,
+        /// Keep cell values (personal data) out of the report: cells, quoted values and
+        /// hints are replaced by •••.
+        #[arg(long)]
+        mask_cells: bool,
         /// Worker threads (default: one per core).
         #[arg(long)]
         threads: Option<usize>,
@@ -212,6 +256,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         schema,
         format,
         max_errors,
+        mask_cells,
         threads,
         lang,
         encoding,
@@ -238,9 +283,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         .profile(header_profile(&profile)?)
         .ignore_header_case(ignore_header_case)
         .skip_checks(check_names(&skip_checks)?)
-        .skip_errors(error_codes(&skip_errors, "--skip-errors")?);
+        .skip_errors(error_codes(&skip_errors, "--skip-errors")?)
+        .mask_cells(mask_cells);
     if !pick_errors.is_empty() {
         options = options.pick_errors(error_codes(&pick_errors, "--pick-errors")?);
+    }
+    if let ReportFormat::Html = format {
+        options = options.keep_rows(HTML_ROWS);
     }
     if let Some(label) = encoding {
         options = options.encoding(&label).ok_or_else(|| {
@@ -253,6 +302,16 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         options = options.delimiter(delimiter_byte(&d)?);
     }
     if set.all_versions {
+        let format = match format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json => Format::Json,
+            _ => {
+                return Err(Fatal(
+                    "checking every version (@all) prints a table: use --format text or json."
+                        .into(),
+                ));
+            }
+        };
         let (out, code) =
             remote::commands::validate_versions(&remote, &set, &data, &options, format, lang)
                 .map_err(Fatal)?;
@@ -260,18 +319,25 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         return Ok(code);
     }
     let validator = Validator::with_options(&set.schemas[0].schema, options);
-    let report = remote::commands::validate_one(&remote, &validator, &data).map_err(Fatal)?;
-    let out = match format {
-        Format::Json => {
-            serde_json::to_string_pretty(&report).expect("a report always serializes") + "\n"
-        }
-        Format::Text => render::text(
-            &report,
-            &data.display().to_string(),
-            lang,
-            std::io::stdout().is_terminal(),
-        ),
-    };
+    let schema = &set.schemas[0].schema;
+    let report = remote::commands::validate_one(&remote, &validator, &data, lang).map_err(Fatal)?;
+    let columns: Vec<String> = schema
+        .table()
+        .fields
+        .iter()
+        .map(|f| f.name.clone())
+        .collect();
+    let name = data.display().to_string();
+    let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let render_options = render::RenderOptions::new(&name)
+        .lang(lang)
+        .columns(&columns)
+        .style(if color {
+            render::Style::ansi()
+        } else {
+            render::Style::plain()
+        });
+    let out = render::render(&report, format.core(), &render_options);
     print(&out);
     Ok(if report.valid {
         ExitCode::SUCCESS

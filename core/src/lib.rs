@@ -40,7 +40,11 @@ pub mod table;
 pub use checks::declaration::KNOWN as KNOWN_CHECKS;
 pub use engine::{StreamValidator, ValidationOptions, Validator};
 pub use error::{SchemaError, SourceError};
-pub use report::{Diagnostic, ErrorCode, Lang, Report, Severity, Stats};
+pub use report::render;
+pub use report::{
+    ColumnCount, Diagnostic, ErrorCode, Example, GroupSummary, Lang, MASK, REPORT_VERSION, Report,
+    RowSample, Severity, Stats, Summary,
+};
 pub use schema::Schema;
 pub use source::Dialect;
 pub use table::HeaderProfile;

@@ -1,9 +1,19 @@
 //! Validating one chunk of whole records: the work that runs in parallel.
 
 use super::front::Chunk;
+use crate::report::RowSample;
 use crate::source::{Dialect, RecordReader};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
 use crate::table::{CompiledTable, HeaderPlan};
+
+/// How much a chunk may collect.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ChunkLimits {
+    /// Stop after this many errors.
+    pub errors: usize,
+    /// Keep the cells of this many rows with errors.
+    pub keep_rows: usize,
+}
 
 /// What one chunk produced; row indexes in it are chunk-local.
 pub(crate) struct ChunkResult {
@@ -43,7 +53,7 @@ pub(crate) fn validate_chunk(
     plan: &HeaderPlan,
     dialect: &Dialect,
     chunk: &Chunk,
-    limit: usize,
+    limits: ChunkLimits,
     scratch: &mut RowScratch,
 ) -> ChunkResult {
     let mut records = RecordReader::new(dialect, &chunk.bytes);
@@ -64,7 +74,24 @@ pub(crate) fn validate_chunk(
         rows += 1;
         let records = &records;
         let cell = |i| text(records.cell(i), trusted);
-        if !table.check_row(plan, info.len, cell, at, scratch, &mut output, limit) {
+        let errors_before = output.errors.len();
+        let go_on = table.check_row(
+            plan,
+            info.len,
+            cell,
+            at,
+            scratch,
+            &mut output,
+            limits.errors,
+        );
+        if output.errors.len() > errors_before && output.samples.len() < limits.keep_rows {
+            output.samples.push(RowSample {
+                row: at.local_row,
+                line: at.line,
+                cells: (0..info.len).map(|i| cell(i).to_owned()).collect(),
+            });
+        }
+        if !go_on {
             break;
         }
     }

@@ -9,7 +9,7 @@
 
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
-use crate::report::{Diagnostic, ErrorCode, Report, Stats};
+use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind, row::KeyHit};
 use hashbrown::HashMap;
 use std::collections::BTreeMap;
@@ -76,6 +76,10 @@ struct PendingReference {
     hash: KeyHash,
     text: String,
 }
+use crate::table::row::MAX_ROW_WARNINGS;
+
+/// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
+pub(crate) const MAX_ROW_SAMPLES: usize = 200;
 
 pub(crate) struct Merger {
     table: Arc<CompiledTable>,
@@ -85,6 +89,10 @@ pub(crate) struct Merger {
     errors: Vec<Diagnostic>,
     /// Errors already handed out by [`Merger::take_errors`] (they still count).
     taken: usize,
+    /// Row-level warnings (kept up to [`MAX_ROW_WARNINGS`]) and how many there were.
+    row_warnings: Vec<Diagnostic>,
+    row_warning_count: u64,
+    samples: Vec<RowSample>,
     error_types: BTreeMap<String, u64>,
     limit: usize,
     truncated: bool,
@@ -118,6 +126,9 @@ impl Merger {
             first_data_row,
             errors: Vec::new(),
             taken: 0,
+            row_warnings: Vec::new(),
+            row_warning_count: 0,
+            samples: Vec::new(),
             error_types: BTreeMap::new(),
             limit,
             truncated: false,
@@ -187,6 +198,20 @@ impl Merger {
     fn merge(&mut self, result: ChunkResult) {
         let base = self.next_row;
         let ChunkResult { rows, output, .. } = result;
+        // Warnings never make a file invalid nor count towards the error limit.
+        self.row_warning_count += output.warning_count;
+        for mut sample in output.samples {
+            if self.samples.len() < MAX_ROW_SAMPLES {
+                sample.row += base;
+                self.samples.push(sample);
+            }
+        }
+        for mut w in output.warnings {
+            if self.row_warnings.len() < MAX_ROW_WARNINGS {
+                w.row = w.row.map(|local| base + local);
+                self.row_warnings.push(w);
+            }
+        }
         let mut keys = output.keys.into_iter().peekable();
         for mut d in output.errors {
             let local = d.row.unwrap_or(0);
@@ -343,12 +368,15 @@ impl Merger {
     }
 
     /// The report (messages not yet localized).
-    pub(crate) fn finish(mut self, mut stats: Stats, warnings: Vec<Diagnostic>) -> Report {
+    pub(crate) fn finish(mut self, mut stats: Stats, mut warnings: Vec<Diagnostic>) -> Report {
         self.resolve_references();
+        let count = self.count();
+        // File-level warnings, plus every row warning (kept or not).
+        stats.warning_count = warnings.len() as u64 + self.row_warning_count;
+        warnings.extend(std::mem::take(&mut self.row_warnings));
         stats.rows = self.next_row - self.first_data_row;
         stats.fields = self.table.fields.len();
-        let valid = self.count() == 0;
-        stats.error_count = self.count() as u64;
+        stats.error_count = count as u64;
         stats.truncated = self.truncated;
         if self.truncated {
             // How far reading went past the limit depends on threads and chunking; the
@@ -357,12 +385,16 @@ impl Merger {
                 stats.bytes = byte;
             }
         }
-        stats.error_types = self.error_types;
+        stats.error_types = std::mem::take(&mut self.error_types);
         Report {
-            valid,
+            version: crate::report::REPORT_VERSION,
+            valid: count == 0,
             stats,
-            errors: self.errors,
+            summary: Summary::of(&self.errors),
+            errors: std::mem::take(&mut self.errors),
             warnings,
+            rows: std::mem::take(&mut self.samples),
+            masked: false,
         }
     }
 }

@@ -41,6 +41,8 @@ pub struct ValidationOptions {
     pub(crate) skip_checks: Vec<String>,
     pub(crate) pick_errors: Option<Vec<ErrorCode>>,
     pub(crate) skip_errors: Vec<ErrorCode>,
+    pub(crate) keep_rows: usize,
+    pub(crate) mask_cells: bool,
 }
 
 impl Default for ValidationOptions {
@@ -59,6 +61,8 @@ impl Default for ValidationOptions {
             skip_checks: Vec::new(),
             pick_errors: None,
             skip_errors: Vec::new(),
+            keep_rows: 0,
+            mask_cells: false,
         }
     }
 }
@@ -171,6 +175,19 @@ impl ValidationOptions {
             && !self.skip_errors.contains(&code)
     }
 
+    /// Keeps the cells of the first `n` rows with errors in `Report::rows` (at most 200), for
+    /// reports that show rows (HTML). Default 0.
+    pub fn keep_rows(mut self, n: usize) -> Self {
+        self.keep_rows = n.min(merge::MAX_ROW_SAMPLES);
+        self
+    }
+
+    /// Keeps cell values (personal data) out of the report (see [`Report::mask_cells`]).
+    pub fn mask_cells(mut self, mask: bool) -> Self {
+        self.mask_cells = mask;
+        self
+    }
+
     /// The number of worker threads this run will use.
     pub fn thread_count(&self) -> usize {
         self.threads
@@ -180,6 +197,13 @@ impl ValidationOptions {
 
     pub(crate) fn limit(&self) -> usize {
         self.max_errors.unwrap_or(usize::MAX).max(1)
+    }
+
+    pub(crate) fn chunk_limits(&self) -> chunk::ChunkLimits {
+        chunk::ChunkLimits {
+            errors: self.limit(),
+            keep_rows: self.keep_rows,
+        }
     }
 }
 
@@ -257,6 +281,10 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         .filter(|w| v.options.keeps(w.code))
         .collect();
     let mut report = merger.finish(stats, warnings);
+    report.rows.truncate(v.options.keep_rows);
+    if v.options.mask_cells {
+        report.mask_cells();
+    }
     report.localize(v.options.lang);
     report
 }

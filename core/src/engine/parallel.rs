@@ -90,7 +90,7 @@ pub(crate) fn validate<R: Read + Send>(
         .expect("header read with the first chunk");
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
-    let limit = v.options.limit();
+    let limits = v.options.chunk_limits();
     let mut merger = Merger::new(v.table.clone(), &plan, dialect.header, &v.options);
     let threads = v.options.thread_count();
 
@@ -104,7 +104,7 @@ pub(crate) fn validate<R: Read + Send>(
                     &plan,
                     &dialect,
                     &chunk,
-                    limit,
+                    limits,
                     &mut scratch,
                 ));
                 if merger.done() {
@@ -142,7 +142,7 @@ pub(crate) fn validate<R: Read + Send>(
                     if stop.load(Ordering::Relaxed) {
                         continue;
                     }
-                    let result = validate_chunk(table, plan, dialect, &chunk, limit, &mut scratch);
+                    let result = validate_chunk(table, plan, dialect, &chunk, limits, &mut scratch);
                     if result_tx.send(result).is_err() {
                         break;
                     }

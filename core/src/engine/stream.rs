@@ -81,7 +81,7 @@ impl StreamValidator {
                 &setup.plan,
                 &setup.dialect,
                 &chunk,
-                self.validator.options.limit(),
+                self.validator.options.chunk_limits(),
                 &mut self.scratch,
             );
             merger.accept(result);

@@ -127,6 +127,8 @@ codes! {
     HeaderCase = "header-case": Warning,
     /// A header label had spaces around it, ignored for matching.
     HeaderTrimmed = "header-trimmed": Warning,
+    /// A valid geopoint whose longitude and latitude look swapped (for France).
+    GeopointSwapped = "geopoint-swapped": Warning,
 }
 
 impl Serialize for ErrorCode {

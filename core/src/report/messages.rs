@@ -143,13 +143,50 @@ fn expected_form(d: &Diagnostic, lang: Lang) -> String {
     String::new()
 }
 
+/// The fix hint sentence, explained by `hint_kind` (`trim`, `excel-float`, …).
 fn hint(d: &Diagnostic, lang: Lang) -> String {
-    match d.param_str("hint") {
-        Some(h) => match lang {
-            Lang::Fr => format!(" Suggestion : `{h}`."),
-            Lang::En => format!(" Suggestion: `{h}`."),
-        },
-        None => String::new(),
+    let Some(h) = d.param_str("hint") else {
+        return String::new();
+    };
+    let why = match (d.param_str("hint_kind").unwrap_or(""), lang) {
+        ("trim", Lang::Fr) => "retirez les espaces au début ou à la fin",
+        ("trim", Lang::En) => "remove the spaces at the start or end",
+        ("excel-float", Lang::Fr) => {
+            "le « .0 » final vient sans doute d'un tableur qui a lu la valeur comme un nombre"
+        }
+        ("excel-float", Lang::En) => {
+            "the trailing \".0\" probably comes from a spreadsheet that read the value as a number"
+        }
+        ("leading-zeros", Lang::Fr) => {
+            "les zéros en tête ont sans doute été perdus par un tableur (mettez la colonne au format texte)"
+        }
+        ("leading-zeros", Lang::En) => {
+            "the leading zeros were probably lost by a spreadsheet (format the column as text)"
+        }
+        ("decimal-comma", Lang::Fr) => {
+            "utilisez le point comme séparateur décimal, sans espace entre les milliers"
+        }
+        ("decimal-comma", Lang::En) => {
+            "use a point as the decimal separator, with no spaces between thousands"
+        }
+        ("date-layout", Lang::Fr) => "écrivez la date sous la forme AAAA-MM-JJ",
+        ("date-layout", Lang::En) => "write the date as YYYY-MM-DD",
+        ("boolean-case", Lang::Fr) => "respectez les majuscules et minuscules",
+        ("boolean-case", Lang::En) => "mind upper and lower case",
+        ("closest-value", Lang::Fr) => "valeur autorisée la plus proche",
+        ("closest-value", Lang::En) => "closest allowed value",
+        ("swapped-lon-lat", Lang::Fr) => {
+            "la longitude et la latitude semblent inversées (l'ordre attendu est longitude, latitude)"
+        }
+        ("swapped-lon-lat", Lang::En) => {
+            "longitude and latitude look swapped (the expected order is longitude, latitude)"
+        }
+        (_, Lang::Fr) => "valeur corrigée",
+        (_, Lang::En) => "corrected value",
+    };
+    match lang {
+        Lang::Fr => format!(" Suggestion : `{h}` — {why}."),
+        Lang::En => format!(" Suggestion: `{h}` — {why}."),
     }
 }
 
@@ -164,7 +201,7 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             Lang::En => format!(" Example of a valid value: `{e}`."),
         })
         .unwrap_or_default();
-    match (constraint, lang) {
+    let base: String = match (constraint, lang) {
         ("required", Lang::Fr) => {
             "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée."
                 .into()
@@ -235,13 +272,11 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             "Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"
         ),
         ("enum", Lang::Fr) => format!(
-            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}.{}",
-            hint(d, lang)
+            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}."
         ),
-        ("enum", Lang::En) => format!(
-            "Value not allowed: `{cell}` is not one of the allowed values: {value}.{}",
-            hint(d, lang)
-        ),
+        ("enum", Lang::En) => {
+            format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.")
+        }
         ("jsonSchema", Lang::Fr) => format!(
             "La valeur ne respecte pas le schéma JSON de la colonne : {}.",
             text(d.params.get("detail"))
@@ -256,7 +291,8 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
         (other, Lang::En) => {
             format!("The value `{cell}` breaks the constraint `{other}` ({value}).")
         }
-    }
+    };
+    base + &hint(d, lang)
 }
 
 /// Renders the message of `d` in `lang`.
@@ -419,6 +455,14 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Schema ({}): {}",
             text(d.params.get("pointer")),
             text(d.params.get("detail"))
+        ),
+        (ErrorCode::GeopointSwapped, Lang::Fr) => format!(
+            "Coordonnées à vérifier : le point `{cell}` tombe hors de France, mais en France si l'on inverse longitude et latitude.{}",
+            hint(d, lang)
+        ),
+        (ErrorCode::GeopointSwapped, Lang::En) => format!(
+            "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{}",
+            hint(d, lang)
         ),
         (code, lang) => check_and_header_message(code, d, lang),
     }
@@ -659,25 +703,168 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_code_has_a_message_in_both_languages() {
-        for &code in ErrorCode::ALL {
-            for lang in [Lang::Fr, Lang::En] {
-                let d = Diagnostic::new(code)
-                    .with_cell("x")
-                    .in_field(1, "f")
-                    .with_param("type", "integer")
-                    .with_param("constraint", "pattern")
-                    .with_param("value", "a+");
-                let m = render(&d, lang);
-                assert!(!m.is_empty(), "{code} has no {lang:?} message");
+    /// Marks of a placeholder left empty or unfilled in a rendered sentence.
+    const UNFILLED: &[&str] = &[
+        "``", "()", "( ", " )", "{", "}", " ,", " :.", "  ", "null", "..",
+    ];
+
+    /// A diagnostic with every parameter any message reads, each set to a visible value, so
+    /// that an empty spot in a message can only be a placeholder the catalogue failed to fill.
+    fn full(code: ErrorCode, ty: &str, constraint: &str, hint_kind: &str) -> Diagnostic {
+        Diagnostic::new(code)
+            .at_row(4, 5)
+            .at_byte(120)
+            .in_field(2, "code_postal")
+            .with_cell("7501")
+            .with_param("type", ty)
+            .with_param("format", "default")
+            .with_param("trueValues", vec!["oui"])
+            .with_param("falseValues", vec!["non"])
+            .with_param("constraint", constraint)
+            .with_param("value", "^[0-9]{5}$")
+            .with_param("length", 4)
+            .with_param("example", "75001")
+            .with_param("hint", "07501")
+            .with_param("hint_kind", hint_kind)
+            .with_param("label", "cp")
+            .with_param("first_row", 2)
+            .with_param("fields", vec!["id", "date"])
+            .with_param("reason", "duplicate")
+            .with_param("detail", "must be a string")
+            .with_param("detail_fr", "doit être une chaîne")
+            // Parameters of the custom checks and of by-name header matching.
+            .with_param("check", "siret")
+            .with_param("problem", "unknown")
+            .with_param("param", "column")
+            .with_param("column", "date_debut")
+            .with_param("column2", "date_fin")
+            .with_param("value2", "2024-01-01")
+            .with_param("op", "<=")
+            .with_param("prefix", "Urbanism")
+            .with_param("reasons", vec!["slash"])
+            .with_param("expected", vec!["id", "date"])
+            .with_param("columns", vec!["a", "b"])
+            .with_param("absent", vec!["b"])
+            .with_param("present", vec!["a"])
+            .with_param("total", "10")
+            .with_param("sum", "9")
+            .with_param("name", "siret")
+            .with_param("new_name", "siret")
+            .with_param("reference", vec!["id"])
+            .with_param("keyword", "required")
+            .with_param("schema_path", "/required")
+            .with_param("rule", "misspelt-key")
+            .with_param("key", "contraints")
+            .with_param("suggestion", "constraints")
+            .with_param("column1", "date_debut")
+            .with_param("replacement", "siret")
+            .with_param("year1", 2020)
+            .with_param("year2", 2019)
+            .with_param("pointer", "/fields/1")
+            .with_param("encoding", "windows-1252")
+            .with_param("delimiter", ";")
+    }
+
+    const TYPES: &[&str] = &[
+        "string",
+        "number",
+        "integer",
+        "boolean",
+        "date",
+        "time",
+        "datetime",
+        "year",
+        "yearmonth",
+        "duration",
+        "geopoint",
+        "geojson",
+        "object",
+        "array",
+        "list",
+    ];
+    const CONSTRAINTS: &[&str] = &[
+        "required",
+        "unique",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "pattern",
+        "enum",
+        "jsonSchema",
+    ];
+    const HINT_KINDS: &[&str] = &[
+        "trim",
+        "excel-float",
+        "leading-zeros",
+        "decimal-comma",
+        "date-layout",
+        "boolean-case",
+        "closest-value",
+        "swapped-lon-lat",
+    ];
+
+    fn check(d: &Diagnostic) {
+        let fr = render(d, Lang::Fr);
+        let en = render(d, Lang::En);
+        let what = format!("{} {:?}", d.code, d.params);
+        assert!(!fr.trim().is_empty(), "no French message for {what}");
+        assert!(!en.trim().is_empty(), "no English message for {what}");
+        assert_ne!(fr, en, "French and English are the same for {what}");
+        for (lang, m) in [("fr", &fr), ("en", &en)] {
+            for mark in UNFILLED {
+                // `{5}` is the pattern quoted from the schema, not a placeholder.
+                let m = m.replace("{5}", "");
+                assert!(
+                    !m.contains(mark),
+                    "{lang} message for {what} has an unfilled placeholder ({mark:?}): {m}"
+                );
             }
         }
     }
 
     #[test]
-    fn french_and_english_differ() {
-        let d = Diagnostic::new(ErrorCode::BlankRow);
-        assert_ne!(render(&d, Lang::Fr), render(&d, Lang::En));
+    fn every_code_has_both_translations_with_every_placeholder_filled() {
+        for &code in ErrorCode::ALL {
+            check(&full(code, "integer", "pattern", "leading-zeros"));
+        }
+        for ty in TYPES {
+            check(&full(ErrorCode::TypeError, ty, "", "trim"));
+        }
+        for c in CONSTRAINTS {
+            check(&full(ErrorCode::ConstraintError, "string", c, "trim"));
+        }
+        for kind in HINT_KINDS {
+            check(&full(ErrorCode::TypeError, "integer", "", kind));
+            // Every kind has its own explanation in both languages.
+            let d = full(ErrorCode::TypeError, "integer", "", kind);
+            let generic = full(ErrorCode::TypeError, "integer", "", "unknown-kind");
+            assert_ne!(
+                render(&d, Lang::Fr),
+                render(&generic, Lang::Fr),
+                "{kind} (fr)"
+            );
+            assert_ne!(
+                render(&d, Lang::En),
+                render(&generic, Lang::En),
+                "{kind} (en)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hint_is_rendered_with_its_reason() {
+        let d = full(
+            ErrorCode::ConstraintError,
+            "string",
+            "pattern",
+            "leading-zeros",
+        );
+        let fr = render(&d, Lang::Fr);
+        assert!(fr.contains("Suggestion : `07501`"), "{fr}");
+        assert!(fr.contains("zéros"), "{fr}");
+        assert!(fr.contains("Exemple de valeur valide : `75001`"), "{fr}");
     }
 }
