@@ -19,6 +19,14 @@ fn location(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
+/// ", gzip" / ", zip" when the CSV came compressed.
+fn packed(format: &str) -> String {
+    format
+        .strip_prefix("csv+")
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default()
+}
+
 /// Renders `report` for a terminal (`color` adds ANSI colours).
 pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
     let (red, green, yellow, bold, reset) = if color {
@@ -41,16 +49,34 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
         ),
     };
     let _ = writeln!(out, "{verdict} — {name}");
-    let _ = match lang {
-        Lang::Fr => writeln!(
+    let _ = match (&s.sheet, lang) {
+        (Some(sheet), Lang::Fr) => writeln!(
             out,
-            "{} lignes, {} colonnes dans le schéma, encodage {}, séparateur `{}`",
-            s.rows, s.fields, s.encoding, s.delimiter
+            "{} lignes, {} colonnes dans le schéma, feuille `{sheet}` ({})",
+            s.rows, s.fields, s.format
         ),
-        Lang::En => writeln!(
+        (Some(sheet), Lang::En) => writeln!(
             out,
-            "{} rows, {} fields in the schema, encoding {}, delimiter `{}`",
-            s.rows, s.fields, s.encoding, s.delimiter
+            "{} rows, {} fields in the schema, sheet `{sheet}` ({})",
+            s.rows, s.fields, s.format
+        ),
+        (None, Lang::Fr) => writeln!(
+            out,
+            "{} lignes, {} colonnes dans le schéma, encodage {}, séparateur `{}`{}",
+            s.rows,
+            s.fields,
+            s.encoding,
+            s.delimiter,
+            packed(&s.format)
+        ),
+        (None, Lang::En) => writeln!(
+            out,
+            "{} rows, {} fields in the schema, encoding {}, delimiter `{}`{}",
+            s.rows,
+            s.fields,
+            s.encoding,
+            s.delimiter,
+            packed(&s.format)
         ),
     };
     for w in &report.warnings {

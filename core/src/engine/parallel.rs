@@ -60,7 +60,12 @@ pub(crate) fn validate<R: Read + Send>(
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
     let limit = v.options.limit();
-    let mut merger = Merger::new(v.table.clone(), &plan, dialect.header, &v.options);
+    let mut merger = Merger::new(
+        v.table.clone(),
+        &plan,
+        dialect.header_record_count(),
+        &v.options,
+    );
     let threads = v.options.thread_count();
 
     if threads <= 1 {

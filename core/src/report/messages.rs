@@ -420,6 +420,17 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             text(d.params.get("pointer")),
             text(d.params.get("detail"))
         ),
+        (
+            ErrorCode::UnclosedQuote
+            | ErrorCode::StrayQuote
+            | ErrorCode::SpaceAroundQuote
+            | ErrorCode::MixedLineEndings
+            | ErrorCode::TrailingEmptyColumns
+            | ErrorCode::BlankRowsAtEnd
+            | ErrorCode::NoDataRows
+            | ErrorCode::SpreadsheetConversion,
+            _,
+        ) => super::input_messages::render(d, lang),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }

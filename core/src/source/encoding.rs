@@ -153,8 +153,42 @@ pub(crate) fn decode_legacy(encoding: &'static Encoding, bytes: &[u8]) -> Vec<u8
     text.into_owned().into_bytes()
 }
 
+/// Decodes `bytes` after the switch: valid UTF-8 stays UTF-8, and only the bytes that are
+/// not UTF-8 are read with `encoding`. A UTF-8 file with one stray Latin-1 byte keeps its
+/// other accents; a Windows-1252 file (never valid UTF-8 around its accents) reads the same
+/// as decoded whole. Depends only on the bytes, not on where the chunks were cut (a UTF-8
+/// sequence never spans a record boundary).
+pub(crate) fn decode_mixed(encoding: &'static Encoding, mut bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.extend_from_slice(text.as_bytes());
+                return out;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                out.extend_from_slice(&bytes[..valid]);
+                let bad = e.error_len().unwrap_or(bytes.len() - valid);
+                let (text, _) = encoding.decode_without_bom_handling(&bytes[valid..valid + bad]);
+                out.extend_from_slice(text.as_bytes());
+                bytes = &bytes[valid + bad..];
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stray_latin1_byte_keeps_utf8_accents() {
+        let mixed = b"Besan\xe7on;S\xc3\xa8te\n";
+        assert_eq!(
+            super::decode_mixed(super::WINDOWS_1252, mixed),
+            "Besançon;Sète\n".as_bytes()
+        );
+    }
+
     use super::*;
 
     #[test]
