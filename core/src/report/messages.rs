@@ -391,16 +391,18 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Reference not found: the value ({fields}) does not exist in the referenced table."
         ),
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
-            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
+            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::EncodingWarning, Lang::En) => format!(
-            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents.",
+            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents (or convert it: `iconv -f {} -t utf-8 file.csv > file-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::DialectWarning, Lang::Fr) => format!(
             "Séparateur détecté : `{}` (le séparateur standard est la virgule).",
