@@ -4,7 +4,7 @@
 //! rest of the file is decoded with the legacy encoding chardetng guesses for French text
 //! (Windows-1252 in practice); the rows before it were valid UTF-8 and stay as they were.
 
-use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Decoder, Encoding, ISO_8859_15, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// A byte-order mark at the start of the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,9 +137,10 @@ impl EncodingState {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(&bytes[..bytes.len().min(1 << 20)], false);
         let guess = detector.guess(Some(b"fr"), chardetng::Utf8Detection::Deny);
-        // French open data is single-byte Latin in practice; a multi-byte East Asian guess
-        // on a few stray bytes is far less likely than Windows-1252.
-        if guess.is_single_byte() {
+        // French open data is Western Latin in practice. On a few stray bytes chardetng can
+        // guess anything (a Hebrew windows-1255 for `àÉ`, an East Asian encoding): only
+        // Latin-9 is kept as an alternative to Windows-1252 (`--encoding` forces others).
+        if guess == ISO_8859_15 {
             guess
         } else {
             WINDOWS_1252
@@ -203,6 +204,11 @@ mod tests {
         assert!(binary_signature(b"%PDF-1.4").unwrap().0.contains("PDF"));
         assert!(binary_signature(b"a\0b\0c\0").unwrap().0.contains("UTF-16"));
         assert!(binary_signature(b"a,b\n1,2\n").is_none());
+    }
+
+    #[test]
+    fn short_accented_tail_is_not_hebrew() {
+        assert_eq!(EncodingState::choose_legacy(b"\xe0\xc9,\n"), WINDOWS_1252);
     }
 
     #[test]
