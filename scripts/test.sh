@@ -28,6 +28,8 @@ part_rust() {
     cargo test --locked --quiet
     step "rust: corpus conformance table"
     cargo test --locked --quiet -p conforme-tests --test corpus -- --nocapture
+    step "rust: detected vs actual encoding and delimiter on the corpus"
+    cargo test --locked --quiet -p conforme-tests --test corpus_dialect -- --nocapture
 }
 
 # The Python package: a fresh virtualenv gets pinned tools, the wheel is built by maturin

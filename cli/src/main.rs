@@ -127,6 +127,8 @@ enum Command {
         /// Never report these error types (comma-separated).
         #[arg(long, value_delimiter = ',')]
         skip_errors: Vec<String>,
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
     Catalog {
@@ -146,6 +148,100 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
     },
+}
+
+/// How to read the input: spreadsheet sheet, ZIP member, CSV dialect (Table Dialect keys).
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Spreadsheet sheet to check, by name or number from 1 (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// File to check inside a ZIP archive (default: its only file).
+    #[arg(long)]
+    zip_member: Option<String>,
+    /// Table Dialect as JSON (`{"delimiter": ";", "header": false}`) or @file.json.
+    #[arg(long)]
+    dialect: Option<String>,
+    /// Quote character (`none` disables quoting).
+    #[arg(long)]
+    quote_char: Option<String>,
+    /// A doubled quote is not a literal quote (use with --escape-char).
+    #[arg(long)]
+    no_double_quote: bool,
+    /// Escape character inside quoted cells.
+    #[arg(long)]
+    escape_char: Option<String>,
+    /// Ignore spaces after a delimiter.
+    #[arg(long)]
+    skip_initial_space: bool,
+    /// The file has no header row.
+    #[arg(long)]
+    no_header: bool,
+    /// Rows forming the header, from 1 (`1,2` joins two rows).
+    #[arg(long, value_delimiter = ',')]
+    header_rows: Option<Vec<usize>>,
+    /// Lines starting with this character are comments.
+    #[arg(long)]
+    comment_char: Option<String>,
+    /// Text that stands for a missing value in this file.
+    #[arg(long)]
+    null_sequence: Option<String>,
+}
+
+impl InputArgs {
+    /// The flags as one Table Dialect descriptor (the `--dialect` object, flags on top).
+    fn dialect(&self) -> Result<Option<serde_json::Value>, Fatal> {
+        let mut d = match &self.dialect {
+            None => serde_json::Map::new(),
+            Some(text) => {
+                let text = match text.strip_prefix('@') {
+                    Some(path) => std::fs::read_to_string(path)
+                        .map_err(|e| Fatal(format!("cannot read the dialect file {path}: {e}")))?,
+                    None => text.clone(),
+                };
+                match serde_json::from_str(&text) {
+                    Ok(serde_json::Value::Object(o)) => o,
+                    Ok(_) => return Err(Fatal("--dialect must be a JSON object".into())),
+                    Err(e) => return Err(Fatal(format!("--dialect is not valid JSON: {e}"))),
+                }
+            }
+        };
+        let mut set = |k: &str, v: serde_json::Value| {
+            d.insert(k.to_owned(), v);
+        };
+        if let Some(q) = &self.quote_char {
+            set(
+                "quoteChar",
+                if q == "none" {
+                    "".into()
+                } else {
+                    q.as_str().into()
+                },
+            );
+        }
+        if self.no_double_quote {
+            set("doubleQuote", false.into());
+        }
+        if let Some(e) = &self.escape_char {
+            set("escapeChar", e.as_str().into());
+        }
+        if self.skip_initial_space {
+            set("skipInitialSpace", true.into());
+        }
+        if self.no_header {
+            set("header", false.into());
+        }
+        if let Some(rows) = &self.header_rows {
+            set("headerRows", rows.clone().into());
+        }
+        if let Some(c) = &self.comment_char {
+            set("commentChar", c.as_str().into());
+        }
+        if let Some(n) = &self.null_sequence {
+            set("nullSequence", n.as_str().into());
+        }
+        Ok((!d.is_empty()).then_some(serde_json::Value::Object(d)))
+    }
 }
 
 /// A failure that ends the run with exit status 2 and a paragraph on stderr.
@@ -267,6 +363,7 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         skip_checks,
         pick_errors,
         skip_errors,
+        input,
     } = command
     else {
         unreachable!("the other commands returned above")
@@ -298,9 +395,15 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             ))
         })?;
     }
+    if let Some(dialect) = input.dialect()? {
+        options = options
+            .dialect_json(&dialect)
+            .map_err(|e| Fatal(e.to_string()))?;
+    }
     if let Some(d) = delimiter {
         options = options.delimiter(delimiter_byte(&d)?);
     }
+    options = options.sheet(input.sheet).zip_member(input.zip_member);
     if set.all_versions {
         let format = match format {
             ReportFormat::Text => Format::Text,

@@ -389,3 +389,138 @@ fn bad_profile_check_or_error_names_are_usage_errors() {
         assert!(stderr.contains(says), "{flag} {value}: {stderr}");
     }
 }
+
+const EXPORT_SCHEMA: &str = r#"{"fields": [
+    {"name": "siret", "type": "string", "constraints": {"pattern": "\\d{14}"}},
+    {"name": "commune", "type": "string"},
+    {"name": "code_postal", "type": "string", "constraints": {"pattern": "\\d{5}"}}
+]}"#;
+
+/// A Windows-1252, semicolon, CRLF file as Excel's "CSV (séparateur : point-virgule)" writes
+/// it, with the usual empty columns and rows dragged along.
+fn excel_export() -> Vec<u8> {
+    let rows = [
+        "siret;commune;code_postal;;",
+        "21010400000013;Besançon;25000;;",
+        "2,10104E+13;Sète;34200;;",
+        ";;;;",
+    ];
+    let text = rows.join("\r\n") + "\r\n";
+    text.chars()
+        .map(|c| match c {
+            'ç' => 0xE7,
+            'è' => 0xE8,
+            c => c as u8,
+        })
+        .collect()
+}
+
+#[test]
+fn excel_semicolon_windows_1252_export() {
+    let schema = temp_file("export-schema.json", EXPORT_SCHEMA.as_bytes());
+    let data = temp_file("export.csv", &excel_export());
+    let out = conforme(&[
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("encodage windows-1252, séparateur `;`"),
+        "{text}"
+    );
+    assert!(text.contains("ligne 2, octet"), "{text}");
+    assert!(text.contains("2 colonne(s) vide(s)"), "{text}");
+    assert!(text.contains("notation scientifique"), "{text}");
+    assert!(text.contains("1 ligne(s) vide(s)"), "{text}");
+}
+
+#[test]
+fn compressed_input_from_stdin_and_zip_members() {
+    let schema = temp_file("zip-schema.json", EXPORT_SCHEMA.as_bytes());
+    let csv = b"siret,commune,code_postal\n21010400000013,Besancon,25000\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(csv).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(["validate", "-", "--schema", schema.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gz).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(gzip)"));
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for name in ["a.csv", "b.csv"] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(csv).unwrap();
+    }
+    let zip = temp_file("two.zip", &zip.finish().unwrap().into_inner());
+    let args = [
+        "validate",
+        zip.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ];
+    let out = conforme(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--zip-member"));
+    let out = conforme(&[&args[..], &["--zip-member", "b.csv"]].concat());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn dialect_flags_and_refusals() {
+    let schema = temp_file("dialect-schema.json", EXPORT_SCHEMA.as_bytes());
+    let data = temp_file(
+        "dialect.csv",
+        b"# export\nsiret|commune|code_postal\n21010400000013|NA|25000\n",
+    );
+    let base = [
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ];
+    let out = conforme(
+        &[
+            &base[..],
+            &[
+                "--comment-char",
+                "#",
+                "--dialect",
+                r#"{"delimiter": "|", "nullSequence": "NA"}"#,
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = conforme(&[&base[..], &["--dialect", r#"{"delimiter": "||"}"#]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("delimiter"));
+    let pdf = temp_file("rapport.pdf", b"%PDF-1.4\n");
+    let out = conforme(&[
+        "validate",
+        pdf.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
+}

@@ -110,7 +110,7 @@ impl Merger {
     pub(crate) fn new(
         table: Arc<CompiledTable>,
         plan: &HeaderPlan,
-        has_header: bool,
+        header_records: usize,
         options: &Arc<ValidationOptions>,
     ) -> Merger {
         let seen = table
@@ -119,7 +119,7 @@ impl Merger {
             .map(|_| HashMap::with_hasher(PreHashed))
             .collect();
         let limit = options.limit();
-        let first_data_row = if has_header { 2 } else { 1 };
+        let first_data_row = header_records as u64 + 1;
         let mut m = Merger {
             table,
             next_row: first_data_row,

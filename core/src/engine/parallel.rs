@@ -72,7 +72,9 @@ pub(crate) fn validate<R: Read + Send>(
     mut reader: R,
 ) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
-    let mut buf = vec![0u8; READ_SIZE];
+    // Reads no larger than a chunk: each read then gives about one chunk, which keeps
+    // read-ahead (and an early stop at the error limit) within the window of chunks in flight.
+    let mut buf = vec![0u8; v.options.chunk_size.clamp(4096, READ_SIZE)];
     // Read up to the first chunk: the header and the dialect are then known.
     let mut more = true;
     let first = loop {
@@ -91,7 +93,12 @@ pub(crate) fn validate<R: Read + Send>(
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
     let limits = v.options.chunk_limits();
-    let mut merger = Merger::new(v.table.clone(), &plan, dialect.header, &v.options);
+    let mut merger = Merger::new(
+        v.table.clone(),
+        &plan,
+        dialect.header_record_count(),
+        &v.options,
+    );
     let threads = v.options.thread_count();
 
     if threads <= 1 {

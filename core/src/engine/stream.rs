@@ -69,7 +69,7 @@ impl StreamValidator {
                 Merger::new(
                     self.validator.table.clone(),
                     &setup.plan,
-                    setup.dialect.header,
+                    setup.dialect.header_record_count(),
                     &self.validator.options,
                 )
             });

@@ -427,16 +427,18 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Reference not found: the value ({fields}) does not exist in the referenced table."
         ),
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
-            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
+            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::EncodingWarning, Lang::En) => format!(
-            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents.",
+            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents (or convert it: `iconv -f {} -t utf-8 file.csv > file-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::DialectWarning, Lang::Fr) => format!(
             "Séparateur détecté : `{}` (le séparateur standard est la virgule).",
@@ -464,6 +466,17 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{}",
             hint(d, lang)
         ),
+        (
+            ErrorCode::UnclosedQuote
+            | ErrorCode::StrayQuote
+            | ErrorCode::SpaceAroundQuote
+            | ErrorCode::MixedLineEndings
+            | ErrorCode::TrailingEmptyColumns
+            | ErrorCode::BlankRowsAtEnd
+            | ErrorCode::NoDataRows
+            | ErrorCode::SpreadsheetConversion,
+            _,
+        ) => super::input_messages::render(d, lang),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }
@@ -760,6 +773,15 @@ mod tests {
             .with_param("replacement", "siret")
             .with_param("year1", 2020)
             .with_param("year2", 2019)
+            // Parameters of the input (CSV syntax, spreadsheet) warnings.
+            .with_param("first", "CRLF")
+            .with_param("other", "LF")
+            .with_param("count", 3)
+            .with_param("kind", "number-to-text")
+            .with_param("scientific", "2,10104E+13")
+            .with_param("sheet", "Feuil1")
+            .with_param("from", "2.10104E+13")
+            .with_param("to", "21010400000013")
             .with_param("pointer", "/fields/1")
             .with_param("encoding", "windows-1252")
             .with_param("delimiter", ";")

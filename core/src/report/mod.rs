@@ -5,6 +5,7 @@
 //! numbering (the header is row 1).
 
 mod code;
+mod input_messages;
 mod messages;
 pub mod render;
 mod summary;
@@ -72,6 +73,11 @@ pub struct Stats {
     pub encoding: String,
     /// Field delimiter used.
     pub delimiter: String,
+    /// What the input was read as: `csv`, `csv+gzip`, `csv+zip`, `xlsx`, `xls`, `ods`…
+    pub format: String,
+    /// The sheet read, for spreadsheets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Total number of errors found, including those beyond `max_errors`.
     pub error_count: u64,
     /// `true` when the error list was cut at `max_errors` (the count above is then a lower bound:
@@ -176,6 +182,7 @@ impl Diagnostic {
     /// Fills `message` from the message catalogue.
     pub fn localize(&mut self, lang: Lang) {
         self.message = messages::render(self, lang);
+        self.message.push_str(&input_messages::suffix(self, lang));
     }
 }
 

@@ -306,3 +306,42 @@ mod tests {
         assert_eq!(closest_name("population", names.iter().copied()), None);
     }
 }
+
+/// Whether `cell` is a number as a spreadsheet shows it in scientific notation
+/// (`2,10104E+13`, `2.10104E+13`, `1E+14`): an identifier such as a SIRET that lost its digits.
+pub(crate) fn scientific_notation(cell: &str) -> bool {
+    let t = cell.trim().as_bytes();
+    let Some(e) = t.iter().position(|&b| b == b'E' || b == b'e') else {
+        return false;
+    };
+    let (mantissa, exponent) = (&t[..e], &t[e + 1..]);
+    let exponent = exponent.strip_prefix(b"+").unwrap_or(exponent);
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let mantissa_ok = match mantissa.iter().position(|&b| b == b',' || b == b'.') {
+        Some(p) => digits(&mantissa[..p]) && digits(&mantissa[p + 1..]),
+        None => digits(mantissa),
+    };
+    // Exponents of 6 and more: smaller ones are rarely identifiers.
+    mantissa_ok
+        && digits(exponent)
+        && std::str::from_utf8(exponent)
+            .ok()
+            .and_then(|s| s.parse::<u32>().ok())
+            .is_some_and(|n| n >= 6)
+}
+
+#[cfg(test)]
+mod scientific_tests {
+    use super::scientific_notation;
+
+    #[test]
+    fn spreadsheet_scientific_notation() {
+        assert!(scientific_notation("2,10104E+13"));
+        assert!(scientific_notation("2.10104E+13"));
+        assert!(scientific_notation(" 1E+14 "));
+        assert!(!scientific_notation("21010400000013"));
+        assert!(!scientific_notation("1.5E-3"));
+        assert!(!scientific_notation("E+13"));
+        assert!(!scientific_notation("ETAB"));
+    }
+}

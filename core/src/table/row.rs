@@ -68,11 +68,16 @@ fn cell_diagnostic(
     name: &str,
     cell: &str,
 ) -> Diagnostic {
-    Diagnostic::new(code)
+    let d = Diagnostic::new(code)
         .at_row(at.local_row, at.line)
         .at_byte(at.byte)
         .in_field(column + 1, name)
-        .with_cell(cell)
+        .with_cell(cell);
+    if hints::scientific_notation(cell) {
+        d.with_param("scientific", true)
+    } else {
+        d
+    }
 }
 
 fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str) -> Diagnostic {

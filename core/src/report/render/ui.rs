@@ -32,12 +32,41 @@ fn plural(n: u64) -> &'static str {
     if n > 1 { "s" } else { "" }
 }
 
+/// ` (gzip)` / ` (zip)` when the CSV came compressed.
+fn packed(format: &str) -> String {
+    format
+        .strip_prefix("csv+")
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default()
+}
+
 /// `1 200 lignes, 7 colonnes dans le schéma, encodage utf-8, séparateur `;``.
 pub(super) fn facts(report: &Report, lang: Lang) -> String {
     let s = &report.stats;
+    if let Some(sheet) = &s.sheet {
+        return match lang {
+            Lang::Fr => format!(
+                "{} ligne{}, {} colonne{} dans le schéma, feuille `{sheet}` ({})",
+                s.rows,
+                plural(s.rows),
+                s.fields,
+                plural(s.fields as u64),
+                s.format
+            ),
+            Lang::En => format!(
+                "{} row{}, {} field{} in the schema, sheet `{sheet}` ({})",
+                s.rows,
+                plural(s.rows),
+                s.fields,
+                plural(s.fields as u64),
+                s.format
+            ),
+        };
+    }
+    let packed = packed(&s.format);
     match lang {
         Lang::Fr => format!(
-            "{} ligne{}, {} colonne{} dans le schéma, encodage {}, séparateur `{}`",
+            "{} ligne{}, {} colonne{} dans le schéma, encodage {}, séparateur `{}`{packed}",
             s.rows,
             plural(s.rows),
             s.fields,
@@ -46,7 +75,7 @@ pub(super) fn facts(report: &Report, lang: Lang) -> String {
             s.delimiter
         ),
         Lang::En => format!(
-            "{} row{}, {} field{} in the schema, encoding {}, delimiter `{}`",
+            "{} row{}, {} field{} in the schema, encoding {}, delimiter `{}`{packed}",
             s.rows,
             plural(s.rows),
             s.fields,
