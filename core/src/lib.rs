@@ -32,6 +32,7 @@ mod checks;
 pub mod engine;
 pub mod error;
 pub mod generate;
+pub mod json;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -127,6 +127,12 @@ codes! {
     HeaderCase = "header-case": Warning,
     /// A header label had spaces around it, ignored for matching.
     HeaderTrimmed = "header-trimmed": Warning,
+    /// A JSON document breaks its JSON Schema (the keyword is in `params.keyword`).
+    JsonSchema = "json-schema": Error,
+    /// The schema itself has a problem that breaks it (`conforme schema check`).
+    SchemaError = "schema-error": Error,
+    /// A Data Package resource could not be validated (missing file, unusable schema…).
+    ResourceError = "resource-error": Error,
 }
 
 impl Serialize for ErrorCode {

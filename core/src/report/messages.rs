@@ -420,6 +420,27 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             text(d.params.get("pointer")),
             text(d.params.get("detail"))
         ),
+        (ErrorCode::JsonSchema, lang) => json_schema_message(d, lang),
+        (ErrorCode::SchemaError, Lang::Fr) => format!(
+            "Erreur de schéma ({}) : {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail_fr").or(d.params.get("detail")))
+        ),
+        (ErrorCode::SchemaError, Lang::En) => format!(
+            "Schema error ({}): {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::Fr) => format!(
+            "La ressource « {} » n'a pas pu être validée : {}",
+            text(d.params.get("resource")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::En) => format!(
+            "The resource \"{}\" could not be validated: {}",
+            text(d.params.get("resource")),
+            text(d.params.get("detail"))
+        ),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }
@@ -652,6 +673,40 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
         (ErrorCode::HeaderTrimmed, Lang::En) => format!("Header `{label}` (position {position}) has spaces around it, ignored to match column `{field}`; remove them."),
         (_, Lang::Fr) => format!("{code}"),
         (_, Lang::En) => format!("{code}"),
+
+/// A JSON Schema error, by keyword; the validator's own English text is the fallback.
+fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
+    let at = match d.params.get("pointer").and_then(Value::as_str) {
+        Some("") | None => match lang {
+            Lang::Fr => "racine du document".to_owned(),
+            Lang::En => "document root".to_owned(),
+        },
+        Some(p) => p.to_owned(),
+    };
+    let keyword = d.params.get("keyword").and_then(Value::as_str).unwrap_or("");
+    let value = d.cell.as_deref().unwrap_or("");
+    let p = |k: &str| text(d.params.get(k));
+    match (keyword, lang) {
+        ("required", Lang::Fr) => format!("{at} : la propriété obligatoire {} est absente.", p("property")),
+        ("required", Lang::En) => format!("{at}: the required property {} is missing.", p("property")),
+        ("type", Lang::Fr) => format!("{at} : la valeur {value} n'est pas du type attendu ({}).", p("expected")),
+        ("type", Lang::En) => format!("{at}: the value {value} is not of the expected type ({}).", p("expected")),
+        ("enum", Lang::Fr) => format!("{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.", p("allowed")),
+        ("enum", Lang::En) => format!("{at}: the value \"{value}\" is not one of the allowed values: {}.", p("allowed")),
+        ("format", Lang::Fr) => format!("{at} : la valeur « {value} » ne respecte pas le format {}.", p("format")),
+        ("format", Lang::En) => format!("{at}: the value \"{value}\" does not match the format {}.", p("format")),
+        ("pattern", Lang::Fr) => format!("{at} : la valeur « {value} » ne respecte pas le motif {}.", p("pattern")),
+        ("pattern", Lang::En) => format!("{at}: the value \"{value}\" does not match the pattern {}.", p("pattern")),
+        ("additionalProperties", Lang::Fr) => format!("{at} : propriété(s) non prévue(s) par le schéma : {}.", p("unexpected")),
+        ("additionalProperties", Lang::En) => format!("{at}: property(ies) not allowed by the schema: {}.", p("unexpected")),
+        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!("{at} : la valeur {value} est trop petite (minimum {}).", p("limit")),
+        ("minimum" | "exclusiveMinimum", Lang::En) => format!("{at}: the value {value} is too small (minimum {}).", p("limit")),
+        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!("{at} : la valeur {value} est trop grande (maximum {}).", p("limit")),
+        ("maximum" | "exclusiveMaximum", Lang::En) => format!("{at}: the value {value} is too large (maximum {}).", p("limit")),
+        ("anyOf" | "oneOf", Lang::Fr) => format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword})."),
+        ("anyOf" | "oneOf", Lang::En) => format!("{at}: the value matches none of the allowed shapes ({keyword})."),
+        (_, Lang::Fr) => format!("{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).", p("detail")),
+        (_, Lang::En) => format!("{at}: the schema rule \"{keyword}\" is not met ({}).", p("detail")),
     }
 }
 
