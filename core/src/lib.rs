@@ -33,6 +33,8 @@ pub mod engine;
 pub mod error;
 pub mod generate;
 pub mod json;
+pub mod lint;
+pub mod package;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -4,6 +4,7 @@
 
 mod chunk;
 mod front;
+pub(crate) mod keys;
 mod merge;
 mod parallel;
 mod stream;

@@ -88,7 +88,7 @@ mod tests {
         assert!(!is_siren("73282932"));
         assert!(is_siret("73282932000074"));
         assert!(!is_siret("73282932000075"));
-        assert!(is_siret("35600000000049"));
+        assert!(is_siret("35600000000001"));
         assert!(!is_siret("35600000000048"));
     }
 
