@@ -14,6 +14,8 @@ fn location(d: &Diagnostic, lang: Lang) -> String {
         (Some(r), Some(l), Lang::En) if r != l => format!("row {r} (line {l} of the file)"),
         (Some(r), _, Lang::Fr) => format!("ligne {r}"),
         (Some(r), _, Lang::En) => format!("row {r}"),
+        (None, Some(l), Lang::Fr) => format!("ligne {l} du fichier"),
+        (None, Some(l), Lang::En) => format!("line {l} of the file"),
         (None, _, Lang::Fr) => "fichier".into(),
         (None, _, Lang::En) => "file".into(),
     }
@@ -41,7 +43,11 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
         ),
     };
     let _ = writeln!(out, "{verdict} — {name}");
+    // JSON documents have items, not rows and columns.
+    let json = s.delimiter.is_empty() && s.fields == 0 && !s.encoding.is_empty();
     let _ = match lang {
+        Lang::Fr if json => writeln!(out, "document JSON : {} élément(s), {} octets", s.rows, s.bytes),
+        Lang::En if json => writeln!(out, "JSON document: {} item(s), {} bytes", s.rows, s.bytes),
         Lang::Fr => writeln!(
             out,
             "{} lignes, {} colonnes dans le schéma, encodage {}, séparateur `{}`",

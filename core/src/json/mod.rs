@@ -177,7 +177,14 @@ impl std::fmt::Debug for JsonSchema {
 pub fn is_json_schema(value: &Value) -> bool {
     match value {
         Value::Bool(_) => true,
-        Value::Object(o) => !o.contains_key("fields") && !o.contains_key("resources"),
+        Value::Object(o) => {
+            let declared = o.get("$schema").and_then(Value::as_str).unwrap_or("");
+            if declared.contains("json-schema.org") {
+                return true;
+            }
+            !o.get("fields").is_some_and(Value::is_array)
+                && !o.get("resources").is_some_and(Value::is_array)
+        }
         _ => false,
     }
 }
@@ -335,7 +342,6 @@ fn error_diagnostic(e: &jsonschema::ValidationError<'_>, pointer: &str, at: Opti
         .with_param("pointer", pointer)
         .with_param("schema_path", e.schema_path().as_str())
         .with_param("detail", e.to_string());
-    d.field_name = Some(pointer.to_owned());
     match kind {
         ValidationErrorKind::Required { property } => d = d.with_param("property", property.clone()),
         ValidationErrorKind::Type { kind } => {

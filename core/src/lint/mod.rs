@@ -105,3 +105,30 @@ pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
         detail_fr: s("detail_fr"),
     }
 }
+
+/// Lints any schema: a JSON Schema (compiled with `options`: no `$schema`, unknown formats,
+/// a schema that cannot be compiled) or a Table Schema ([`lint_value`]).
+///
+/// ```
+/// use conforme::json::JsonSchemaOptions;
+/// let findings = conforme::lint::lint_schema(
+///     &serde_json::json!({"type": "object"}),
+///     &JsonSchemaOptions::default(),
+/// );
+/// assert_eq!(findings[0].rule, "json-schema-no-draft");
+/// ```
+pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> Vec<Finding> {
+    if !crate::json::is_json_schema(schema) {
+        return lint_value(schema);
+    }
+    match crate::json::JsonSchema::compile(schema, options) {
+        Ok(compiled) => compiled.warnings().iter().map(from_json_schema_warning).collect(),
+        Err(e) => vec![Finding {
+            rule: "invalid-descriptor",
+            severity: Severity::Error,
+            pointer: String::new(),
+            detail: e.to_string(),
+            detail_fr: format!("ce JSON Schema est inutilisable : {e}"),
+        }],
+    }
+}

@@ -218,9 +218,16 @@ fn pattern(d: &FieldDescriptor, pointer: &str, out: &mut Vec<Finding>) {
     let Some(p) = &d.constraints.pattern else { return };
     let at = format!("{pointer}/constraints/pattern");
     if regex::Regex::new(p).is_err() && fancy_regex::Regex::new(p).is_ok() {
+        let lookaround = ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|s| p.contains(s))
+            || (1..=9).any(|n| p.contains(&format!("\\{n}")));
+        let (why, why_fr) = if lookaround {
+            ("it uses look-around or a back-reference", "il utilise des assertions ou des références arrière")
+        } else {
+            ("it escapes characters that need no escape (such as `\\–` or `\\'`), which linear engines refuse", "il échappe des caractères qui n'en ont pas besoin (comme `\\–` ou `\\'`), ce que les moteurs linéaires refusent")
+        };
         out.push(finding("pattern-backtracking", Severity::Warning, at.clone(),
-            format!("the pattern {p:?} needs a backtracking regex engine (look-around or back-reference): it is slow on long cells and not portable to every validator; write it without them if you can"),
-            format!("le motif « {p} » demande un moteur d'expressions régulières à retour arrière (assertions ou références arrière) : lent sur de longues cellules et non portable ; réécrivez-le sans si possible")));
+            format!("the pattern {p:?} only runs on a backtracking regex engine ({why}): slower on long cells and not portable to every validator; rewrite it if you can"),
+            format!("le motif « {p} » ne fonctionne qu'avec un moteur à retour arrière ({why_fr}) : plus lent sur de longues cellules et non portable ; réécrivez-le si possible")));
     }
     if top_level_alternation(p) {
         out.push(finding("pattern-half-anchored", Severity::Warning, at,

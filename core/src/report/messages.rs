@@ -384,12 +384,24 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
                 "Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."
             ),
         },
-        (ErrorCode::ForeignKey, Lang::Fr) => format!(
-            "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
-        ),
-        (ErrorCode::ForeignKey, Lang::En) => format!(
-            "Reference not found: the value ({fields}) does not exist in the referenced table."
-        ),
+        (ErrorCode::ForeignKey, Lang::Fr) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Référence introuvable : la valeur `{cell}` de ({fields}) n'existe pas dans la table référencée{}.",
+                if r.is_empty() { " (la même table)".to_owned() } else { format!(" « {r} »") }
+            ),
+            _ => format!(
+                "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
+            ),
+        },
+        (ErrorCode::ForeignKey, Lang::En) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Reference not found: the value `{cell}` of ({fields}) does not exist in the referenced table{}.",
+                if r.is_empty() { " (this same table)".to_owned() } else { format!(" \"{r}\"") }
+            ),
+            _ => format!(
+                "Reference not found: the value ({fields}) does not exist in the referenced table."
+            ),
+        },
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
             "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
             text(d.params.get("encoding")),
