@@ -57,13 +57,19 @@ fn json_options(args: &JsonArgs, schema_path: Option<&Path>) -> Result<JsonSchem
     let draft = match args.draft.as_deref() {
         None => None,
         Some(name) => Some(Draft::from_name(name).ok_or_else(|| {
-            Fatal(format!("unknown JSON Schema draft {name:?}: use 4, 6, 7, 2019-09 or 2020-12."))
+            Fatal(format!(
+                "unknown JSON Schema draft {name:?}: use 4, 6, 7, 2019-09 or 2020-12."
+            ))
         })?),
     };
     let mut dirs = args.schema_dir.clone();
     // The schema's own directory acts as a catalogue cache for the files it references.
     if let Some(parent) = schema_path.and_then(Path::parent) {
-        dirs.push(if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_owned() });
+        dirs.push(if parent.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            parent.to_owned()
+        });
     }
     Ok(JsonSchemaOptions::default()
         .draft(draft)
@@ -73,26 +79,37 @@ fn json_options(args: &JsonArgs, schema_path: Option<&Path>) -> Result<JsonSchem
 
 pub(crate) fn render_report(report: &Report, format: Format, name: &str, lang: Lang) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(report).expect("a report always serializes") + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(report).expect("a report always serializes") + "\n"
+        }
         Format::Text => render::text(report, name, lang, std::io::stdout().is_terminal()),
     }
 }
 
 fn render_package(report: &PackageReport, format: Format, name: &str, lang: Lang) -> String {
     match format {
-        Format::Json => serde_json::to_string_pretty(report).expect("a report always serializes") + "\n",
+        Format::Json => {
+            serde_json::to_string_pretty(report).expect("a report always serializes") + "\n"
+        }
         Format::Text => {
             let n = report.resources.len();
             let mut out = match (report.valid, lang) {
                 (true, Lang::Fr) => format!("Paquet de données valide — {name} ({n} ressources)\n"),
                 (true, Lang::En) => format!("Valid data package — {name} ({n} resources)\n"),
-                (false, Lang::Fr) => format!("Paquet de données invalide — {name} ({n} ressources)\n"),
+                (false, Lang::Fr) => {
+                    format!("Paquet de données invalide — {name} ({n} ressources)\n")
+                }
                 (false, Lang::En) => format!("Invalid data package — {name} ({n} resources)\n"),
             };
             for r in &report.resources {
                 out.push('\n');
                 let title = format!("{} ({})", r.name, r.path);
-                out.push_str(&render::text(&r.report, &title, lang, std::io::stdout().is_terminal()));
+                out.push_str(&render::text(
+                    &r.report,
+                    &title,
+                    lang,
+                    std::io::stdout().is_terminal(),
+                ));
             }
             out
         }
@@ -100,7 +117,11 @@ fn render_package(report: &PackageReport, format: Format, name: &str, lang: Lang
 }
 
 fn exit_for(valid: bool) -> ExitCode {
-    if valid { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Validates `data` when it is a Data Package (no schema) or when `schema` is a local
@@ -116,15 +137,21 @@ pub(crate) fn try_validate(
     let name = data.display().to_string();
     let Some(schema) = schema else {
         let is_package = data.as_os_str() != "-"
-            && read_value(data).as_ref().is_some_and(conforme::package::is_package);
+            && read_value(data)
+                .as_ref()
+                .is_some_and(conforme::package::is_package);
         if !is_package {
             return Err(Fatal(format!(
                 "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
             )));
         }
         let json = json_options(args, Some(data))?;
-        let package = PackageOptions { table: options.clone(), json };
-        let report = conforme::package::validate_package(data, &package).map_err(|e| Fatal(e.to_string()))?;
+        let package = PackageOptions {
+            table: options.clone(),
+            json,
+        };
+        let report = conforme::package::validate_package(data, &package)
+            .map_err(|e| Fatal(e.to_string()))?;
         print(&render_package(&report, format, &name, lang));
         return Ok(Some(exit_for(report.valid)));
     };
@@ -133,7 +160,8 @@ pub(crate) fn try_validate(
         return Ok(None);
     };
     let json = json_options(args, Some(schema_path))?;
-    let compiled = JsonSchema::compile(&value, &json).map_err(|e| Fatal(format!("schema {schema}: {e}")))?;
+    let compiled =
+        JsonSchema::compile(&value, &json).map_err(|e| Fatal(format!("schema {schema}: {e}")))?;
     let validator = JsonValidator::new(&compiled, options.clone());
     let result = if data.as_os_str() == "-" {
         validator.validate_reader(std::io::stdin())
@@ -162,18 +190,32 @@ pub(crate) fn lint_warnings(schema: &str, lang: Lang) -> Vec<conforme::Diagnosti
 
 /// `conforme schema check`.
 pub(crate) fn schema_command(action: SchemaCommand) -> Result<ExitCode, Fatal> {
-    let SchemaCommand::Check { schema, format, lang, json } = action;
+    let SchemaCommand::Check {
+        schema,
+        format,
+        lang,
+        json,
+    } = action;
     let lang = language(lang.as_deref())?;
-    let bytes = std::fs::read(&schema).map_err(|e| Fatal(format!("cannot read {}: {e}", schema.display())))?;
+    let bytes = std::fs::read(&schema)
+        .map_err(|e| Fatal(format!("cannot read {}: {e}", schema.display())))?;
     let value: Value = match read_value(&schema) {
         Some(v) => v,
         None => serde_yaml::from_slice(&bytes).map_err(|e| {
-            Fatal(format!("schema {}: neither JSON nor YAML: {e}", schema.display()))
+            Fatal(format!(
+                "schema {}: neither JSON nor YAML: {e}",
+                schema.display()
+            ))
         })?,
     };
     let options = json_options(&json, Some(&schema))?;
     let mut report = conforme::lint::report(conforme::lint::lint_schema(&value, &options));
     report.localize(lang);
-    print(&render_report(&report, format, &schema.display().to_string(), lang));
+    print(&render_report(
+        &report,
+        format,
+        &schema.display().to_string(),
+        lang,
+    ));
     Ok(exit_for(report.valid))
 }

@@ -46,7 +46,11 @@ pub fn text(report: &Report, name: &str, lang: Lang, color: bool) -> String {
     // JSON documents have items, not rows and columns.
     let json = s.delimiter.is_empty() && s.fields == 0 && !s.encoding.is_empty();
     let _ = match lang {
-        Lang::Fr if json => writeln!(out, "document JSON : {} élément(s), {} octets", s.rows, s.bytes),
+        Lang::Fr if json => writeln!(
+            out,
+            "document JSON : {} élément(s), {} octets",
+            s.rows, s.bytes
+        ),
         Lang::En if json => writeln!(out, "JSON document: {} item(s), {} bytes", s.rows, s.bytes),
         Lang::Fr => writeln!(
             out,

@@ -120,7 +120,9 @@ pub enum SourceError {
         message: String,
     },
     /// The JSON text cannot be parsed.
-    #[error("JSON syntax error at line {line}, column {column}: {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause")]
+    #[error(
+        "JSON syntax error at line {line}, column {column}: {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause"
+    )]
     Json {
         /// 1-based line (0 when the document is cut short).
         line: u64,

@@ -70,14 +70,20 @@ fn json_fixtures() {
 fn package_fixtures() {
     for case in cases("datapackage") {
         let expected = read(&case.join("expected.json"));
-        let report = validate_package(case.join("datapackage.json"), &PackageOptions::default()).unwrap();
+        let report =
+            validate_package(case.join("datapackage.json"), &PackageOptions::default()).unwrap();
         let name = case.display();
         assert_eq!(Value::Bool(report.valid), expected["valid"], "{name}");
         let got: BTreeMap<String, Value> = report
             .resources
             .iter()
             .map(|r| {
-                let errors = r.report.errors.iter().map(|e| json!([e.row, e.code.as_str()])).collect();
+                let errors = r
+                    .report
+                    .errors
+                    .iter()
+                    .map(|e| json!([e.row, e.code.as_str()]))
+                    .collect();
                 (r.name.clone(), Value::Array(errors))
             })
             .collect();
@@ -99,8 +105,16 @@ fn broken_foreign_keys_name_the_value() {
     let report = validate_package(case, &options).unwrap();
     let errors = &report.resources[0].report.errors;
     assert_eq!(errors[0].cell.as_deref(), Some("13055"));
-    assert!(errors[0].message.contains("`13055`") && errors[0].message.contains("\"communes\""), "{}", errors[0].message);
-    assert!(errors[1].message.contains("this same table"), "{}", errors[1].message);
+    assert!(
+        errors[0].message.contains("`13055`") && errors[0].message.contains("\"communes\""),
+        "{}",
+        errors[0].message
+    );
+    assert!(
+        errors[1].message.contains("this same table"),
+        "{}",
+        errors[1].message
+    );
 }
 
 fn findings(schema: &Value) -> Vec<Value> {
@@ -152,20 +166,32 @@ fn lint_census_of_the_corpus() {
     // Mutated cases share their base case's schema: count each distinct schema once.
     let mut distinct = BTreeMap::new();
     for p in &schemas {
-        distinct.entry(std::fs::read(p).unwrap()).or_insert(p.clone());
+        distinct
+            .entry(std::fs::read(p).unwrap())
+            .or_insert(p.clone());
     }
     let refs = dir.join("_refs");
     let options = JsonSchemaOptions::default().retriever(LocalDirectories::new(vec![refs]));
     let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
     let mut schemas_with_errors = 0;
     for (bytes, path) in &distinct {
-        let value: Value = serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let value: Value =
+            serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let found = conforme::lint::lint_schema(&value, &options);
-        if found.iter().any(|f| f.severity == conforme::Severity::Error) {
+        if found
+            .iter()
+            .any(|f| f.severity == conforme::Severity::Error)
+        {
             schemas_with_errors += 1;
         }
         for f in found {
-            println!("lint {}: {} {} ({})", path.strip_prefix(&dir).unwrap().display(), f.rule, f.pointer, f.detail);
+            println!(
+                "lint {}: {} {} ({})",
+                path.strip_prefix(&dir).unwrap().display(),
+                f.rule,
+                f.pointer,
+                f.detail
+            );
             *by_rule.entry(f.rule).or_default() += 1;
         }
     }

@@ -45,7 +45,10 @@ pub(crate) fn collect<R: Read>(
             front.push(&buf[..n])?;
         }
         while let Some(chunk) = front.pop() {
-            let setup = front.setup.as_ref().expect("header read with the first chunk");
+            let setup = front
+                .setup
+                .as_ref()
+                .expect("header read with the first chunk");
             if row == 0 {
                 row = if setup.dialect.header { 1 } else { 0 };
             }
@@ -55,14 +58,20 @@ pub(crate) fn collect<R: Read>(
                     .map(|f| setup.plan.column_field.iter().position(|c| *c == Some(*f)))
                     .collect()
             });
-            let mut csv = setup.dialect.reader_builder().from_reader(chunk.bytes.as_slice());
+            let mut csv = setup
+                .dialect
+                .reader_builder()
+                .from_reader(chunk.bytes.as_slice());
             let mut record = csv::ByteRecord::new();
             let mut skip = chunk.has_header;
-            while csv.read_byte_record(&mut record).map_err(|e| SourceError::Csv {
-                line: chunk.start_line,
-                byte: chunk.start_byte,
-                message: e.to_string(),
-            })? {
+            while csv
+                .read_byte_record(&mut record)
+                .map_err(|e| SourceError::Csv {
+                    line: chunk.start_line,
+                    byte: chunk.start_byte,
+                    message: e.to_string(),
+                })?
+            {
                 if skip {
                     skip = false;
                     continue;

@@ -4,8 +4,11 @@
 //! The SIREN/SIRET Luhn check is written here on its own; the Validata custom checks
 //! (`checks/`) have their own, to be unified later.
 
-/// The formats this module adds, with their check.
-pub(crate) const FRENCH_FORMATS: &[(&str, fn(&str) -> bool)] = &[
+/// A format check.
+pub(crate) type FormatCheck = fn(&str) -> bool;
+
+/// The formats this module adds.
+pub(crate) const FRENCH_FORMATS: &[(&str, FormatCheck)] = &[
     ("siren", is_siren),
     ("siret", is_siret),
     ("code-postal", is_code_postal),
@@ -32,7 +35,7 @@ fn luhn(s: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// A SIREN: 9 digits with a valid Luhn key.
@@ -52,7 +55,11 @@ pub fn is_siret(s: &str) -> bool {
         return false;
     }
     if s.starts_with("356000000") {
-        return s.bytes().map(|b| u32::from(b - b'0')).sum::<u32>() % 5 == 0;
+        return s
+            .bytes()
+            .map(|b| u32::from(b - b'0'))
+            .sum::<u32>()
+            .is_multiple_of(5);
     }
     luhn(s)
 }

@@ -86,7 +86,9 @@ fn skip_value(text: &[u8], pos: usize) -> usize {
         }
         _ => {
             let mut i = pos;
-            while i < text.len() && !matches!(text[i], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t') {
+            while i < text.len()
+                && !matches!(text[i], b',' | b'}' | b']' | b' ' | b'\n' | b'\r' | b'\t')
+            {
                 i += 1;
             }
             i

@@ -28,9 +28,9 @@ mod scan;
 
 pub use retrieve::{LocalDirectories, NoRetrieval, Retrieve, RetrieveError};
 
+use crate::ValidationOptions;
 use crate::error::{SchemaError, SourceError};
 use crate::report::{Diagnostic, ErrorCode, Report, Stats};
-use crate::ValidationOptions;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -64,7 +64,10 @@ impl Draft {
     /// Parses `4`, `draft4`, `draft-04`, `7`, `2019-09`, `2020-12`…
     pub fn from_name(name: &str) -> Option<Draft> {
         let n = name.to_ascii_lowercase().replace(['-', '_'], "");
-        let n = n.strip_prefix("draft").unwrap_or(&n).trim_start_matches('0');
+        let n = n
+            .strip_prefix("draft")
+            .unwrap_or(&n)
+            .trim_start_matches('0');
         match n {
             "4" => Some(Draft::Draft4),
             "6" => Some(Draft::Draft6),
@@ -163,7 +166,9 @@ pub struct JsonSchema {
 
 impl std::fmt::Debug for JsonSchema {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("JsonSchema").field("draft", &self.draft).finish()
+        f.debug_struct("JsonSchema")
+            .field("draft", &self.draft)
+            .finish()
     }
 }
 
@@ -282,7 +287,10 @@ impl JsonSchema {
     }
 
     /// Reads and compiles a schema file.
-    pub fn from_path(path: impl AsRef<Path>, options: &JsonSchemaOptions) -> Result<JsonSchema, SchemaError> {
+    pub fn from_path(
+        path: impl AsRef<Path>,
+        options: &JsonSchemaOptions,
+    ) -> Result<JsonSchema, SchemaError> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| SchemaError::Io {
             path: path.to_owned(),
@@ -335,7 +343,11 @@ struct Location<'a> {
     inner: &'a str,
 }
 
-fn error_diagnostic(e: &jsonschema::ValidationError<'_>, pointer: &str, at: Option<Location<'_>>) -> Diagnostic {
+fn error_diagnostic(
+    e: &jsonschema::ValidationError<'_>,
+    pointer: &str,
+    at: Option<Location<'_>>,
+) -> Diagnostic {
     let kind = e.kind();
     let mut d = Diagnostic::new(ErrorCode::JsonSchema)
         .with_param("keyword", kind.keyword())
@@ -343,7 +355,9 @@ fn error_diagnostic(e: &jsonschema::ValidationError<'_>, pointer: &str, at: Opti
         .with_param("schema_path", e.schema_path().as_str())
         .with_param("detail", e.to_string());
     match kind {
-        ValidationErrorKind::Required { property } => d = d.with_param("property", property.clone()),
+        ValidationErrorKind::Required { property } => {
+            d = d.with_param("property", property.clone())
+        }
         ValidationErrorKind::Type { kind } => {
             let expected: Vec<String> = match kind {
                 TypeKind::Single(t) => vec![t.to_string()],
@@ -360,7 +374,9 @@ fn error_diagnostic(e: &jsonschema::ValidationError<'_>, pointer: &str, at: Opti
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit }
-        | ValidationErrorKind::ExclusiveMaximum { limit } => d = d.with_param("limit", limit.clone()),
+        | ValidationErrorKind::ExclusiveMaximum { limit } => {
+            d = d.with_param("limit", limit.clone())
+        }
         ValidationErrorKind::MinLength { limit }
         | ValidationErrorKind::MaxLength { limit }
         | ValidationErrorKind::MinItems { limit }
@@ -376,7 +392,11 @@ fn error_diagnostic(e: &jsonschema::ValidationError<'_>, pointer: &str, at: Opti
     if let Some(at) = at {
         let offset = locate::locate(at.text, at.inner);
         let (line, column) = locate::line_column(at.text, offset);
-        let column = if line == 1 { at.column + column - 1 } else { column };
+        let column = if line == 1 {
+            at.column + column - 1
+        } else {
+            column
+        };
         d.line = Some(at.line + line - 1);
         d.byte = Some(at.offset + offset as u64);
         d = d.with_param("column", column);
@@ -388,7 +408,11 @@ fn json_syntax(e: &serde_json::Error, line: u64, column: u64) -> SourceError {
     let (l, c) = (e.line() as u64, e.column() as u64);
     SourceError::Json {
         line: line + l.saturating_sub(1),
-        column: if l <= 1 { column + c.saturating_sub(1) } else { c },
+        column: if l <= 1 {
+            column + c.saturating_sub(1)
+        } else {
+            c
+        },
         message: e.to_string(),
     }
 }
@@ -474,8 +498,15 @@ impl JsonValidator {
                                     guard.recv()
                                 };
                                 let Ok(job) = job else { break };
-                                let errors = validate_batch(&schema, prefix.as_deref(), &job, limit);
-                                if tx.send(BatchResult { index: job.index, errors }).is_err() {
+                                let errors =
+                                    validate_batch(&schema, prefix.as_deref(), &job, limit);
+                                if tx
+                                    .send(BatchResult {
+                                        index: job.index,
+                                        errors,
+                                    })
+                                    .is_err()
+                                {
                                     break;
                                 }
                             }
@@ -485,8 +516,14 @@ impl JsonValidator {
                 let items = std::mem::take(pending);
                 let n = items.len() as u64;
                 job_tx
-                    .send(Job { index: next_job, first_item: *items_sent, items })
-                    .map_err(|_| SourceError::Io(std::io::Error::other("a validation thread stopped")))?;
+                    .send(Job {
+                        index: next_job,
+                        first_item: *items_sent,
+                        items,
+                    })
+                    .map_err(|_| {
+                        SourceError::Io(std::io::Error::other("a validation thread stopped"))
+                    })?;
                 next_job += 1;
                 *items_sent += n;
                 Ok(())
@@ -569,7 +606,13 @@ impl JsonValidator {
             let doc: Value = serde_json::from_slice(text).map_err(|e| json_syntax(&e, 1, 1))?;
             for e in self.schema.validator.iter_errors(&doc) {
                 let pointer = e.instance_path().as_str().to_owned();
-                let at = Location { text, line: 1, column: 1, offset: 0, inner: &pointer };
+                let at = Location {
+                    text,
+                    line: 1,
+                    column: 1,
+                    offset: 0,
+                    inner: &pointer,
+                };
                 errors.push(error_diagnostic(&e, &pointer, Some(at)));
             }
             rows = if splitter.split() { items_seen } else { 1 };
@@ -615,7 +658,11 @@ impl JsonValidator {
 
     /// Errors outside the items of a split document: the envelope (all its keys) with the
     /// first item standing for the array.
-    fn envelope_errors(&self, splitter: &scan::Splitter, first: Option<&[u8]>) -> Result<Vec<Diagnostic>, SourceError> {
+    fn envelope_errors(
+        &self,
+        splitter: &scan::Splitter,
+        first: Option<&[u8]>,
+    ) -> Result<Vec<Diagnostic>, SourceError> {
         let mut envelope: Value =
             serde_json::from_slice(&splitter.envelope).map_err(|e| json_syntax(&e, 1, 1))?;
         let first: Option<Value> = first.and_then(|b| serde_json::from_slice(b).ok());
@@ -641,7 +688,13 @@ impl JsonValidator {
             }
             let text = &splitter.envelope[..prefix_len];
             let offset = locate::locate(&splitter.envelope, &pointer);
-            let at = (offset < prefix_len).then_some(Location { text, line: 1, column: 1, offset: 0, inner: &pointer });
+            let at = (offset < prefix_len).then_some(Location {
+                text,
+                line: 1,
+                column: 1,
+                offset: 0,
+                inner: &pointer,
+            });
             out.push(error_diagnostic(&e, &pointer, at));
         }
         Ok(out)
@@ -652,14 +705,24 @@ impl JsonValidator {
 fn envelope_prefix(splitter: &scan::Splitter) -> Result<Value, SourceError> {
     let len = splitter.prefix_len.unwrap_or(0);
     let mut text = splitter.envelope[..len].to_vec();
-    text.extend_from_slice(if text.first() == Some(&b'[') { b"]" } else { b"]}" });
+    text.extend_from_slice(if text.first() == Some(&b'[') {
+        b"]"
+    } else {
+        b"]}"
+    });
     serde_json::from_slice(&text).map_err(|e| json_syntax(&e, 1, 1))
 }
 
-fn validate_batch(schema: &JsonSchema, prefix: Option<&Value>, job: &Job, limit: usize) -> Result<Vec<Diagnostic>, SourceError> {
+fn validate_batch(
+    schema: &JsonSchema,
+    prefix: Option<&Value>,
+    job: &Job,
+    limit: usize,
+) -> Result<Vec<Diagnostic>, SourceError> {
     let mut values = Vec::with_capacity(job.items.len());
     for item in &job.items {
-        let v: Value = serde_json::from_slice(&item.bytes).map_err(|e| json_syntax(&e, item.line, item.column))?;
+        let v: Value = serde_json::from_slice(&item.bytes)
+            .map_err(|e| json_syntax(&e, item.line, item.column))?;
         values.push(v);
     }
     let (doc, item_prefix) = match prefix {
@@ -673,10 +736,16 @@ fn validate_batch(schema: &JsonSchema, prefix: Option<&Value>, job: &Job, limit:
     let mut out = Vec::new();
     for e in schema.validator.iter_errors(&doc) {
         let path = e.instance_path().as_str();
-        let Some(rest) = path.strip_prefix(item_prefix) else { continue };
+        let Some(rest) = path.strip_prefix(item_prefix) else {
+            continue;
+        };
         let (index, inner) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
-        let Ok(local) = index.parse::<usize>() else { continue };
-        let Some(item) = job.items.get(local) else { continue };
+        let Ok(local) = index.parse::<usize>() else {
+            continue;
+        };
+        let Some(item) = job.items.get(local) else {
+            continue;
+        };
         let pointer = format!("{item_prefix}{}{inner}", job.first_item + local as u64);
         let at = Location {
             text: &item.bytes,

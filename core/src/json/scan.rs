@@ -199,7 +199,12 @@ mod tests {
         }
         let items = out
             .iter()
-            .map(|i| String::from_utf8(i.bytes.clone()).unwrap().trim().to_owned())
+            .map(|i| {
+                String::from_utf8(i.bytes.clone())
+                    .unwrap()
+                    .trim()
+                    .to_owned()
+            })
             .collect();
         let env = String::from_utf8(s.envelope.clone()).unwrap();
         (items, env, s)
@@ -211,7 +216,10 @@ mod tests {
         for piece in [1, 3, 1000] {
             let (items, env, s) = split(text, piece);
             assert_eq!(items, vec!["{\"a\": [1, \"],\"]}", "2", "\"x\""]);
-            assert_eq!(env, "{\"type\": \"FeatureCollection\", \"features\": [], \"name\": \"n\"}");
+            assert_eq!(
+                env,
+                "{\"type\": \"FeatureCollection\", \"features\": [], \"name\": \"n\"}"
+            );
             assert!(s.keys_after && s.balanced());
         }
     }

@@ -22,7 +22,11 @@ fn pointers(r: &Report) -> Vec<(String, String, Option<u64>)> {
 fn collection(n: usize, bad: &[usize]) -> String {
     let features: Vec<String> = (0..n)
         .map(|i| {
-            let v = if bad.contains(&i) { "\"x\"".to_owned() } else { i.to_string() };
+            let v = if bad.contains(&i) {
+                "\"x\"".to_owned()
+            } else {
+                i.to_string()
+            };
             format!("{{\"type\": \"Feature\",\n \"properties\": {{\"n\": {v}}}}}")
         })
         .collect();
@@ -50,7 +54,9 @@ fn feature_schema() -> Value {
 #[test]
 fn split_and_whole_validation_agree() {
     let text = collection(50, &[3, 17, 49]);
-    let whole = validator(feature_schema()).validate_slice(text.as_bytes()).unwrap();
+    let whole = validator(feature_schema())
+        .validate_slice(text.as_bytes())
+        .unwrap();
     let split = validator(feature_schema())
         .batching(4, 0)
         .validate_slice(text.as_bytes())
@@ -77,7 +83,10 @@ fn envelope_errors_are_reported_once_in_split_mode() {
         .batching(3, 0)
         .validate_slice(text.as_bytes())
         .unwrap();
-    assert_eq!(pointers(&split), vec![("const".into(), "/type".into(), Some(1))]);
+    assert_eq!(
+        pointers(&split),
+        vec![("const".into(), "/type".into(), Some(1))]
+    );
 }
 
 #[test]
@@ -88,15 +97,27 @@ fn missing_draft_is_a_warning_and_unknown_formats_too() {
     )
     .unwrap();
     assert_eq!(schema.draft(), Draft::Draft7);
-    let rules: Vec<_> = schema.warnings().iter().map(|w| w.param_str("rule").unwrap()).collect();
+    let rules: Vec<_> = schema
+        .warnings()
+        .iter()
+        .map(|w| w.param_str("rule").unwrap())
+        .collect();
     assert_eq!(rules, vec!["json-schema-no-draft", "unknown-format"]);
 }
 
 #[test]
 fn french_formats_are_asserted() {
-    let v = validator(json!({"$schema": "http://json-schema.org/draft-07/schema#", "items": {"format": "code-postal"}}));
+    let v = validator(
+        json!({"$schema": "http://json-schema.org/draft-07/schema#", "items": {"format": "code-postal"}}),
+    );
     let r = v.validate_slice(br#"["75001", "7500", "2A004"]"#).unwrap();
-    assert_eq!(pointers(&r), vec![("format".into(), "/1".into(), Some(1)), ("format".into(), "/2".into(), Some(1))]);
+    assert_eq!(
+        pointers(&r),
+        vec![
+            ("format".into(), "/1".into(), Some(1)),
+            ("format".into(), "/2".into(), Some(1))
+        ]
+    );
 }
 
 #[test]
@@ -104,7 +125,10 @@ fn syntax_errors_are_located() {
     let v = validator(json!({"$schema": "http://json-schema.org/draft-07/schema#"}));
     let err = v.validate_slice(b"{\"a\": [1,\n 2,,]}").unwrap_err();
     assert!(matches!(err, SourceError::Json { line: 2, .. }), "{err}");
-    let err = v.batching(1, 0).validate_slice(b"[1,\n {\"a\": }]").unwrap_err();
+    let err = v
+        .batching(1, 0)
+        .validate_slice(b"[1,\n {\"a\": }]")
+        .unwrap_err();
     assert!(matches!(err, SourceError::Json { line: 2, .. }), "{err}");
 }
 

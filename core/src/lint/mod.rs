@@ -41,7 +41,11 @@ impl Finding {
             .with_param("detail_fr", self.detail_fr)
             .with_param(
                 "severity",
-                if self.severity == Severity::Error { "error" } else { "warning" },
+                if self.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                },
             )
     }
 
@@ -79,7 +83,11 @@ pub fn report(findings: Vec<Finding>) -> Report {
     for f in findings {
         let d = f.into_diagnostic();
         if d.code.severity() == Severity::Error {
-            *report.stats.error_types.entry(d.code.as_str().to_owned()).or_default() += 1;
+            *report
+                .stats
+                .error_types
+                .entry(d.code.as_str().to_owned())
+                .or_default() += 1;
             report.errors.push(d);
         } else {
             report.warnings.push(d);
@@ -122,7 +130,11 @@ pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> 
         return lint_value(schema);
     }
     match crate::json::JsonSchema::compile(schema, options) {
-        Ok(compiled) => compiled.warnings().iter().map(from_json_schema_warning).collect(),
+        Ok(compiled) => compiled
+            .warnings()
+            .iter()
+            .map(from_json_schema_warning)
+            .collect(),
         Err(e) => vec![Finding {
             rule: "invalid-descriptor",
             severity: Severity::Error,

@@ -7,16 +7,47 @@ use crate::table::CompiledField;
 use serde_json::{Map, Value};
 
 const FIELD_KEYS: &[&str] = &[
-    "name", "title", "description", "type", "format", "constraints", "example", "rdfType",
-    "missingValues", "trueValues", "falseValues", "bareNumber", "decimalChar", "groupChar",
-    "categories", "categoriesOrdered", "itemType", "delimiter", "arrayItem", "customCheck",
+    "name",
+    "title",
+    "description",
+    "type",
+    "format",
+    "constraints",
+    "example",
+    "rdfType",
+    "missingValues",
+    "trueValues",
+    "falseValues",
+    "bareNumber",
+    "decimalChar",
+    "groupChar",
+    "categories",
+    "categoriesOrdered",
+    "itemType",
+    "delimiter",
+    "arrayItem",
+    "customCheck",
 ];
 const CONSTRAINT_KEYS: &[&str] = &[
-    "required", "unique", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum",
-    "exclusiveMaximum", "pattern", "enum", "jsonSchema",
+    "required",
+    "unique",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "enum",
+    "jsonSchema",
 ];
 const STRUCTURAL_KEYS: &[&str] = &[
-    "fields", "missingValues", "primaryKey", "foreignKeys", "uniqueKeys", "fieldsMatch",
+    "fields",
+    "missingValues",
+    "primaryKey",
+    "foreignKeys",
+    "uniqueKeys",
+    "fieldsMatch",
     "custom_checks",
 ];
 
@@ -43,11 +74,20 @@ const CUSTOM_CHECKS: &[(&str, &[(&str, bool)])] = &[
     ("siren", &[("column", true)]),
     ("french-siret-value", &[("column", true)]),
     ("french-siren-value", &[("column", true)]),
-    ("compare-columns-value", &[("column", true), ("column2", true), ("op", true)]),
-    ("cohesive-columns-value", &[("column", true), ("othercolumns", true)]),
+    (
+        "compare-columns-value",
+        &[("column", true), ("column2", true), ("op", true)],
+    ),
+    (
+        "cohesive-columns-value",
+        &[("column", true), ("othercolumns", true)],
+    ),
     ("sum-columns-value", &[("column", true), ("columns", true)]),
     ("one-of-required", &[("column1", true), ("column2", true)]),
-    ("year-interval-value", &[("column", true), ("allow-year-only", false)]),
+    (
+        "year-interval-value",
+        &[("column", true), ("allow-year-only", false)],
+    ),
     ("nomenclature-acte", &[("column", true)]),
     ("nomenclature-actes-value", &[("column", true)]),
     ("opening-hours-value", &[("column", true)]),
@@ -59,8 +99,20 @@ fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-fn finding(rule: &'static str, severity: Severity, pointer: String, detail: String, detail_fr: String) -> Finding {
-    Finding { rule, severity, pointer, detail, detail_fr }
+fn finding(
+    rule: &'static str,
+    severity: Severity,
+    pointer: String,
+    detail: String,
+    detail_fr: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        pointer,
+        detail,
+        detail_fr,
+    }
 }
 
 /// Levenshtein distance, case-insensitive (keys are short).
@@ -71,7 +123,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -99,8 +153,13 @@ fn misspelt(pointer: String, key: &str, meant: &str, out: &mut Vec<Finding>) {
 
 pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
     let Value::Object(top) = schema else {
-        out.push(finding("invalid-descriptor", Severity::Error, String::new(),
-            "the schema is not a JSON object".into(), "le schéma n'est pas un objet JSON".into()));
+        out.push(finding(
+            "invalid-descriptor",
+            Severity::Error,
+            String::new(),
+            "the schema is not a JSON object".into(),
+            "le schéma n'est pas un objet JSON".into(),
+        ));
         return;
     };
     for key in top.keys() {
@@ -112,12 +171,20 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
         }
     }
     if let Err(e) = TableSchema::from_value(schema) {
-        out.push(finding("invalid-descriptor", Severity::Error, String::new(),
+        out.push(finding(
+            "invalid-descriptor",
+            Severity::Error,
+            String::new(),
             format!("the descriptor is not a valid Table Schema: {e}"),
-            format!("le descripteur n'est pas un Table Schema valide : {e}")));
+            format!("le descripteur n'est pas un Table Schema valide : {e}"),
+        ));
     }
     let descriptor = TableSchema::from_value(schema).ok();
-    let fields = top.get("fields").and_then(Value::as_array).cloned().unwrap_or_default();
+    let fields = top
+        .get("fields")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
     let mut names: Vec<&str> = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         let pointer = format!("/fields/{i}");
@@ -170,15 +237,25 @@ fn field_keys(f: &Map<String, Value>, pointer: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn constraints_for_type(d: &FieldDescriptor, f: &Map<String, Value>, pointer: &str, out: &mut Vec<Finding>) {
+fn constraints_for_type(
+    d: &FieldDescriptor,
+    f: &Map<String, Value>,
+    pointer: &str,
+    out: &mut Vec<Finding>,
+) {
     use FieldType::*;
-    let Some(Value::Object(c)) = f.get("constraints") else { return };
+    let Some(Value::Object(c)) = f.get("constraints") else {
+        return;
+    };
     let t = d.field_type;
     for key in c.keys() {
         let applies = match key.as_str() {
             "minLength" | "maxLength" => matches!(t, String | Array | Object | List | Any),
             "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" => {
-                matches!(t, Number | Integer | Date | Time | DateTime | Year | YearMonth | Duration | Any)
+                matches!(
+                    t,
+                    Number | Integer | Date | Time | DateTime | Year | YearMonth | Duration | Any
+                )
             }
             "pattern" => matches!(t, String | Any),
             "jsonSchema" => matches!(t, Object | Array | GeoJson | Any),
@@ -215,15 +292,23 @@ fn top_level_alternation(p: &str) -> bool {
 }
 
 fn pattern(d: &FieldDescriptor, pointer: &str, out: &mut Vec<Finding>) {
-    let Some(p) = &d.constraints.pattern else { return };
+    let Some(p) = &d.constraints.pattern else {
+        return;
+    };
     let at = format!("{pointer}/constraints/pattern");
     if regex::Regex::new(p).is_err() && fancy_regex::Regex::new(p).is_ok() {
         let lookaround = ["(?=", "(?!", "(?<=", "(?<!"].iter().any(|s| p.contains(s))
             || (1..=9).any(|n| p.contains(&format!("\\{n}")));
         let (why, why_fr) = if lookaround {
-            ("it uses look-around or a back-reference", "il utilise des assertions ou des références arrière")
+            (
+                "it uses look-around or a back-reference",
+                "il utilise des assertions ou des références arrière",
+            )
         } else {
-            ("it escapes characters that need no escape (such as `\\–` or `\\'`), which linear engines refuse", "il échappe des caractères qui n'en ont pas besoin (comme `\\–` ou `\\'`), ce que les moteurs linéaires refusent")
+            (
+                "it escapes characters that need no escape (such as `\\–` or `\\'`), which linear engines refuse",
+                "il échappe des caractères qui n'en ont pas besoin (comme `\\–` ou `\\'`), ce que les moteurs linéaires refusent",
+            )
         };
         out.push(finding("pattern-backtracking", Severity::Warning, at.clone(),
             format!("the pattern {p:?} only runs on a backtracking regex engine ({why}): slower on long cells and not portable to every validator; rewrite it if you can"),
@@ -243,8 +328,16 @@ fn as_text(v: &Value) -> String {
     }
 }
 
-fn values(d: &FieldDescriptor, v2: bool, f: &Map<String, Value>, pointer: &str, out: &mut Vec<Finding>) {
-    let Ok(compiled) = CompiledField::compile(d, &[], v2) else { return };
+fn values(
+    d: &FieldDescriptor,
+    v2: bool,
+    f: &Map<String, Value>,
+    pointer: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Ok(compiled) = CompiledField::compile(d, &[], v2) else {
+        return;
+    };
     if let Some(values) = &d.constraints.enum_values {
         for (k, v) in values.iter().enumerate() {
             let text = as_text(v);
@@ -255,7 +348,9 @@ fn values(d: &FieldDescriptor, v2: bool, f: &Map<String, Value>, pointer: &str, 
             }
         }
     }
-    let Some(example) = f.get("example") else { return };
+    let Some(example) = f.get("example") else {
+        return;
+    };
     let text = as_text(example);
     let fails = match compiled.checker.caster.cast(&text) {
         Err(()) => Some(format!("it is not a valid {}", d.field_type.name())),
@@ -274,19 +369,37 @@ fn values(d: &FieldDescriptor, v2: bool, f: &Map<String, Value>, pointer: &str, 
 }
 
 fn custom_checks(top: &Map<String, Value>, names: &[&str], out: &mut Vec<Finding>) {
-    let Some(Value::Array(checks)) = top.get("custom_checks") else { return };
+    let Some(Value::Array(checks)) = top.get("custom_checks") else {
+        return;
+    };
     for (i, check) in checks.iter().enumerate() {
         let pointer = format!("/custom_checks/{i}");
         let name = check.get("name").and_then(Value::as_str).unwrap_or("");
         let Some((_, params)) = CUSTOM_CHECKS.iter().find(|(n, _)| *n == name) else {
             let known: Vec<&str> = CUSTOM_CHECKS.iter().map(|(n, _)| *n).collect();
-            let hint = closest(name, &known, 3).map(|k| format!(" (did you mean {k:?}?)")).unwrap_or_default();
-            out.push(finding("unknown-custom-check", Severity::Error, format!("{pointer}/name"),
-                format!("the custom check {name:?} is unknown{hint}: known checks are {}", known.join(", ")),
-                format!("le contrôle personnalisé « {name} » est inconnu{hint} : contrôles connus : {}", known.join(", "))));
+            let hint = closest(name, &known, 3)
+                .map(|k| format!(" (did you mean {k:?}?)"))
+                .unwrap_or_default();
+            out.push(finding(
+                "unknown-custom-check",
+                Severity::Error,
+                format!("{pointer}/name"),
+                format!(
+                    "the custom check {name:?} is unknown{hint}: known checks are {}",
+                    known.join(", ")
+                ),
+                format!(
+                    "le contrôle personnalisé « {name} » est inconnu{hint} : contrôles connus : {}",
+                    known.join(", ")
+                ),
+            ));
             continue;
         };
-        let given = check.get("params").and_then(Value::as_object).cloned().unwrap_or_default();
+        let given = check
+            .get("params")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
         for key in given.keys() {
             if !params.iter().any(|(p, _)| p == key) {
                 out.push(finding("unknown-custom-check-param", Severity::Error, format!("{pointer}/params/{}", escape(key)),
@@ -296,10 +409,16 @@ fn custom_checks(top: &Map<String, Value>, names: &[&str], out: &mut Vec<Finding
         }
         for (p, required) in params.iter() {
             match given.get(*p) {
-                None if *required => out.push(finding("unknown-custom-check-param", Severity::Error, format!("{pointer}/params"),
+                None if *required => out.push(finding(
+                    "unknown-custom-check-param",
+                    Severity::Error,
+                    format!("{pointer}/params"),
                     format!("the check {name:?} needs the parameter {p:?}"),
-                    format!("le contrôle « {name} » a besoin du paramètre « {p} »"))),
-                Some(Value::String(col)) if p.starts_with("column") && !names.contains(&col.as_str()) => {
+                    format!("le contrôle « {name} » a besoin du paramètre « {p} »"),
+                )),
+                Some(Value::String(col))
+                    if p.starts_with("column") && !names.contains(&col.as_str()) =>
+                {
                     out.push(finding("unknown-custom-check-param", Severity::Error, format!("{pointer}/params/{p}"),
                         format!("the check {name:?} names the column {col:?}, which the schema does not define"),
                         format!("le contrôle « {name} » porte sur la colonne « {col} », que le schéma ne définit pas")));

@@ -110,9 +110,11 @@ fn failed_report(resource: &str, detail: &str) -> Report {
     let d = Diagnostic::new(ErrorCode::ResourceError)
         .with_param("resource", resource)
         .with_param("detail", detail);
-    let mut stats = Stats::default();
-    stats.error_count = 1;
-    stats.error_types.insert(d.code.as_str().to_owned(), 1);
+    let stats = Stats {
+        error_count: 1,
+        error_types: [(d.code.as_str().to_owned(), 1)].into_iter().collect(),
+        ..Stats::default()
+    };
     Report {
         valid: false,
         stats,
@@ -145,7 +147,10 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_slice(bytes).map_err(|e| format!("{} is not valid JSON: {e}", path.display()))
 }
 
-fn table_options(base: &ValidationOptions, r: &serde_json::Map<String, Value>) -> Result<ValidationOptions, String> {
+fn table_options(
+    base: &ValidationOptions,
+    r: &serde_json::Map<String, Value>,
+) -> Result<ValidationOptions, String> {
     let mut options = base.clone();
     if let Some(label) = r.get("encoding").and_then(Value::as_str) {
         options = options
@@ -196,7 +201,11 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
             } else {
                 "it has no `path`"
             };
-            return Resource { name, path_text: String::new(), kind: Err(why.into()) };
+            return Resource {
+                name,
+                path_text: String::new(),
+                kind: Err(why.into()),
+            };
         }
     };
     let kind = (|| -> Result<Kind, String> {
@@ -211,13 +220,20 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
             .get("format")
             .and_then(Value::as_str)
             .map(str::to_ascii_lowercase)
-            .or_else(|| path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()))
+            .or_else(|| {
+                path.extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            })
             .unwrap_or_default();
         match format.as_str() {
             "json" | "geojson" if crate::json::is_json_schema(&schema_value) => {
                 let schema = JsonSchema::compile(&schema_value, &options.json)
                     .map_err(|e| format!("its JSON Schema cannot be used: {e}"))?;
-                Ok(Kind::Json { path, schema, options: options.table.clone() })
+                Ok(Kind::Json {
+                    path,
+                    schema,
+                    options: options.table.clone(),
+                })
             }
             "csv" | "tsv" | "txt" | "" => {
                 let schema = Schema::from_value(&schema_value)
@@ -230,49 +246,78 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
                     .into_iter()
                     .map(crate::lint::Finding::into_warning)
                     .collect();
-                Ok(Kind::Table { path, schema, options: topts, lint })
+                Ok(Kind::Table {
+                    path,
+                    schema,
+                    options: topts,
+                    lint,
+                })
             }
             other => Err(format!(
                 "its format {other:?} is not supported yet (CSV and JSON resources are)"
             )),
         }
     })();
-    Resource { name, path_text, kind }
+    Resource {
+        name,
+        path_text,
+        kind,
+    }
 }
 
 fn validate_resource(r: &Resource) -> Report {
     match &r.kind {
         Err(why) => failed_report(&r.name, why),
-        Ok(Kind::Table { path, schema, options, lint }) => {
-            match Validator::with_options(schema, options.clone()).validate_path(path) {
-                Ok(mut report) => {
-                    report.warnings.extend(lint.iter().cloned());
-                    report
-                }
-                Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+        Ok(Kind::Table {
+            path,
+            schema,
+            options,
+            lint,
+        }) => match Validator::with_options(schema, options.clone()).validate_path(path) {
+            Ok(mut report) => {
+                report.warnings.extend(lint.iter().cloned());
+                report
             }
-        }
-        Ok(Kind::Json { path, schema, options }) => {
-            match JsonValidator::new(schema, options.clone()).validate_path(path) {
-                Ok(report) => report,
-                Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
-            }
-        }
+            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+        },
+        Ok(Kind::Json {
+            path,
+            schema,
+            options,
+        }) => match JsonValidator::new(schema, options.clone()).validate_path(path) {
+            Ok(report) => report,
+            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+        },
     }
 }
 
 fn push_error(report: &mut Report, d: Diagnostic) {
     report.valid = false;
     report.stats.error_count += 1;
-    *report.stats.error_types.entry(d.code.as_str().to_owned()).or_default() += 1;
+    *report
+        .stats
+        .error_types
+        .entry(d.code.as_str().to_owned())
+        .or_default() += 1;
     report.errors.push(d);
 }
 
 type KeySets = HashMap<(usize, Vec<usize>), Result<Arc<HashSet<u128>>, String>>;
 
 /// Checks the foreign keys of resource `index`, adding errors to `report`.
-fn check_foreign_keys(resources: &[Resource], index: usize, report: &mut Report, sets: &mut KeySets) {
-    let Ok(Kind::Table { path, schema, options, .. }) = &resources[index].kind else {
+fn check_foreign_keys(
+    resources: &[Resource],
+    index: usize,
+    report: &mut Report,
+    sets: &mut KeySets,
+) {
+    let Ok(Kind::Table {
+        path,
+        schema,
+        options,
+        ..
+    }) = &resources[index].kind
+    else {
         return;
     };
     let table = schema.table();
@@ -288,7 +333,13 @@ fn check_foreign_keys(resources: &[Resource], index: usize, report: &mut Report,
                 .with_param("detail", format!("a foreign key references the resource {resource_name:?}, which the package does not have")));
             continue;
         };
-        let Ok(Kind::Table { path: target_path, schema: target_schema, options: target_options, .. }) = &resources[target].kind else {
+        let Ok(Kind::Table {
+            path: target_path,
+            schema: target_schema,
+            options: target_options,
+            ..
+        }) = &resources[target].kind
+        else {
             // The referenced resource already has its own resource error.
             continue;
         };
@@ -324,19 +375,27 @@ fn check_foreign_keys(resources: &[Resource], index: usize, report: &mut Report,
         let set = match set {
             Ok(s) => s,
             Err(e) => {
-                push_error(report, Diagnostic::new(ErrorCode::ResourceError)
-                    .with_param("resource", resources[target].name.as_str())
-                    .with_param("detail", format!("its keys cannot be read: {e}")));
+                push_error(
+                    report,
+                    Diagnostic::new(ErrorCode::ResourceError)
+                        .with_param("resource", resources[target].name.as_str())
+                        .with_param("detail", format!("its keys cannot be read: {e}")),
+                );
                 continue;
             }
         };
-        let local_fields: Vec<usize> = fk.fields.iter().filter_map(|n| table.field_index(n)).collect();
+        let local_fields: Vec<usize> = fk
+            .fields
+            .iter()
+            .filter_map(|n| table.field_index(n))
+            .collect();
         let v = Validator::with_options(schema, options.clone());
         let mut found = Vec::new();
-        let result = std::fs::File::open(path).map_err(|e| e.to_string()).and_then(|f| {
-            keys::collect(&v, f, &local_fields, |k| {
-                if let Some(h) = k.hash {
-                    if !set.contains(&h) {
+        let result = std::fs::File::open(path)
+            .map_err(|e| e.to_string())
+            .and_then(|f| {
+                keys::collect(&v, f, &local_fields, |k| {
+                    if k.hash.is_some_and(|h| !set.contains(&h)) {
                         found.push(
                             Diagnostic::new(ErrorCode::ForeignKey)
                                 .at_row(k.row, k.line)
@@ -346,14 +405,16 @@ fn check_foreign_keys(resources: &[Resource], index: usize, report: &mut Report,
                                 .with_param("reference_fields", fk.reference_fields.clone()),
                         );
                     }
-                }
-            })
-            .map_err(|e| e.to_string())
-        });
+                })
+                .map_err(|e| e.to_string())
+            });
         if let Err(e) = result {
-            push_error(report, Diagnostic::new(ErrorCode::ResourceError)
-                .with_param("resource", resources[index].name.as_str())
-                .with_param("detail", format!("its keys cannot be read: {e}")));
+            push_error(
+                report,
+                Diagnostic::new(ErrorCode::ResourceError)
+                    .with_param("resource", resources[index].name.as_str())
+                    .with_param("detail", format!("its keys cannot be read: {e}")),
+            );
         }
         for d in found {
             push_error(report, d);
@@ -363,17 +424,31 @@ fn check_foreign_keys(resources: &[Resource], index: usize, report: &mut Report,
 }
 
 /// Validates the Data Package described by `descriptor` (a `datapackage.json`).
-pub fn validate_package(descriptor: impl AsRef<Path>, options: &PackageOptions) -> Result<PackageReport, PackageError> {
+pub fn validate_package(
+    descriptor: impl AsRef<Path>,
+    options: &PackageOptions,
+) -> Result<PackageReport, PackageError> {
     let descriptor = descriptor.as_ref();
     let bytes = std::fs::read(descriptor).map_err(|source| PackageError::Io {
         path: descriptor.to_owned(),
         source,
     })?;
-    let invalid = |reason: String| PackageError::Invalid { path: descriptor.to_owned(), reason };
+    let invalid = |reason: String| PackageError::Invalid {
+        path: descriptor.to_owned(),
+        reason,
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(|e| invalid(format!("not valid JSON (line {}, column {}): {e}", e.line(), e.column())))?;
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        invalid(format!(
+            "not valid JSON (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
     let Some(Value::Array(list)) = value.get("resources") else {
-        return Err(invalid("it has no `resources` array: a Data Package lists its files in `resources`".into()));
+        return Err(invalid(
+            "it has no `resources` array: a Data Package lists its files in `resources`".into(),
+        ));
     };
     let base = descriptor.parent().unwrap_or(Path::new("."));
     let resources: Vec<Resource> = list
@@ -391,7 +466,11 @@ pub fn validate_package(descriptor: impl AsRef<Path>, options: &PackageOptions) 
         resources: resources
             .into_iter()
             .zip(reports)
-            .map(|(r, report)| ResourceReport { name: r.name, path: r.path_text, report })
+            .map(|(r, report)| ResourceReport {
+                name: r.name,
+                path: r.path_text,
+                report,
+            })
             .collect(),
     };
     package.localize(options.table.lang);

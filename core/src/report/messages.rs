@@ -387,7 +387,11 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::ForeignKey, Lang::Fr) => match (&d.cell, d.params.get("resource")) {
             (Some(cell), Some(Value::String(r))) => format!(
                 "Référence introuvable : la valeur `{cell}` de ({fields}) n'existe pas dans la table référencée{}.",
-                if r.is_empty() { " (la même table)".to_owned() } else { format!(" « {r} »") }
+                if r.is_empty() {
+                    " (la même table)".to_owned()
+                } else {
+                    format!(" « {r} »")
+                }
             ),
             _ => format!(
                 "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
@@ -396,7 +400,11 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::ForeignKey, Lang::En) => match (&d.cell, d.params.get("resource")) {
             (Some(cell), Some(Value::String(r))) => format!(
                 "Reference not found: the value `{cell}` of ({fields}) does not exist in the referenced table{}.",
-                if r.is_empty() { " (this same table)".to_owned() } else { format!(" \"{r}\"") }
+                if r.is_empty() {
+                    " (this same table)".to_owned()
+                } else {
+                    format!(" \"{r}\"")
+                }
             ),
             _ => format!(
                 "Reference not found: the value ({fields}) does not exist in the referenced table."
@@ -695,30 +703,91 @@ fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
         },
         Some(p) => p.to_owned(),
     };
-    let keyword = d.params.get("keyword").and_then(Value::as_str).unwrap_or("");
+    let keyword = d
+        .params
+        .get("keyword")
+        .and_then(Value::as_str)
+        .unwrap_or("");
     let value = d.cell.as_deref().unwrap_or("");
     let p = |k: &str| text(d.params.get(k));
     match (keyword, lang) {
-        ("required", Lang::Fr) => format!("{at} : la propriété obligatoire {} est absente.", p("property")),
-        ("required", Lang::En) => format!("{at}: the required property {} is missing.", p("property")),
-        ("type", Lang::Fr) => format!("{at} : la valeur {value} n'est pas du type attendu ({}).", p("expected")),
-        ("type", Lang::En) => format!("{at}: the value {value} is not of the expected type ({}).", p("expected")),
-        ("enum", Lang::Fr) => format!("{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.", p("allowed")),
-        ("enum", Lang::En) => format!("{at}: the value \"{value}\" is not one of the allowed values: {}.", p("allowed")),
-        ("format", Lang::Fr) => format!("{at} : la valeur « {value} » ne respecte pas le format {}.", p("format")),
-        ("format", Lang::En) => format!("{at}: the value \"{value}\" does not match the format {}.", p("format")),
-        ("pattern", Lang::Fr) => format!("{at} : la valeur « {value} » ne respecte pas le motif {}.", p("pattern")),
-        ("pattern", Lang::En) => format!("{at}: the value \"{value}\" does not match the pattern {}.", p("pattern")),
-        ("additionalProperties", Lang::Fr) => format!("{at} : propriété(s) non prévue(s) par le schéma : {}.", p("unexpected")),
-        ("additionalProperties", Lang::En) => format!("{at}: property(ies) not allowed by the schema: {}.", p("unexpected")),
-        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!("{at} : la valeur {value} est trop petite (minimum {}).", p("limit")),
-        ("minimum" | "exclusiveMinimum", Lang::En) => format!("{at}: the value {value} is too small (minimum {}).", p("limit")),
-        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!("{at} : la valeur {value} est trop grande (maximum {}).", p("limit")),
-        ("maximum" | "exclusiveMaximum", Lang::En) => format!("{at}: the value {value} is too large (maximum {}).", p("limit")),
-        ("anyOf" | "oneOf", Lang::Fr) => format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword})."),
-        ("anyOf" | "oneOf", Lang::En) => format!("{at}: the value matches none of the allowed shapes ({keyword})."),
-        (_, Lang::Fr) => format!("{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).", p("detail")),
-        (_, Lang::En) => format!("{at}: the schema rule \"{keyword}\" is not met ({}).", p("detail")),
+        ("required", Lang::Fr) => format!(
+            "{at} : la propriété obligatoire {} est absente.",
+            p("property")
+        ),
+        ("required", Lang::En) => {
+            format!("{at}: the required property {} is missing.", p("property"))
+        }
+        ("type", Lang::Fr) => format!(
+            "{at} : la valeur {value} n'est pas du type attendu ({}).",
+            p("expected")
+        ),
+        ("type", Lang::En) => format!(
+            "{at}: the value {value} is not of the expected type ({}).",
+            p("expected")
+        ),
+        ("enum", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.",
+            p("allowed")
+        ),
+        ("enum", Lang::En) => format!(
+            "{at}: the value \"{value}\" is not one of the allowed values: {}.",
+            p("allowed")
+        ),
+        ("format", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le format {}.",
+            p("format")
+        ),
+        ("format", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the format {}.",
+            p("format")
+        ),
+        ("pattern", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le motif {}.",
+            p("pattern")
+        ),
+        ("pattern", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the pattern {}.",
+            p("pattern")
+        ),
+        ("additionalProperties", Lang::Fr) => format!(
+            "{at} : propriété(s) non prévue(s) par le schéma : {}.",
+            p("unexpected")
+        ),
+        ("additionalProperties", Lang::En) => format!(
+            "{at}: property(ies) not allowed by the schema: {}.",
+            p("unexpected")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop petite (minimum {}).",
+            p("limit")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::En) => format!(
+            "{at}: the value {value} is too small (minimum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop grande (maximum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::En) => format!(
+            "{at}: the value {value} is too large (maximum {}).",
+            p("limit")
+        ),
+        ("anyOf" | "oneOf", Lang::Fr) => {
+            format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword}).")
+        }
+        ("anyOf" | "oneOf", Lang::En) => {
+            format!("{at}: the value matches none of the allowed shapes ({keyword}).")
+        }
+        (_, Lang::Fr) => format!(
+            "{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).",
+            p("detail")
+        ),
+        (_, Lang::En) => format!(
+            "{at}: the schema rule \"{keyword}\" is not met ({}).",
+            p("detail")
+        ),
     }
 }
 
