@@ -2,6 +2,7 @@
 //!
 //! Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
+mod documents;
 mod generate;
 mod remote;
 mod render;
@@ -39,12 +40,16 @@ enum Format {
 enum Command {
     /// Validate a data file against a schema.
     Validate {
-        /// The data file (`-` reads standard input), or its http(s) address.
+        /// The data file (`-` reads standard input), or its http(s) address: CSV, JSON,
+        /// GeoJSON, or a `datapackage.json` (then no --schema).
         data: PathBuf,
-        /// The Table Schema: a JSON or YAML file, an http(s) address, or a catalogue name
-        /// (org/name, org/name@2.3.1, org/name@latest; org/name@all checks every version).
+        /// The schema: a Table Schema (JSON or YAML file, http(s) address, or catalogue name
+        /// org/name, org/name@2.3.1, org/name@latest, org/name@all) for CSV, or a local
+        /// JSON Schema file for JSON documents.
         #[arg(long, short)]
-        schema: String,
+        schema: Option<String>,
+        #[command(flatten)]
+        json: documents::JsonArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
@@ -83,6 +88,11 @@ enum Command {
         /// Never report these error types (comma-separated).
         #[arg(long, value_delimiter = ',')]
         skip_errors: Vec<String>,
+    },
+    /// Work on schemas (lint: `schema check`).
+    Schema {
+        #[command(subcommand)]
+        action: documents::SchemaCommand,
     },
     /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
     Catalog {
@@ -205,11 +215,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             print(&out);
             return Ok(ExitCode::from(u8::from(!found)));
         }
+        Command::Schema { action } => return documents::schema_command(action),
         validate => validate,
     };
     let Command::Validate {
         data,
         schema,
+        json,
         format,
         max_errors,
         threads,
@@ -227,9 +239,6 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         unreachable!("the other commands returned above")
     };
     let lang = language(lang.as_deref())?;
-    let set = remote
-        .load_schemas(&schema)
-        .map_err(|e| Fatal(e.to_string()))?;
     let mut options = ValidationOptions::default()
         .max_errors(max_errors)
         .threads(threads)
@@ -252,6 +261,15 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
     if let Some(d) = delimiter {
         options = options.delimiter(delimiter_byte(&d)?);
     }
+    if let Some(code) =
+        documents::try_validate(&data, schema.as_deref(), &json, &options, format, lang)?
+    {
+        return Ok(code);
+    }
+    let schema = schema.expect("try_validate handles a missing schema");
+    let set = remote
+        .load_schemas(&schema)
+        .map_err(|e| Fatal(e.to_string()))?;
     if set.all_versions {
         let (out, code) =
             remote::commands::validate_versions(&remote, &set, &data, &options, format, lang)
@@ -260,7 +278,10 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         return Ok(code);
     }
     let validator = Validator::with_options(&set.schemas[0].schema, options);
-    let report = remote::commands::validate_one(&remote, &validator, &data).map_err(Fatal)?;
+    let mut report = remote::commands::validate_one(&remote, &validator, &data).map_err(Fatal)?;
+    report
+        .warnings
+        .extend(documents::lint_warnings(&schema, lang));
     let out = match format {
         Format::Json => {
             serde_json::to_string_pretty(&report).expect("a report always serializes") + "\n"

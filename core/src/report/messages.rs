@@ -693,6 +693,8 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
         (ErrorCode::HeaderTrimmed, Lang::En) => format!("Header `{label}` (position {position}) has spaces around it, ignored to match column `{field}`; remove them."),
         (_, Lang::Fr) => format!("{code}"),
         (_, Lang::En) => format!("{code}"),
+    }
+}
 
 /// A JSON Schema error, by keyword; the validator's own English text is the fallback.
 fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
