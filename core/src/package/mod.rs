@@ -323,7 +323,8 @@ fn check_foreign_keys(
     let table = schema.table();
     for fk in &table.foreign_keys {
         let target = match fk.resource.as_deref() {
-            None | Some("") => Some(index),
+            // Same-table keys are checked by the table validator itself.
+            None | Some("") => continue,
             Some(name) => resources.iter().position(|r| r.name == name),
         };
         let resource_name = fk.resource.clone().unwrap_or_default();
