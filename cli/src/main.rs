@@ -2,6 +2,7 @@
 //
 // Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 
+mod documents;
 mod generate;
 mod progress;
 mod remote;
@@ -56,6 +57,14 @@ enum ReportFormat {
 }
 
 impl ReportFormat {
+    /// JSON documents and packages print the native JSON report or text.
+    fn documents(self) -> Format {
+        match self {
+            ReportFormat::Json => Format::Json,
+            _ => Format::Text,
+        }
+    }
+
     fn core(self) -> render::Format {
         match self {
             ReportFormat::Text => render::Format::Text,
@@ -79,12 +88,16 @@ const HTML_ROWS: usize = 50;
 enum Command {
     /// Validate a data file against a schema.
     Validate {
-        /// The data file (`-` reads standard input), or its http(s) address.
+        /// The data file (`-` reads standard input), or its http(s) address: CSV, JSON,
+        /// GeoJSON, or a `datapackage.json` (then no --schema).
         data: PathBuf,
-        /// The Table Schema: a JSON or YAML file, an http(s) address, or a catalogue name
-        /// (org/name, org/name@2.3.1, org/name@latest; org/name@all checks every version).
+        /// The schema: a Table Schema (JSON or YAML file, http(s) address, or catalogue name
+        /// org/name, org/name@2.3.1, org/name@latest, org/name@all) for CSV, or a local
+        /// JSON Schema file for JSON documents.
         #[arg(long, short)]
-        schema: String,
+        schema: Option<String>,
+        #[command(flatten)]
+        json: documents::JsonArgs,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: ReportFormat,
@@ -129,6 +142,11 @@ enum Command {
         skip_errors: Vec<String>,
         #[command(flatten)]
         input: InputArgs,
+    },
+    /// Work on schemas (lint: `schema check`).
+    Schema {
+        #[command(subcommand)]
+        action: documents::SchemaCommand,
     },
     /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
     Catalog {
@@ -345,11 +363,13 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
             print(&out);
             return Ok(ExitCode::from(u8::from(!found)));
         }
+        Command::Schema { action } => return documents::schema_command(action),
         validate => validate,
     };
     let Command::Validate {
         data,
         schema,
+        json,
         format,
         max_errors,
         mask_cells,
@@ -369,9 +389,6 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         unreachable!("the other commands returned above")
     };
     let lang = language(lang.as_deref())?;
-    let set = remote
-        .load_schemas(&schema)
-        .map_err(|e| Fatal(e.to_string()))?;
     let mut options = ValidationOptions::default()
         .max_errors(max_errors)
         .threads(threads)
@@ -404,6 +421,20 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         options = options.delimiter(delimiter_byte(&d)?);
     }
     options = options.sheet(input.sheet).zip_member(input.zip_member);
+    if let Some(code) = documents::try_validate(
+        &data,
+        schema.as_deref(),
+        &json,
+        &options,
+        format.documents(),
+        lang,
+    )? {
+        return Ok(code);
+    }
+    let schema = schema.expect("try_validate handles a missing schema");
+    let set = remote
+        .load_schemas(&schema)
+        .map_err(|e| Fatal(e.to_string()))?;
     if set.all_versions {
         let format = match format {
             ReportFormat::Text => Format::Text,
@@ -422,8 +453,12 @@ fn run(cli: Cli) -> Result<ExitCode, Fatal> {
         return Ok(code);
     }
     let validator = Validator::with_options(&set.schemas[0].schema, options);
+    let mut report =
+        remote::commands::validate_one(&remote, &validator, &data, lang).map_err(Fatal)?;
+    report
+        .warnings
+        .extend(documents::lint_warnings(&schema, lang));
     let schema = &set.schemas[0].schema;
-    let report = remote::commands::validate_one(&remote, &validator, &data, lang).map_err(Fatal)?;
     let columns: Vec<String> = schema
         .table()
         .fields

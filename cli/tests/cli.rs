@@ -524,3 +524,142 @@ fn dialect_flags_and_refusals() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
 }
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("a JSON report on stdout")
+}
+
+#[test]
+fn geojson_against_json_schema_with_local_refs() {
+    let ok = conforme(&[
+        "validate",
+        "fixtures/json/geojson-collection/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-collection/schema.json",
+        "--schema-dir",
+        "fixtures/json/_refs",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = conforme(&[
+        "validate",
+        "fixtures/json/geojson-bad-geometry/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-bad-geometry/schema.json",
+        "--schema-dir",
+        "fixtures/json/_refs",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let report = stdout_json(&bad);
+    assert_eq!(report["errors"][0]["type"], "json-schema");
+    assert_eq!(report["errors"][0]["params"]["keyword"], "minItems");
+    assert_eq!(report["errors"][0]["line"], 22);
+}
+
+#[test]
+fn missing_remote_ref_is_a_clear_error_not_a_download() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/json/geojson-collection/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-collection/schema.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no local copy of https://schemas.example.org/geo/Point.json"),
+        "{err}"
+    );
+    assert!(err.contains("--schema-dir"), "{err}");
+}
+
+#[test]
+fn unknown_draft_is_a_usage_error() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/json/top-array/data.json",
+        "--schema",
+        "fixtures/json/top-array/schema.json",
+        "--draft",
+        "5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2020-12"));
+}
+
+#[test]
+fn data_package_reports_each_resource() {
+    let ok = conforme(&["validate", "fixtures/datapackage/fk-valid/datapackage.json"]);
+    assert_eq!(ok.status.code(), Some(0));
+    let bad = conforme(&[
+        "validate",
+        "fixtures/datapackage/fk-broken/datapackage.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let report = stdout_json(&bad);
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["resources"][0]["name"], "equipements");
+    assert_eq!(
+        report["resources"][0]["report"]["errors"][0]["type"],
+        "foreign-key"
+    );
+    assert_eq!(report["resources"][1]["report"]["valid"], true);
+}
+
+#[test]
+fn schema_check_exits_1_on_errors_and_0_on_warnings_only() {
+    let bad = temp_file(
+        "lint-bad.json",
+        br#"{"fields": [{"name": "a", "type": "string", "contraints": {"required": true}}]}"#,
+    );
+    let out = conforme(&["schema", "check", bad.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("did you mean \"constraints\""), "{text}");
+    let warn = temp_file("lint-warn.json", br#"{"type": "object"}"#);
+    let out = conforme(&[
+        "schema",
+        "check",
+        warn.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout_json(&out)["warnings"][0]["params"]["rule"],
+        "json-schema-no-draft"
+    );
+}
+
+#[test]
+fn table_validation_includes_lint_warnings() {
+    let schema = temp_file(
+        "lint-table.json",
+        br#"{"fields": [{"name": "a", "type": "integer", "exemple": "1"}]}"#,
+    );
+    let data = temp_file("lint-table.csv", b"a\n1\n");
+    let out = conforme(&[
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = stdout_json(&out);
+    assert_eq!(report["warnings"][0]["type"], "schema-warning");
+    assert_eq!(report["warnings"][0]["params"]["rule"], "misspelt-key");
+    assert_eq!(
+        report["warnings"][0]["params"]["pointer"],
+        "/fields/0/exemple"
+    );
+}

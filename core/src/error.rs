@@ -159,6 +159,18 @@ pub enum SourceError {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// The JSON text cannot be parsed.
+    #[error(
+        "JSON syntax error at line {line}, column {column}: {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause"
+    )]
+    Json {
+        /// 1-based line (0 when the document is cut short).
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// What the parser expected.
+        message: String,
+    },
 }
 
 fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {

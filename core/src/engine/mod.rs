@@ -5,6 +5,7 @@
 mod chunk;
 mod dispatch;
 mod front;
+pub(crate) mod keys;
 mod merge;
 mod parallel;
 mod stream;

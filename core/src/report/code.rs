@@ -145,6 +145,12 @@ codes! {
     NoDataRows = "no-data-rows": Warning,
     /// Spreadsheet cells typed by the spreadsheet were converted to the text the schema expects.
     SpreadsheetConversion = "spreadsheet-conversion": Warning,
+    /// A JSON document breaks its JSON Schema (the keyword is in `params.keyword`).
+    JsonSchema = "json-schema": Error,
+    /// The schema itself has a problem that breaks it (`conforme schema check`).
+    SchemaError = "schema-error": Error,
+    /// A Data Package resource could not be validated (missing file, unusable schema…).
+    ResourceError = "resource-error": Error,
 }
 
 impl Serialize for ErrorCode {

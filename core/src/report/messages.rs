@@ -420,12 +420,32 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
                 "Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."
             ),
         },
-        (ErrorCode::ForeignKey, Lang::Fr) => format!(
-            "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
-        ),
-        (ErrorCode::ForeignKey, Lang::En) => format!(
-            "Reference not found: the value ({fields}) does not exist in the referenced table."
-        ),
+        (ErrorCode::ForeignKey, Lang::Fr) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Référence introuvable : la valeur `{cell}` de ({fields}) n'existe pas dans la table référencée{}.",
+                if r.is_empty() {
+                    " (la même table)".to_owned()
+                } else {
+                    format!(" « {r} »")
+                }
+            ),
+            _ => format!(
+                "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
+            ),
+        },
+        (ErrorCode::ForeignKey, Lang::En) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Reference not found: the value `{cell}` of ({fields}) does not exist in the referenced table{}.",
+                if r.is_empty() {
+                    " (this same table)".to_owned()
+                } else {
+                    format!(" \"{r}\"")
+                }
+            ),
+            _ => format!(
+                "Reference not found: the value ({fields}) does not exist in the referenced table."
+            ),
+        },
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
             "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
             text(d.params.get("encoding")),
@@ -477,6 +497,27 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             | ErrorCode::SpreadsheetConversion,
             _,
         ) => super::input_messages::render(d, lang),
+        (ErrorCode::JsonSchema, lang) => json_schema_message(d, lang),
+        (ErrorCode::SchemaError, Lang::Fr) => format!(
+            "Erreur de schéma ({}) : {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail_fr").or(d.params.get("detail")))
+        ),
+        (ErrorCode::SchemaError, Lang::En) => format!(
+            "Schema error ({}): {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::Fr) => format!(
+            "La ressource « {} » n'a pas pu être validée : {}",
+            text(d.params.get("resource")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::En) => format!(
+            "The resource \"{}\" could not be validated: {}",
+            text(d.params.get("resource")),
+            text(d.params.get("detail"))
+        ),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }
@@ -712,6 +753,103 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
     }
 }
 
+/// A JSON Schema error, by keyword; the validator's own English text is the fallback.
+fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
+    let at = match d.params.get("pointer").and_then(Value::as_str) {
+        Some("") | None => match lang {
+            Lang::Fr => "racine du document".to_owned(),
+            Lang::En => "document root".to_owned(),
+        },
+        Some(p) => p.to_owned(),
+    };
+    let keyword = d
+        .params
+        .get("keyword")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let value = d.cell.as_deref().unwrap_or("");
+    let p = |k: &str| text(d.params.get(k));
+    match (keyword, lang) {
+        ("required", Lang::Fr) => format!(
+            "{at} : la propriété obligatoire {} est absente.",
+            p("property")
+        ),
+        ("required", Lang::En) => {
+            format!("{at}: the required property {} is missing.", p("property"))
+        }
+        ("type", Lang::Fr) => format!(
+            "{at} : la valeur {value} n'est pas du type attendu ({}).",
+            p("expected")
+        ),
+        ("type", Lang::En) => format!(
+            "{at}: the value {value} is not of the expected type ({}).",
+            p("expected")
+        ),
+        ("enum", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.",
+            p("allowed")
+        ),
+        ("enum", Lang::En) => format!(
+            "{at}: the value \"{value}\" is not one of the allowed values: {}.",
+            p("allowed")
+        ),
+        ("format", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le format {}.",
+            p("format")
+        ),
+        ("format", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the format {}.",
+            p("format")
+        ),
+        ("pattern", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le motif {}.",
+            p("pattern")
+        ),
+        ("pattern", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the pattern {}.",
+            p("pattern")
+        ),
+        ("additionalProperties", Lang::Fr) => format!(
+            "{at} : propriété(s) non prévue(s) par le schéma : {}.",
+            p("unexpected")
+        ),
+        ("additionalProperties", Lang::En) => format!(
+            "{at}: property(ies) not allowed by the schema: {}.",
+            p("unexpected")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop petite (minimum {}).",
+            p("limit")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::En) => format!(
+            "{at}: the value {value} is too small (minimum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop grande (maximum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::En) => format!(
+            "{at}: the value {value} is too large (maximum {}).",
+            p("limit")
+        ),
+        ("anyOf" | "oneOf", Lang::Fr) => {
+            format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword}).")
+        }
+        ("anyOf" | "oneOf", Lang::En) => {
+            format!("{at}: the value matches none of the allowed shapes ({keyword}).")
+        }
+        (_, Lang::Fr) => format!(
+            "{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).",
+            p("detail")
+        ),
+        (_, Lang::En) => format!(
+            "{at}: the schema rule \"{keyword}\" is not met ({}).",
+            p("detail")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -773,6 +911,14 @@ mod tests {
             .with_param("replacement", "siret")
             .with_param("year1", 2020)
             .with_param("year2", 2019)
+            // Parameters of JSON Schema errors.
+            .with_param("property", "\"id\"")
+            .with_param("allowed", vec!["a", "b"])
+            .with_param("message", "is not valid")
+            .with_param("limit", 3)
+            .with_param("pattern", "^[0-9]+$")
+            .with_param("unexpected", vec!["x"])
+            .with_param("resource", "stations")
             // Parameters of the input (CSV syntax, spreadsheet) warnings.
             .with_param("first", "CRLF")
             .with_param("other", "LF")

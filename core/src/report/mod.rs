@@ -54,6 +54,22 @@ pub struct Report {
     pub masked: bool,
 }
 
+impl Default for Report {
+    /// A valid, empty report of the current version.
+    fn default() -> Self {
+        Report {
+            version: REPORT_VERSION,
+            valid: true,
+            stats: Stats::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            summary: Summary::default(),
+            rows: Vec::new(),
+            masked: false,
+        }
+    }
+}
+
 /// Facts about the validated input.
 ///
 /// ```
