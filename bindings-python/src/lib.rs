@@ -25,13 +25,13 @@ use std::time::Instant;
 
 /// validate(source, schema=None, *, max_errors=None, encoding=None, lang="fr", threads=None,
 /// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None) -> Report
+/// pick_errors=None, skip_errors=None, dialect=None) -> Report
 ///
 /// Validates `source` (a path, bytes, or a binary file object) against `schema` (a path, a
 /// dict, or a Schema). Invalid data gives a report with `valid == False`; an unusable schema
 /// raises SchemaError, unreadable input SourceError.
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", threads = None, profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None))]
+#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", threads = None, profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn validate(
     py: Python<'_>,
@@ -48,6 +48,7 @@ fn validate(
     skip_checks: Option<Vec<String>>,
     pick_errors: Option<Vec<String>>,
     skip_errors: Option<Vec<String>>,
+    dialect: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyReport> {
     let settings = Settings {
         max_errors,
@@ -62,7 +63,10 @@ fn validate(
         pick_errors,
         skip_errors,
     };
-    let options = settings.options()?;
+    let mut options = settings.options()?;
+    if let Some(dialect) = dialect {
+        options = options::with_dialect(options, dialect)?;
+    }
     let source = Source::from_py(source)?;
     let schema = PySchema::coerce(py, schema)?;
     let validator = Validator::with_options(&schema, options);
@@ -74,11 +78,11 @@ fn validate(
 
 /// iter_errors(source, schema=None, *, max_errors=None, encoding=None, lang="fr",
 /// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None) -> Iterator[Error]
+/// pick_errors=None, skip_errors=None, dialect=None) -> Iterator[Error]
 ///
 /// Yields errors while reading `source` chunk by chunk, in bounded memory.
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None))]
+#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn iter_errors(
     py: Python<'_>,
@@ -94,6 +98,7 @@ fn iter_errors(
     skip_checks: Option<Vec<String>>,
     pick_errors: Option<Vec<String>>,
     skip_errors: Option<Vec<String>>,
+    dialect: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<ErrorIterator> {
     let settings = Settings {
         max_errors,
@@ -108,7 +113,10 @@ fn iter_errors(
         pick_errors,
         skip_errors,
     };
-    let options = settings.options()?;
+    let mut options = settings.options()?;
+    if let Some(dialect) = dialect {
+        options = options::with_dialect(options, dialect)?;
+    }
     let source = Source::from_py(source)?;
     let schema = PySchema::coerce(py, schema)?;
     let place = source.place(py);

@@ -108,3 +108,14 @@ fn delimiter_byte(text: &str) -> PyResult<u8> {
         ))),
     }
 }
+
+/// Applies a Table Dialect given as a dict (`{"delimiter": ";", "headerRows": [1, 2]}`).
+pub(crate) fn with_dialect(
+    options: ValidationOptions,
+    dialect: &Bound<'_, PyAny>,
+) -> PyResult<ValidationOptions> {
+    let value = crate::convert::from_py(dialect, "dialect")?;
+    options
+        .dialect_json(&value)
+        .map_err(|e| PyValueError::new_err(format!("dialect: {e}")))
+}

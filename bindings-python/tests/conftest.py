@@ -30,7 +30,7 @@ def fixture_kwargs(expected: dict[str, Any]) -> dict[str, Any]:
         kwargs["max_errors"] = options["max_errors"]
     if options.get("header") is False:
         kwargs["header"] = False
-    for key in ("profile", "ignore_header_case", "skip_checks", "pick_errors", "skip_errors"):
+    for key in ("profile", "ignore_header_case", "skip_checks", "pick_errors", "skip_errors", "dialect"):
         if key in options:
             kwargs[key] = options[key]
     return kwargs

@@ -73,7 +73,7 @@ def test_to_dict_and_json(report: conforme.Report) -> None:
     assert d["errors"][0] == report.errors[0].to_dict()
     assert json.loads(report.to_json()) == d
     pretty = report.to_json(indent=2)
-    assert pretty.startswith('{\n  "valid": false')
+    assert pretty.startswith('{\n  "version": "1",\n  "valid": false')
     assert json.loads(pretty) == d
 
 
@@ -97,7 +97,7 @@ def test_to_frictionless(report: conforme.Report) -> None:
 
 
 def test_frictionless_header_errors_and_limit() -> None:
-    r = conforme.validate(b"id,,extra\nx,AB,1\n", SCHEMA, max_errors=2)
+    r = conforme.validate(b"id,,extra\nx,AB,1\n", SCHEMA, max_errors=2, profile="strict")
     task = r.to_frictionless()["tasks"][0]
     assert task["errors"][0]["tags"] == ["#table", "#header", "#label"]
     assert "rowNumbers" in task["errors"][0]

@@ -1,7 +1,7 @@
 """Type stubs of the native module ``conforme._conforme`` (re-exported by ``conforme``)."""
 
 import os
-from typing import IO, Any, Iterator, List, Optional, Union, final
+from typing import IO, Any, Dict, Iterator, List, Optional, Union, final
 
 __all__ = [
     "run_cli",
@@ -126,6 +126,7 @@ def validate(
     skip_checks: Optional[List[str]] = None,
     pick_errors: Optional[List[str]] = None,
     skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
 ) -> Report: ...
 def iter_errors(
     source: _SourceLike,
@@ -141,5 +142,6 @@ def iter_errors(
     skip_checks: Optional[List[str]] = None,
     pick_errors: Optional[List[str]] = None,
     skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
 ) -> ErrorIterator: ...
 def run_cli(argv: List[str]) -> int: ...

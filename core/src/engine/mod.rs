@@ -330,7 +330,8 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
 /// Warnings read off the finished report: no data row, blank rows at the end.
 fn add_table_warnings(report: &mut Report, header_records: u64) {
     use crate::report::{Diagnostic, ErrorCode};
-    if report.stats.rows == 0 && header_records > 0 {
+    // Stopped at the error limit before the first row: rows were not read, not absent.
+    if report.stats.rows == 0 && header_records > 0 && !report.stats.truncated {
         report.warnings.push(Diagnostic::new(ErrorCode::NoDataRows));
     }
     if report.stats.truncated {
