@@ -278,12 +278,10 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.")
         }
         ("jsonSchema", Lang::Fr) => format!(
-            "La valeur ne respecte pas le schéma JSON de la colonne : {}.",
-            text(d.params.get("detail"))
+            "Structure incorrecte : `{cell}` ne respecte pas le schéma JSON (`jsonSchema`) imposé à la colonne."
         ),
         ("jsonSchema", Lang::En) => format!(
-            "The value does not follow the column's JSON Schema: {}.",
-            text(d.params.get("detail"))
+            "Wrong structure: `{cell}` does not follow the JSON Schema (`jsonSchema`) required for the column."
         ),
         (other, Lang::Fr) => {
             format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value}).")
