@@ -28,7 +28,7 @@
 //! [Table Schema]: https://datapackage.org/standard/table-schema/
 //! [schema.data.gouv.fr]: https://schema.data.gouv.fr
 
-mod checks;
+pub(crate) mod checks;
 pub mod engine;
 pub mod error;
 pub mod generate;

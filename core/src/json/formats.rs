@@ -19,25 +19,6 @@ fn all_digits(s: &str, len: usize) -> bool {
     s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// The Luhn checksum holds (digits only; callers check the length).
-fn luhn(s: &str) -> bool {
-    let sum: u32 = s
-        .bytes()
-        .rev()
-        .enumerate()
-        .map(|(i, b)| {
-            let d = u32::from(b - b'0');
-            if i % 2 == 1 {
-                let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
-            } else {
-                d
-            }
-        })
-        .sum();
-    sum.is_multiple_of(10)
-}
-
 /// A SIREN: 9 digits with a valid Luhn key.
 ///
 /// ```
@@ -45,23 +26,15 @@ fn luhn(s: &str) -> bool {
 /// assert!(!conforme::json::formats::is_siren("732829321"));
 /// ```
 pub fn is_siren(s: &str) -> bool {
-    all_digits(s, 9) && luhn(s)
+    // Strict digits here (a JSON format has no formatting to forgive); the checksum is the
+    // custom checks' own.
+    all_digits(s, 9) && crate::checks::siret::is_valid_siren(s)
 }
 
-/// A SIRET: 14 digits with a valid Luhn key; La Poste's establishments (SIREN 356000000)
-/// use a digit sum divisible by 5 instead.
+/// A SIRET: 14 digits with a valid Luhn key; La Poste's establishments (SIREN 356000000,
+/// head office aside) use a digit sum divisible by 5 instead.
 pub fn is_siret(s: &str) -> bool {
-    if !all_digits(s, 14) {
-        return false;
-    }
-    if s.starts_with("356000000") {
-        return s
-            .bytes()
-            .map(|b| u32::from(b - b'0'))
-            .sum::<u32>()
-            .is_multiple_of(5);
-    }
-    luhn(s)
+    all_digits(s, 14) && crate::checks::siret::is_valid_siret(s)
 }
 
 /// A French postal code: five digits, not starting with `00`.
@@ -96,7 +69,9 @@ mod tests {
         assert!(is_siret("73282932000074"));
         assert!(!is_siret("73282932000075"));
         assert!(is_siret("35600000000001"));
-        assert!(!is_siret("35600000000048"));
+        // La Poste's head office follows Luhn like everyone else (landscape.md §3.1), as the
+        // siret custom check says: one implementation for both now.
+        assert!(is_siret("35600000000048"));
     }
 
     #[test]

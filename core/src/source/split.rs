@@ -134,7 +134,7 @@ impl Splitter {
             if self.buf.is_empty() {
                 return Ok(None);
             }
-            self.scan(usize::MAX, true);
+            self.scan(true);
             if self.in_quote {
                 self.note(SyntaxKind::UnclosedQuote, self.open_quote);
             }
@@ -145,7 +145,7 @@ impl Splitter {
         if self.buf.len() < self.chunk_size {
             return Ok(None);
         }
-        self.scan(usize::MAX, false);
+        self.scan(false);
         if self.last_boundary == 0 {
             if self.buf.len() > self.max_record {
                 return Err(TooLong);
@@ -261,26 +261,19 @@ impl Splitter {
         self.note(SyntaxKind::StrayQuote, at);
     }
 
-    /// Scans from `scanned` for record ends, stopping at the first one past `limit` (so that
-    /// one large read still gives chunks of about `chunk_size`, which bounds read-ahead).
-    /// Without `at_eof`, stops before a quote whose meaning depends on bytes not received yet.
-    fn scan(&mut self, limit: usize, at_eof: bool) {
+    /// Scans from `scanned` to the end of the buffer. Without `at_eof`, stops before a
+    /// quote whose meaning depends on bytes not received yet.
+    fn scan(&mut self, at_eof: bool) {
         let end = self.buf.len();
         let Some(quote) = self.quote else {
-            let upto = limit.clamp(self.scanned, end);
-            if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..upto]) {
+            if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..]) {
                 self.last_boundary = self.scanned + p + 1;
-                self.scanned = upto;
-            } else if let Some(p) = memchr::memchr(self.newline, &self.buf[upto..]) {
-                self.last_boundary = upto + p + 1;
-                self.scanned = self.last_boundary;
-            } else {
-                self.scanned = end;
             }
+            self.scanned = end;
             return;
         };
         let mut i = self.scanned;
-        while i < end && (i < limit || self.last_boundary == 0) {
+        while i < end {
             if self.in_quote {
                 let Some(p) = memchr::memchr(quote, &self.buf[i..end]) else {
                     i = end;
@@ -368,7 +361,7 @@ impl Splitter {
 pub(crate) fn last_record_end(dialect: &Dialect, newline: u8, data: &[u8]) -> usize {
     let mut s = Splitter::new(dialect, newline, 0, usize::MAX);
     s.push(data);
-    s.scan(usize::MAX, false);
+    s.scan(false);
     s.last_boundary
 }
 
