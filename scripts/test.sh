@@ -5,12 +5,15 @@
 #   scripts/test.sh rust       one part (several may be given: rust python …)
 #
 # Parts: rust (fmt, clippy, unit, fixture, corpus and CLI tests);
+#        python (builds the wheel with maturin in a virtualenv, pip-installs it, runs pytest);
+#        reports (the HTML report opened in headless Chromium: screenshot under
+#        target/reports/, text content checked);
 #        wasm (WebAssembly build, wasm-bindgen-test in Node, node --test of the JS package);
 #        browser (the validation page in headless Chromium via playwright-core).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_PARTS=(rust wasm browser)
+ALL_PARTS=(rust python reports wasm browser)
 parts=("$@")
 if [ ${#parts[@]} -eq 0 ] || [ "${parts[0]}" = "all" ]; then
     parts=("${ALL_PARTS[@]}")
@@ -27,6 +30,71 @@ part_rust() {
     cargo test --locked --quiet
     step "rust: corpus conformance table"
     cargo test --locked --quiet -p conforme-tests --test corpus -- --nocapture
+    step "rust: detected vs actual encoding and delimiter on the corpus"
+    cargo test --locked --quiet -p conforme-tests --test corpus_dialect -- --nocapture
+}
+
+# The Python package: a fresh virtualenv gets pinned tools, the wheel is built by maturin
+# and installed from its file (as users get it), then pytest runs. The wheel is built with
+# the dev profile: it reuses the rust part's build and the tests check behaviour, not speed.
+PYTHON_VENV=target/venv-test
+PYTHON_TOOLS=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 pandas==3.1.1 polars==2.1.0)
+part_python() {
+    step "python: virtualenv and tools ($PYTHON_VENV)"
+    if [ ! -x "$PYTHON_VENV/bin/python" ]; then
+        python3 -m venv "$PYTHON_VENV"
+    fi
+    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_TOOLS[@]}"
+    step "python: clippy (binding crate)"
+    cargo clippy --locked -p conforme-python --all-targets -- -D warnings
+    step "python: build the wheel"
+    rm -rf target/wheels-test
+    (cd bindings-python && "../$PYTHON_VENV/bin/maturin" build --locked --out ../target/wheels-test)
+    step "python: install the wheel file"
+    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --force-reinstall --no-deps target/wheels-test/conforme-*.whl
+    step "python: pytest"
+    (cd bindings-python && "../$PYTHON_VENV/bin/python" -m pytest -p no:cacheprovider tests)
+}
+
+# The HTML page rendered by a real browser: Debian's chromium (installed when missing),
+# driven by its own --headless flags (--screenshot, --dump-dom): no npm needed.
+part_reports() {
+    step "reports: chromium"
+    if ! command -v chromium >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    fi
+    step "reports: HTML page in headless Chromium"
+    cargo build --locked --quiet -p conforme-cli
+    local out=target/reports
+    mkdir -p "$out"
+    local cases=("fixtures/reports/every-kind")
+    local corpus=../shared/corpus/CEREMA__schema-arrete-circulation-marchandises__0.9.2__donnees-antibes-mr
+    if [ -d "$corpus" ]; then cases+=("$corpus"); fi
+    for case in "${cases[@]}"; do
+        local name lang
+        name=$(basename "$case")
+        for lang in fr en; do
+            local page="$PWD/$out/$name.$lang.html"
+            set +e
+            target/debug/conforme validate "$case/data.csv" --schema "$case/schema.json" \
+                --format html --lang "$lang" --profile strict >"$page"
+            local status=$?
+            set -e
+            [ "$status" -le 1 ] || { echo "conforme failed on $case ($status)" >&2; exit 1; }
+            local chrome=(chromium --headless --no-sandbox --disable-gpu --hide-scrollbars
+                --disable-background-networking --disable-component-update --disable-sync
+                --user-data-dir="$PWD/$out/chromium-profile"
+                --no-first-run --disable-dev-shm-usage)
+            "${chrome[@]}" --window-size=1280,2400 --screenshot="$PWD/$out/$name.$lang.png" \
+                "file://$page" >/dev/null 2>&1
+            [ -s "$out/$name.$lang.png" ] || { echo "no screenshot for $page" >&2; exit 1; }
+            "${chrome[@]}" --dump-dom "file://$page" 2>/dev/null >"$out/$name.$lang.dom.html"
+            # The page as the browser parsed it: verdict, summary, chart, highlighted cells.
+            python3 scripts/check_html_report.py "$out/$name.$lang.dom.html" "$lang"
+            echo "  $name ($lang): $out/$name.$lang.png"
+        done
+    done
 }
 
 # Runs a command and prints how long it took (cold-start times of the wasm parts).
@@ -63,6 +131,8 @@ part_browser() {
 for part in "${parts[@]}"; do
     case "$part" in
         rust) part_rust ;;
+        python) part_python ;;
+        reports) part_reports ;;
         wasm) part_wasm ;;
         browser) part_browser ;;
         *) echo "unknown part: $part (known: ${ALL_PARTS[*]})" >&2; exit 2 ;;

@@ -389,3 +389,277 @@ fn bad_profile_check_or_error_names_are_usage_errors() {
         assert!(stderr.contains(says), "{flag} {value}: {stderr}");
     }
 }
+
+const EXPORT_SCHEMA: &str = r#"{"fields": [
+    {"name": "siret", "type": "string", "constraints": {"pattern": "\\d{14}"}},
+    {"name": "commune", "type": "string"},
+    {"name": "code_postal", "type": "string", "constraints": {"pattern": "\\d{5}"}}
+]}"#;
+
+/// A Windows-1252, semicolon, CRLF file as Excel's "CSV (séparateur : point-virgule)" writes
+/// it, with the usual empty columns and rows dragged along.
+fn excel_export() -> Vec<u8> {
+    let rows = [
+        "siret;commune;code_postal;;",
+        "21010400000013;Besançon;25000;;",
+        "2,10104E+13;Sète;34200;;",
+        ";;;;",
+    ];
+    let text = rows.join("\r\n") + "\r\n";
+    text.chars()
+        .map(|c| match c {
+            'ç' => 0xE7,
+            'è' => 0xE8,
+            c => c as u8,
+        })
+        .collect()
+}
+
+#[test]
+fn excel_semicolon_windows_1252_export() {
+    let schema = temp_file("export-schema.json", EXPORT_SCHEMA.as_bytes());
+    let data = temp_file("export.csv", &excel_export());
+    let out = conforme(&[
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("encodage windows-1252, séparateur `;`"),
+        "{text}"
+    );
+    assert!(text.contains("ligne 2, octet"), "{text}");
+    assert!(text.contains("2 colonne(s) vide(s)"), "{text}");
+    assert!(text.contains("notation scientifique"), "{text}");
+    assert!(text.contains("1 ligne(s) vide(s)"), "{text}");
+}
+
+#[test]
+fn compressed_input_from_stdin_and_zip_members() {
+    let schema = temp_file("zip-schema.json", EXPORT_SCHEMA.as_bytes());
+    let csv = b"siret,commune,code_postal\n21010400000013,Besancon,25000\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(csv).unwrap();
+    let gz = gz.finish().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(["validate", "-", "--schema", schema.to_str().unwrap()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&gz).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("(gzip)"));
+
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for name in ["a.csv", "b.csv"] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(csv).unwrap();
+    }
+    let zip = temp_file("two.zip", &zip.finish().unwrap().into_inner());
+    let args = [
+        "validate",
+        zip.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ];
+    let out = conforme(&args);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--zip-member"));
+    let out = conforme(&[&args[..], &["--zip-member", "b.csv"]].concat());
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn dialect_flags_and_refusals() {
+    let schema = temp_file("dialect-schema.json", EXPORT_SCHEMA.as_bytes());
+    let data = temp_file(
+        "dialect.csv",
+        b"# export\nsiret|commune|code_postal\n21010400000013|NA|25000\n",
+    );
+    let base = [
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ];
+    let out = conforme(
+        &[
+            &base[..],
+            &[
+                "--comment-char",
+                "#",
+                "--dialect",
+                r#"{"delimiter": "|", "nullSequence": "NA"}"#,
+            ],
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = conforme(&[&base[..], &["--dialect", r#"{"delimiter": "||"}"#]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("delimiter"));
+    let pdf = temp_file("rapport.pdf", b"%PDF-1.4\n");
+    let out = conforme(&[
+        "validate",
+        pdf.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
+}
+
+fn stdout_json(out: &Output) -> serde_json::Value {
+    serde_json::from_slice(&out.stdout).expect("a JSON report on stdout")
+}
+
+#[test]
+fn geojson_against_json_schema_with_local_refs() {
+    let ok = conforme(&[
+        "validate",
+        "fixtures/json/geojson-collection/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-collection/schema.json",
+        "--schema-dir",
+        "fixtures/json/_refs",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = conforme(&[
+        "validate",
+        "fixtures/json/geojson-bad-geometry/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-bad-geometry/schema.json",
+        "--schema-dir",
+        "fixtures/json/_refs",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let report = stdout_json(&bad);
+    assert_eq!(report["errors"][0]["type"], "json-schema");
+    assert_eq!(report["errors"][0]["params"]["keyword"], "minItems");
+    assert_eq!(report["errors"][0]["line"], 22);
+}
+
+#[test]
+fn missing_remote_ref_is_a_clear_error_not_a_download() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/json/geojson-collection/data.geojson",
+        "--schema",
+        "fixtures/json/geojson-collection/schema.json",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no local copy of https://schemas.example.org/geo/Point.json"),
+        "{err}"
+    );
+    assert!(err.contains("--schema-dir"), "{err}");
+}
+
+#[test]
+fn unknown_draft_is_a_usage_error() {
+    let out = conforme(&[
+        "validate",
+        "fixtures/json/top-array/data.json",
+        "--schema",
+        "fixtures/json/top-array/schema.json",
+        "--draft",
+        "5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("2020-12"));
+}
+
+#[test]
+fn data_package_reports_each_resource() {
+    let ok = conforme(&["validate", "fixtures/datapackage/fk-valid/datapackage.json"]);
+    assert_eq!(ok.status.code(), Some(0));
+    let bad = conforme(&[
+        "validate",
+        "fixtures/datapackage/fk-broken/datapackage.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    let report = stdout_json(&bad);
+    assert_eq!(report["valid"], false);
+    assert_eq!(report["resources"][0]["name"], "equipements");
+    assert_eq!(
+        report["resources"][0]["report"]["errors"][0]["type"],
+        "foreign-key"
+    );
+    assert_eq!(report["resources"][1]["report"]["valid"], true);
+}
+
+#[test]
+fn schema_check_exits_1_on_errors_and_0_on_warnings_only() {
+    let bad = temp_file(
+        "lint-bad.json",
+        br#"{"fields": [{"name": "a", "type": "string", "contraints": {"required": true}}]}"#,
+    );
+    let out = conforme(&["schema", "check", bad.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("did you mean \"constraints\""), "{text}");
+    let warn = temp_file("lint-warn.json", br#"{"type": "object"}"#);
+    let out = conforme(&[
+        "schema",
+        "check",
+        warn.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout_json(&out)["warnings"][0]["params"]["rule"],
+        "json-schema-no-draft"
+    );
+}
+
+#[test]
+fn table_validation_includes_lint_warnings() {
+    let schema = temp_file(
+        "lint-table.json",
+        br#"{"fields": [{"name": "a", "type": "integer", "exemple": "1"}]}"#,
+    );
+    let data = temp_file("lint-table.csv", b"a\n1\n");
+    let out = conforme(&[
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = stdout_json(&out);
+    assert_eq!(report["warnings"][0]["type"], "schema-warning");
+    assert_eq!(report["warnings"][0]["params"]["rule"], "misspelt-key");
+    assert_eq!(
+        report["warnings"][0]["params"]["pointer"],
+        "/fields/0/exemple"
+    );
+}

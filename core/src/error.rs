@@ -109,6 +109,46 @@ pub enum SourceError {
         /// The limit in bytes.
         limit: usize,
     },
+    /// The file is of a kind conforme does not read (PDF, image, document…).
+    #[error(
+        "this file is {what}, not a table conforme can read. Give a CSV file (or .xlsx, .xls, .ods, or a .gz/.zip of a CSV)"
+    )]
+    Unsupported {
+        /// What the file is.
+        what: String,
+    },
+    /// A compressed file or workbook is damaged or incomplete.
+    #[error("the {format} file is damaged or incomplete: {detail}. Download or export it again")]
+    Corrupt {
+        /// `gzip`, `ZIP`, `xlsx`…
+        format: String,
+        /// What the decoder said, and where.
+        detail: String,
+    },
+    /// The ZIP archive does not single out one table.
+    #[error("{}", zip_member_message(wanted.as_deref(), members))]
+    ZipMember {
+        /// The member asked for (`--zip-member`), if any.
+        wanted: Option<String>,
+        /// The data files the archive holds.
+        members: Vec<String>,
+    },
+    /// The requested sheet is not in the workbook, or the workbook has no sheet.
+    #[error("{}", sheet_message(wanted, sheets))]
+    Sheet {
+        /// The sheet asked for (`--sheet`).
+        wanted: String,
+        /// The workbook's sheets.
+        sheets: Vec<String>,
+    },
+    /// The chosen sheet has no cell at all.
+    #[error(
+        "the sheet {sheet:?} is empty: there is no header and no row to check. Choose another sheet with --sheet"
+    )]
+    EmptySheet {
+        /// The sheet's name.
+        sheet: String,
+    },
     /// The CSV text cannot be parsed.
     #[error("CSV syntax error at line {line} (byte {byte}): {message}")]
     Csv {
@@ -119,4 +159,40 @@ pub enum SourceError {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// The JSON text cannot be parsed.
+    #[error(
+        "JSON syntax error at line {line}, column {column}: {message}. Check the file with a JSON validator; a trailing comma or a missing quote is the usual cause"
+    )]
+    Json {
+        /// 1-based line (0 when the document is cut short).
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// What the parser expected.
+        message: String,
+    },
+}
+
+fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {
+    let list = members.join(", ");
+    match (wanted, members.is_empty()) {
+        (_, true) => "the ZIP archive holds no data file".to_owned(),
+        (Some(w), false) => format!(
+            "the ZIP archive has no member {w:?}; it holds: {list}. Pass one of these names to --zip-member"
+        ),
+        (None, false) => format!(
+            "the ZIP archive holds several files ({list}): choose the one to check with --zip-member NAME"
+        ),
+    }
+}
+
+fn sheet_message(wanted: &str, sheets: &[String]) -> String {
+    if sheets.is_empty() {
+        return "the workbook has no worksheet".to_owned();
+    }
+    format!(
+        "the workbook has no sheet {wanted:?}; its sheets are: {}. Pass a name or a number from 1 to {} to --sheet",
+        sheets.join(", "),
+        sheets.len()
+    )
 }

@@ -28,10 +28,13 @@
 //! [Table Schema]: https://datapackage.org/standard/table-schema/
 //! [schema.data.gouv.fr]: https://schema.data.gouv.fr
 
-mod checks;
+pub(crate) mod checks;
 pub mod engine;
 pub mod error;
 pub mod generate;
+pub mod json;
+pub mod lint;
+pub mod package;
 pub mod report;
 pub mod schema;
 pub mod source;
@@ -40,7 +43,11 @@ pub mod table;
 pub use checks::declaration::KNOWN as KNOWN_CHECKS;
 pub use engine::{StreamValidator, ValidationOptions, Validator};
 pub use error::{SchemaError, SourceError};
-pub use report::{Diagnostic, ErrorCode, Lang, Report, Severity, Stats};
+pub use report::render;
+pub use report::{
+    ColumnCount, Diagnostic, ErrorCode, Example, GroupSummary, Lang, MASK, REPORT_VERSION, Report,
+    RowSample, Severity, Stats, Summary,
+};
 pub use schema::Schema;
 pub use source::Dialect;
 pub use table::HeaderProfile;

@@ -63,6 +63,11 @@ pub fn fixture_options(expected: &Value) -> ValidationOptions {
     if let Some(c) = codes("skip_errors") {
         options = options.skip_errors(c);
     }
+    if let Some(dialect) = o.get("dialect") {
+        options = options
+            .dialect_json(dialect)
+            .expect("the fixture's dialect is valid");
+    }
     if o.get("header").and_then(Value::as_bool) == Some(false) {
         options = options.dialect(Dialect {
             header: false,

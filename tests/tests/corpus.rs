@@ -10,17 +10,16 @@
 //! counted apart, never silently dropped. Skipped with a message when `../shared` is
 //! absent.
 
-use conforme::{HeaderProfile, Schema, ValidationOptions, Validator};
+use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
+use conforme::package::{PackageOptions, validate_package};
+use conforme::{HeaderProfile, Report, Schema, ValidationOptions, Validator};
 use conforme_tests::workspace_root;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Cases expected to differ from the primary oracle, with the reason (by name fragment).
-const EXPECTED_TO_DIFFER: &[(&str, &str)] = &[(
-    "__datapackage",
-    "Data Packages are validated by `conforme validate datapackage.json` (JSON and packages issue)",
-)];
+const EXPECTED_TO_DIFFER: &[(&str, &str)] = &[];
 
 fn corpus_dir() -> Option<PathBuf> {
     let dir = std::env::var_os("CONFORME_CORPUS")
@@ -29,16 +28,7 @@ fn corpus_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-fn expected_to_differ(name: &str, has_csv: bool) -> Option<&'static str> {
-    if !has_csv {
-        if let Some((_, why)) = EXPECTED_TO_DIFFER
-            .iter()
-            .find(|(frag, _)| name.contains(frag))
-        {
-            return Some(why);
-        }
-        return Some("JSON documents against JSON Schema (JSON and packages issue)");
-    }
+fn expected_to_differ(name: &str) -> Option<&'static str> {
     EXPECTED_TO_DIFFER
         .iter()
         .find(|(frag, _)| name.contains(frag))
@@ -73,6 +63,49 @@ fn validata_type(name: &str) -> &str {
     }
 }
 
+/// Validates a JSON case offline (the `_refs` copies stand for the GeoJSON URLs). Error
+/// types are counted by JSON Schema keyword, as the oracle reports them.
+fn json_outcome(
+    corpus: &std::path::Path,
+    case: &std::path::Path,
+    formats: bool,
+) -> Result<Report, String> {
+    let options = JsonSchemaOptions::default()
+        .retriever(LocalDirectories::new(vec![corpus.join("_refs")]))
+        .assert_formats(formats);
+    let schema =
+        JsonSchema::from_path(case.join("schema.json"), &options).map_err(|e| e.to_string())?;
+    let mut report = JsonValidator::new(&schema, ValidationOptions::default())
+        .validate_path(case.join("data.json"))
+        .map_err(|e| e.to_string())?;
+    report.stats.error_types.clear();
+    for e in &report.errors {
+        let keyword = e.param_str("keyword").unwrap_or("?").to_owned();
+        *report.stats.error_types.entry(keyword).or_default() += 1;
+    }
+    Ok(report)
+}
+
+/// Validates a package case; its verdict and error types are the union of its resources'.
+fn package_outcome(case: &std::path::Path) -> Result<Report, String> {
+    let package = validate_package(case.join("datapackage.json"), &PackageOptions::default())
+        .map_err(|e| e.to_string())?;
+    let mut report = Report {
+        valid: package.valid,
+        stats: Default::default(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        ..Report::default()
+    };
+    for r in package.resources {
+        for (k, n) in r.report.stats.error_types {
+            *report.stats.error_types.entry(k).or_default() += n;
+        }
+        report.errors.extend(r.report.errors);
+    }
+    Ok(report)
+}
+
 fn error_types(v: &Value) -> BTreeMap<String, u64> {
     v.as_object()
         .map(|o| {
@@ -100,16 +133,52 @@ fn corpus_conformance() {
     names.sort();
     let mut strict = Table::default();
     let mut validata = Table::default();
+    let mut documents = Table::default();
+    let mut json_formats = Table::default();
     let mut skipped = Vec::new();
     for name in &names {
         let case = dir.join(name);
-        let has_csv = case.join("data.csv").is_file();
-        if let Some(why) = expected_to_differ(name, has_csv) {
+        if let Some(why) = expected_to_differ(name) {
             skipped.push((name.clone(), why));
             continue;
         }
         let expected: Value =
             serde_json::from_slice(&std::fs::read(case.join("expected.json")).unwrap()).unwrap();
+        if case.join("datapackage.json").is_file() {
+            documents.compare(
+                name,
+                package_outcome(&case),
+                &expected["valid"],
+                error_types(&expected["error_types"]),
+            );
+            continue;
+        }
+        if case.join("data.json").is_file() {
+            // The primary JSON oracle does not assert `format`: compare with formats off,
+            // then with formats on against the format-asserting oracle (in `others`).
+            documents.compare(
+                name,
+                json_outcome(&dir, &case, false),
+                &expected["valid"],
+                error_types(&expected["error_types"]),
+            );
+            let asserted = expected["others"].as_array().and_then(|o| {
+                o.iter().find(|o| {
+                    o["oracle"]
+                        .as_str()
+                        .is_some_and(|n| n.contains("formats asserted"))
+                })
+            });
+            if let Some(other) = asserted {
+                json_formats.compare(
+                    name,
+                    json_outcome(&dir, &case, true),
+                    &other["valid"],
+                    error_types(&other["error_types"]),
+                );
+            }
+            continue;
+        }
         let run = |options: ValidationOptions| {
             Schema::from_path(case.join("schema.json"))
                 .map_err(|e| e.to_string())
@@ -160,6 +229,10 @@ fn corpus_conformance() {
     }
     strict.print("--profile strict, custom checks skipped, vs frictionless 5 (primary oracle)");
     validata.print("default profile schema.data.gouv.fr vs Validata (validata-core 0.9.7)");
+    documents.print(
+        "JSON documents (formats not asserted, vs python-jsonschema) and Data Packages (vs frictionless 5)",
+    );
+    json_formats.print("JSON documents, formats asserted, vs python-jsonschema asserting formats");
     for (name, why) in &skipped {
         println!("expected to differ: {name}: {why}");
     }
@@ -168,7 +241,12 @@ fn corpus_conformance() {
     )
     .unwrap();
     let min = |k: &str| baseline[k].as_u64().unwrap_or(0) as usize;
-    for (table, prefix) in [(&strict, ""), (&validata, "validata_")] {
+    for (table, prefix) in [
+        (&strict, ""),
+        (&validata, "validata_"),
+        (&documents, "documents_"),
+        (&json_formats, "json_formats_"),
+    ] {
         for (got, key) in [
             (table.verdicts, format!("{prefix}verdicts")),
             (table.types, format!("{prefix}error_types")),

@@ -4,8 +4,10 @@
 use super::catalog::Entry;
 use super::{Remote, RemoteError, SchemaSet, guess, is_url, versions};
 use crate::Format;
+use crate::progress::ProgressReader;
 use clap::{Subcommand, ValueEnum};
 use conforme::{Lang, Report, ValidationOptions, Validator};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -311,13 +313,30 @@ pub fn guess(
 }
 
 /// Validates one data source (path, `-` or URL) against one schema.
-pub fn validate_one(remote: &Remote, validator: &Validator, data: &Path) -> Result<Report, String> {
+pub fn validate_one(
+    remote: &Remote,
+    validator: &Validator,
+    data: &Path,
+    lang: Lang,
+) -> Result<Report, String> {
     let name = data.display().to_string();
+    let with_progress =
+        |input: Box<dyn std::io::Read + Send>, total: Option<u64>| match ProgressReader::wrap(
+            input, total, lang,
+        ) {
+            Ok(wrapped) => validator.validate_reader(wrapped),
+            Err(input) => validator.validate_reader(input),
+        };
     let result = match data.to_str() {
-        Some("-") => validator.validate_reader(std::io::stdin()),
+        Some("-") => with_progress(Box::new(std::io::stdin()), None),
         Some(url) if is_url(url) => {
             let opened = remote.open_data(url).map_err(|e| e.to_string())?;
-            validator.validate_reader(opened)
+            with_progress(opened, None)
+        }
+        _ if std::io::stderr().is_terminal() && data.is_file() => {
+            let file = std::fs::File::open(data).map_err(|e| format!("{name}: {e}"))?;
+            let total = file.metadata().ok().map(|m| m.len());
+            with_progress(Box::new(file), total)
         }
         _ => validator.validate_path(data),
     };

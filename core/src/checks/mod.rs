@@ -15,7 +15,7 @@ mod nomenclature;
 mod one_of_required;
 mod opening_hours;
 mod phone;
-mod siret;
+pub(crate) mod siret;
 mod sum;
 mod year_interval;
 

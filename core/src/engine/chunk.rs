@@ -1,9 +1,19 @@
 //! Validating one chunk of whole records: the work that runs in parallel.
 
 use super::front::Chunk;
-use crate::source::{Dialect, RecordReader};
+use crate::report::RowSample;
+use crate::source::{Dialect, RecordReader, strip_initial_spaces};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
 use crate::table::{CompiledTable, HeaderPlan};
+
+/// How much a chunk may collect.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ChunkLimits {
+    /// Stop after this many errors.
+    pub errors: usize,
+    /// Keep the cells of this many rows with errors.
+    pub keep_rows: usize,
+}
 
 /// What one chunk produced; row indexes in it are chunk-local.
 pub(crate) struct ChunkResult {
@@ -43,28 +53,75 @@ pub(crate) fn validate_chunk(
     plan: &HeaderPlan,
     dialect: &Dialect,
     chunk: &Chunk,
-    limit: usize,
+    limits: ChunkLimits,
     scratch: &mut RowScratch,
 ) -> ChunkResult {
-    let mut records = RecordReader::new(dialect, &chunk.bytes);
+    // `skipInitialSpace`: drop those spaces first (only then).
+    let stripped;
+    let bytes = if dialect.skip_initial_space {
+        stripped = strip_initial_spaces(&chunk.bytes, dialect);
+        stripped.as_slice()
+    } else {
+        chunk.bytes.as_slice()
+    };
+    let mut records = RecordReader::new(dialect, bytes);
     let mut output = RowOutput::default();
     let mut rows = 0u64;
-    let mut skip = chunk.has_header;
+    let mut skip = chunk.skip_records;
+    // Decoded single-byte chunks: (decoded bytes counted, input bytes they stand for).
+    let mut input_offset = (0usize, 0u64);
+    // CR-only files: (bytes counted, line breaks seen).
+    let mut cr_lines = (0usize, 0u64);
     let trusted = ascii_dialect(dialect);
     while let Some(info) = records.next_record() {
-        if skip {
-            skip = false;
+        if skip > 0 {
+            skip -= 1;
             continue;
+        }
+        let mut offset = info.start as u64;
+        if chunk.single_byte {
+            // Back to input offsets: one input byte per decoded character.
+            let to = info.start.min(bytes.len());
+            input_offset.1 += bytes[input_offset.0..to]
+                .iter()
+                .filter(|&&b| (b as i8) >= -0x40)
+                .count() as u64;
+            input_offset.0 = to;
+            offset = input_offset.1;
+        }
+        let mut line = info.line;
+        if chunk.cr_only {
+            let to = info.start.min(bytes.len());
+            cr_lines.1 += memchr::memchr_iter(b'\r', &bytes[cr_lines.0..to]).count() as u64;
+            cr_lines.0 = to;
+            line = cr_lines.1;
         }
         let at = RowLocation {
             local_row: rows,
-            line: chunk.start_line + info.line,
-            byte: chunk.start_byte + info.start as u64,
+            line: chunk.start_line + line,
+            byte: chunk.start_byte + offset,
         };
         rows += 1;
         let records = &records;
         let cell = |i| text(records.cell(i), trusted);
-        if !table.check_row(plan, info.len, cell, at, scratch, &mut output, limit) {
+        let errors_before = output.errors.len();
+        let go_on = table.check_row(
+            plan,
+            info.len,
+            cell,
+            at,
+            scratch,
+            &mut output,
+            limits.errors,
+        );
+        if output.errors.len() > errors_before && output.samples.len() < limits.keep_rows {
+            output.samples.push(RowSample {
+                row: at.local_row,
+                line: at.line,
+                cells: (0..info.len).map(|i| cell(i).to_owned()).collect(),
+            });
+        }
+        if !go_on {
             break;
         }
     }

@@ -9,8 +9,9 @@ use super::ValidationOptions;
 use crate::error::SourceError;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::source::{
-    Bom, Dialect, EncodingState, Splitter, Utf16Transcoder, binary_signature, decode_legacy,
-    detect_bom, last_record_end, sniff_delimiter,
+    Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
+    binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, sniff_delimiter,
+    strip_initial_spaces,
 };
 use crate::table::{CompiledTable, HeaderPlan};
 use std::collections::VecDeque;
@@ -27,8 +28,13 @@ pub(crate) struct Chunk {
     pub start_byte: u64,
     /// Physical line the chunk starts on (1-based).
     pub start_line: u64,
-    /// The chunk starts with the header record.
-    pub has_header: bool,
+    /// Header records at the start of the chunk, to skip.
+    pub skip_records: usize,
+    /// The bytes were decoded from a single-byte encoding: one input byte per character,
+    /// so input offsets are character counts.
+    pub single_byte: bool,
+    /// Lines end with a lone CR (old Mac files): the record reader counts only line feeds.
+    pub cr_only: bool,
 }
 
 /// What the front learnt from the start of the input.
@@ -64,6 +70,14 @@ pub(crate) struct Front {
     header_seen: bool,
     pub(crate) setup: Option<Setup>,
     transcoded: Vec<u8>,
+    /// First occurrence of each CSV syntax problem: kind, byte offset, line.
+    syntax: Vec<(SyntaxKind, u64, u64)>,
+    /// Number of empty labels at the end of the header.
+    trailing_empty_labels: usize,
+    /// Decoded bytes held back until they contain every header row: bytes, input bytes
+    /// and line breaks they stand for.
+    header_pending: Option<(Vec<u8>, u64, u64, bool)>,
+    at_eof: bool,
 }
 
 impl Front {
@@ -85,6 +99,10 @@ impl Front {
             header_seen: false,
             setup: None,
             transcoded: Vec::new(),
+            syntax: Vec::new(),
+            trailing_empty_labels: 0,
+            header_pending: None,
+            at_eof: false,
         }
     }
 
@@ -133,7 +151,9 @@ impl Front {
             t.transcode(&[], true, &mut self.transcoded);
             splitter.push(&self.transcoded);
         }
+        self.at_eof = true;
         self.drain(true)?;
+        self.release_header()?;
         if !self.header_seen {
             return Err(SourceError::Empty);
         }
@@ -202,8 +222,8 @@ impl Front {
             if !at_eof && !splitter.wants_cut() {
                 return Ok(());
             }
-            let raw = match splitter.take(at_eof) {
-                Ok(Some(raw)) => raw,
+            let (raw, issues) = match splitter.take(at_eof) {
+                Ok(Some(piece)) => piece,
                 Ok(None) => return Ok(()),
                 Err(_) => {
                     return Err(SourceError::RecordTooLong {
@@ -213,7 +233,17 @@ impl Front {
                     });
                 }
             };
+            self.locate(&raw, &issues);
             self.decode_and_queue(raw)?;
+        }
+    }
+
+    /// Records where the syntax problems first seen in `raw` (the next chunk) are.
+    fn locate(&mut self, raw: &[u8], issues: &[SyntaxIssue]) {
+        for issue in issues {
+            let line = self.next_line + count_lines(&raw[..issue.pos], self.newline);
+            self.syntax
+                .push((issue.kind, self.next_byte + issue.pos as u64, line));
         }
     }
 
@@ -225,7 +255,14 @@ impl Front {
         }
         if let Some(legacy) = self.encoding.active_legacy() {
             let lines = count_lines(&raw, self.newline);
-            return self.queue_decoded(decode_legacy(legacy, &raw), raw.len() as u64, lines);
+            let single = legacy.is_single_byte();
+            let text = if self.options.encoding.is_some() {
+                decode_legacy(legacy, &raw)
+            } else {
+                decode_mixed(legacy, &raw)
+            };
+            let single = single && char_count(&text) == raw.len();
+            return self.queue_decoded(text, raw.len() as u64, lines, single);
         }
         match simdutf8::compat::from_utf8(&raw) {
             Ok(_) => self.queue(raw),
@@ -241,7 +278,7 @@ impl Front {
                     }
                     let lines = count_lines(&raw, self.newline);
                     let text = String::from_utf8_lossy(&raw).into_owned().into_bytes();
-                    return self.queue_decoded(text, raw.len() as u64, lines);
+                    return self.queue_decoded(text, raw.len() as u64, lines, false);
                 }
                 let cut = last_record_end(&self.dialect, self.newline, &raw[..bad]);
                 let first_line = self.next_line + count_lines(&raw[..bad], self.newline);
@@ -253,7 +290,10 @@ impl Front {
                     self.queue(valid.to_vec())?;
                 }
                 let lines = count_lines(rest, self.newline);
-                self.queue_decoded(decode_legacy(legacy, rest), rest.len() as u64, lines)
+                let single = legacy.is_single_byte();
+                let text = decode_mixed(legacy, rest);
+                let single = single && char_count(&text) == rest.len();
+                self.queue_decoded(text, rest.len() as u64, lines, single)
             }
         }
     }
@@ -261,7 +301,7 @@ impl Front {
     fn queue(&mut self, bytes: Vec<u8>) -> Result<(), SourceError> {
         let len = bytes.len() as u64;
         let lines = count_lines(&bytes, self.newline);
-        self.queue_decoded(bytes, len, lines)
+        self.queue_decoded(bytes, len, lines, false)
     }
 
     /// Queues decoded `bytes` standing for `raw_len` input bytes and `lines` line breaks.
@@ -270,40 +310,93 @@ impl Front {
         bytes: Vec<u8>,
         raw_len: u64,
         lines: u64,
+        single_byte: bool,
     ) -> Result<(), SourceError> {
-        let has_header = !self.header_seen;
-        if has_header {
-            if !bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+        if !self.header_seen {
+            if self.header_pending.is_none() && !bytes.iter().any(|b| !b.is_ascii_whitespace()) {
                 // Leading blank lines: no header yet.
                 self.next_byte += raw_len;
                 self.next_line += lines;
                 return Ok(());
             }
-            self.read_header(&bytes);
+            let pending = self
+                .header_pending
+                .get_or_insert_with(|| (Vec::new(), 0, 0, single_byte));
+            // Held bytes mixing UTF-8 and decoded text have no simple offset mapping.
+            pending.3 = (pending.0.is_empty() || pending.3) && single_byte;
+            pending.0.extend_from_slice(&bytes);
+            pending.1 += raw_len;
+            pending.2 += lines;
+            return self.release_header();
         }
+        self.push_chunk(bytes, raw_len, lines, 0, single_byte);
+        Ok(())
+    }
+
+    /// Queues the bytes held for the header once they hold every header row (or the
+    /// input ended).
+    fn release_header(&mut self) -> Result<(), SourceError> {
+        let Some((bytes, ..)) = &self.header_pending else {
+            return Ok(());
+        };
+        let needed = self.dialect.header_record_count();
+        if needed > 1 && !self.at_eof {
+            let mut reader = self.dialect.reader_builder().from_reader(bytes.as_slice());
+            let mut record = csv::ByteRecord::new();
+            let mut complete = 0;
+            // The last record of the held bytes is whole: they end at a record boundary.
+            while complete < needed && matches!(reader.read_byte_record(&mut record), Ok(true)) {
+                complete += 1;
+            }
+            if complete < needed {
+                return Ok(());
+            }
+        }
+        let (bytes, raw_len, lines, single_byte) =
+            self.header_pending.take().expect("checked above");
+        self.read_header(&bytes);
+        self.push_chunk(bytes, raw_len, lines, needed, single_byte);
+        Ok(())
+    }
+
+    fn push_chunk(
+        &mut self,
+        bytes: Vec<u8>,
+        raw_len: u64,
+        lines: u64,
+        skip_records: usize,
+        single_byte: bool,
+    ) {
         self.ready.push_back(Chunk {
             index: self.next_index,
             bytes,
             start_byte: self.next_byte,
             start_line: self.next_line,
-            has_header: has_header && self.dialect.header,
+            skip_records,
+            single_byte,
+            cr_only: self.newline == b'\r',
         });
         self.next_index += 1;
         self.next_byte += raw_len;
         self.next_line += lines;
-        Ok(())
     }
 
     fn read_header(&mut self, bytes: &[u8]) {
         self.header_seen = true;
         let plan = if self.dialect.header {
-            let mut reader = self.dialect.reader_builder().from_reader(bytes);
-            let mut record = csv::ByteRecord::new();
-            let _ = reader.read_byte_record(&mut record);
-            let labels: Vec<String> = record
+            let stripped;
+            let bytes = if self.dialect.skip_initial_space {
+                stripped = strip_initial_spaces(bytes, &self.dialect);
+                stripped.as_slice()
+            } else {
+                bytes
+            };
+            let labels = header_labels(&self.dialect, bytes);
+            self.trailing_empty_labels = labels
                 .iter()
-                .map(|l| String::from_utf8_lossy(l).into_owned())
-                .collect();
+                .rev()
+                .take_while(|l| l.trim().is_empty())
+                .count();
             let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
             HeaderPlan::build(&self.table, &labels, &self.options)
         } else {
@@ -332,8 +425,75 @@ impl Front {
                 last.line = Some(line);
             }
         }
+        // Empty labels past the schema's fields: columns a spreadsheet export dragged along.
+        let label_count = self.setup.as_ref().map_or(0, |s| s.plan.column_field.len());
+        let extra = label_count.saturating_sub(self.table.fields.len());
+        let trailing = self.trailing_empty_labels.min(extra);
+        if trailing > 0 {
+            let mut d = Diagnostic::new(ErrorCode::TrailingEmptyColumns)
+                .with_param("count", trailing as u64);
+            d.line = Some(1);
+            out.push(d);
+        }
+        let (counts, first_crlf) = match &self.phase {
+            Phase::Running { splitter, .. } => (splitter.counts(), splitter.first_crlf()),
+            Phase::Sniffing(_) => (Default::default(), None),
+        };
+        for &(kind, byte, line) in &self.syntax {
+            let code = match kind {
+                SyntaxKind::UnclosedQuote => ErrorCode::UnclosedQuote,
+                SyntaxKind::StrayQuote => ErrorCode::StrayQuote,
+                SyntaxKind::SpaceAroundQuote => ErrorCode::SpaceAroundQuote,
+                SyntaxKind::MixedLineEndings => ErrorCode::MixedLineEndings,
+            };
+            let mut d = Diagnostic::new(code)
+                .at_byte(byte)
+                .with_param("count", counts[kind as usize]);
+            if kind == SyntaxKind::MixedLineEndings {
+                let (first, other) = if first_crlf == Some(true) {
+                    ("CRLF", "LF")
+                } else {
+                    ("LF", "CRLF")
+                };
+                d = d.with_param("first", first).with_param("other", other);
+            }
+            d.line = Some(line);
+            out.push(d);
+        }
         out
     }
+}
+
+/// The header labels: the `headerRows` records, joined cell by cell.
+fn header_labels(dialect: &Dialect, bytes: &[u8]) -> Vec<String> {
+    let mut reader = dialect.reader_builder().from_reader(bytes);
+    let mut record = csv::ByteRecord::new();
+    let mut labels: Vec<String> = Vec::new();
+    for n in 1..=dialect.header_record_count() {
+        if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            break;
+        }
+        if !dialect.header_rows.contains(&n) {
+            continue;
+        }
+        for (i, cell) in record.iter().enumerate() {
+            let cell = String::from_utf8_lossy(cell);
+            match labels.get_mut(i) {
+                Some(label) if !label.is_empty() && !cell.is_empty() => {
+                    label.push_str(&dialect.header_join);
+                    label.push_str(&cell);
+                }
+                Some(label) => label.push_str(&cell),
+                None => labels.push(cell.into_owned()),
+            }
+        }
+    }
+    labels
+}
+
+/// Characters in UTF-8 `text` (bytes that do not continue a sequence).
+fn char_count(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 fn count_lines(bytes: &[u8], newline: u8) -> u64 {

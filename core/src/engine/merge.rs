@@ -9,7 +9,7 @@
 
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
-use crate::report::{Diagnostic, ErrorCode, Report, Stats};
+use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind, row::KeyHit};
 use hashbrown::HashMap;
 use std::collections::BTreeMap;
@@ -76,6 +76,10 @@ struct PendingReference {
     hash: KeyHash,
     text: String,
 }
+use crate::table::row::MAX_ROW_WARNINGS;
+
+/// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
+pub(crate) const MAX_ROW_SAMPLES: usize = 200;
 
 pub(crate) struct Merger {
     table: Arc<CompiledTable>,
@@ -83,6 +87,12 @@ pub(crate) struct Merger {
     next_row: u64,
     first_data_row: u64,
     errors: Vec<Diagnostic>,
+    /// Errors already handed out by [`Merger::take_errors`] (they still count).
+    taken: usize,
+    /// Row-level warnings (kept up to [`MAX_ROW_WARNINGS`]) and how many there were.
+    row_warnings: Vec<Diagnostic>,
+    row_warning_count: u64,
+    samples: Vec<RowSample>,
     error_types: BTreeMap<String, u64>,
     limit: usize,
     truncated: bool,
@@ -100,7 +110,7 @@ impl Merger {
     pub(crate) fn new(
         table: Arc<CompiledTable>,
         plan: &HeaderPlan,
-        has_header: bool,
+        header_records: usize,
         options: &Arc<ValidationOptions>,
     ) -> Merger {
         let seen = table
@@ -109,12 +119,16 @@ impl Merger {
             .map(|_| HashMap::with_hasher(PreHashed))
             .collect();
         let limit = options.limit();
-        let first_data_row = if has_header { 2 } else { 1 };
+        let first_data_row = header_records as u64 + 1;
         let mut m = Merger {
             table,
             next_row: first_data_row,
             first_data_row,
             errors: Vec::new(),
+            taken: 0,
+            row_warnings: Vec::new(),
+            row_warning_count: 0,
+            samples: Vec::new(),
             error_types: BTreeMap::new(),
             limit,
             truncated: false,
@@ -135,16 +149,33 @@ impl Merger {
         self.next_row - self.first_data_row
     }
 
+    /// Number of chunks merged so far (chunks `0..n`).
+    pub(crate) fn merged_chunks(&self) -> usize {
+        self.next_index
+    }
+
     /// Whether the error limit is reached (nothing more needs reading).
     pub(crate) fn done(&self) -> bool {
         self.truncated
+    }
+
+    /// Errors found so far, including those already taken.
+    fn count(&self) -> usize {
+        self.taken + self.errors.len()
+    }
+
+    /// Hands out the errors merged so far, in file order; they stay counted in the stats
+    /// and the verdict, but are no longer kept (bounded memory for streaming consumers).
+    pub(crate) fn take_errors(&mut self) -> Vec<Diagnostic> {
+        self.taken += self.errors.len();
+        std::mem::take(&mut self.errors)
     }
 
     fn add(&mut self, d: Diagnostic) {
         if !self.options.keeps(d.code) {
             return;
         }
-        if self.errors.len() >= self.limit {
+        if self.count() >= self.limit {
             self.truncated = true;
             return;
         }
@@ -153,7 +184,7 @@ impl Merger {
             .entry(d.code.as_str().to_owned())
             .or_default() += 1;
         self.errors.push(d);
-        if self.errors.len() >= self.limit {
+        if self.count() >= self.limit {
             self.truncated = true;
         }
     }
@@ -172,6 +203,20 @@ impl Merger {
     fn merge(&mut self, result: ChunkResult) {
         let base = self.next_row;
         let ChunkResult { rows, output, .. } = result;
+        // Warnings never make a file invalid nor count towards the error limit.
+        self.row_warning_count += output.warning_count;
+        for mut sample in output.samples {
+            if self.samples.len() < MAX_ROW_SAMPLES {
+                sample.row += base;
+                self.samples.push(sample);
+            }
+        }
+        for mut w in output.warnings {
+            if self.row_warnings.len() < MAX_ROW_WARNINGS {
+                w.row = w.row.map(|local| base + local);
+                self.row_warnings.push(w);
+            }
+        }
         let mut keys = output.keys.into_iter().peekable();
         for mut d in output.errors {
             let local = d.row.unwrap_or(0);
@@ -328,18 +373,33 @@ impl Merger {
     }
 
     /// The report (messages not yet localized).
-    pub(crate) fn finish(mut self, mut stats: Stats, warnings: Vec<Diagnostic>) -> Report {
+    pub(crate) fn finish(mut self, mut stats: Stats, mut warnings: Vec<Diagnostic>) -> Report {
         self.resolve_references();
+        let count = self.count();
+        // File-level warnings, plus every row warning (kept or not).
+        stats.warning_count = warnings.len() as u64 + self.row_warning_count;
+        warnings.extend(std::mem::take(&mut self.row_warnings));
         stats.rows = self.next_row - self.first_data_row;
         stats.fields = self.table.fields.len();
-        stats.error_count = self.errors.len() as u64;
+        stats.error_count = count as u64;
         stats.truncated = self.truncated;
-        stats.error_types = self.error_types;
+        if self.truncated {
+            // How far reading went past the limit depends on threads and chunking; the
+            // report must not. Count the bytes up to the row of the last error instead.
+            if let Some(byte) = self.errors.iter().rev().find_map(|e| e.byte) {
+                stats.bytes = byte;
+            }
+        }
+        stats.error_types = std::mem::take(&mut self.error_types);
         Report {
-            valid: self.errors.is_empty(),
+            version: crate::report::REPORT_VERSION,
+            valid: count == 0,
             stats,
-            errors: self.errors,
+            summary: Summary::of(&self.errors),
+            errors: std::mem::take(&mut self.errors),
             warnings,
+            rows: std::mem::take(&mut self.samples),
+            masked: false,
         }
     }
 }

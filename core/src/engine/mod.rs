@@ -3,20 +3,19 @@
 //! validation and ordered merge, so they produce the same report for the same bytes.
 
 mod chunk;
+mod dispatch;
 mod front;
+pub(crate) mod keys;
 mod merge;
 mod parallel;
 mod stream;
 
 pub use stream::StreamValidator;
 
-use crate::error::SourceError;
 use crate::report::{ErrorCode, Lang, Report, Stats};
 use crate::schema::Schema;
 use crate::source::Dialect;
 use crate::table::{CompiledTable, HeaderProfile};
-use std::io::Read;
-use std::path::Path;
 use std::sync::Arc;
 
 /// Settings of a validation run.
@@ -41,6 +40,10 @@ pub struct ValidationOptions {
     pub(crate) skip_checks: Vec<String>,
     pub(crate) pick_errors: Option<Vec<ErrorCode>>,
     pub(crate) skip_errors: Vec<ErrorCode>,
+    pub(crate) keep_rows: usize,
+    pub(crate) mask_cells: bool,
+    pub(crate) sheet: Option<String>,
+    pub(crate) zip_member: Option<String>,
 }
 
 impl Default for ValidationOptions {
@@ -59,6 +62,10 @@ impl Default for ValidationOptions {
             skip_checks: Vec::new(),
             pick_errors: None,
             skip_errors: Vec::new(),
+            keep_rows: 0,
+            mask_cells: false,
+            sheet: None,
+            zip_member: None,
         }
     }
 }
@@ -88,6 +95,25 @@ impl ValidationOptions {
         self.dialect = dialect;
         self.sniff_delimiter = false;
         self
+    }
+
+    /// Applies a Table Dialect descriptor (`{"delimiter": ";", "header": false, …}`) over the
+    /// current dialect; the delimiter is still detected unless the descriptor gives it.
+    ///
+    /// ```
+    /// let options = conforme::ValidationOptions::default()
+    ///     .dialect_json(&serde_json::json!({"commentChar": "#"}))
+    ///     .unwrap();
+    /// # let _ = options;
+    /// ```
+    pub fn dialect_json(
+        mut self,
+        descriptor: &serde_json::Value,
+    ) -> Result<Self, crate::source::DialectError> {
+        if self.dialect.apply_json(descriptor)? {
+            self.sniff_delimiter = false;
+        }
+        Ok(self)
     }
 
     /// Sets the delimiter (no detection).
@@ -171,6 +197,31 @@ impl ValidationOptions {
             && !self.skip_errors.contains(&code)
     }
 
+    /// Keeps the cells of the first `n` rows with errors in `Report::rows` (at most 200), for
+    /// reports that show rows (HTML). Default 0.
+    pub fn keep_rows(mut self, n: usize) -> Self {
+        self.keep_rows = n.min(merge::MAX_ROW_SAMPLES);
+        self
+    }
+
+    /// Keeps cell values (personal data) out of the report (see [`Report::mask_cells`]).
+    pub fn mask_cells(mut self, mask: bool) -> Self {
+        self.mask_cells = mask;
+        self
+    }
+
+    /// The spreadsheet sheet to validate, by name or 1-based number (default: the first).
+    pub fn sheet(mut self, sheet: Option<String>) -> Self {
+        self.sheet = sheet;
+        self
+    }
+
+    /// The member of a ZIP archive to validate (default: its only data file).
+    pub fn zip_member(mut self, name: Option<String>) -> Self {
+        self.zip_member = name;
+        self
+    }
+
     /// The number of worker threads this run will use (always 1 on wasm32, which has no
     /// threads without shared memory).
     pub fn thread_count(&self) -> usize {
@@ -184,6 +235,13 @@ impl ValidationOptions {
 
     pub(crate) fn limit(&self) -> usize {
         self.max_errors.unwrap_or(usize::MAX).max(1)
+    }
+
+    pub(crate) fn chunk_limits(&self) -> chunk::ChunkLimits {
+        chunk::ChunkLimits {
+            errors: self.limit(),
+            keep_rows: self.keep_rows,
+        }
     }
 }
 
@@ -208,39 +266,40 @@ impl Validator {
 
     /// A validator with `options`.
     pub fn with_options(schema: &Schema, options: ValidationOptions) -> Validator {
+        let table = match &options.dialect.null_sequence {
+            Some(null) => with_null_sequence(schema, null),
+            None => schema.compiled().clone(),
+        };
         Validator {
-            table: schema.compiled().clone(),
+            table,
             options: Arc::new(options),
         }
-    }
-
-    /// Validates everything `input` yields (read in chunks, in bounded memory).
-    pub fn validate_reader<R: Read + Send>(&self, input: R) -> Result<Report, SourceError> {
-        parallel::validate(self, input)
-    }
-
-    /// Validates bytes in memory.
-    pub fn validate_slice(&self, input: &[u8]) -> Result<Report, SourceError> {
-        parallel::validate(self, input)
-    }
-
-    /// Validates a file.
-    pub fn validate_path(&self, path: impl AsRef<Path>) -> Result<Report, SourceError> {
-        let path = path.as_ref();
-        if path.is_dir() {
-            return Err(SourceError::Io(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                format!("{} is a directory, not a file", path.display()),
-            )));
-        }
-        let file = std::fs::File::open(path)?;
-        parallel::validate(self, file)
     }
 
     /// A push-based validator for input that arrives in pieces.
     pub fn stream(&self) -> StreamValidator {
         StreamValidator::new(self.clone())
     }
+}
+
+/// The schema compiled with the dialect's `nullSequence` as one more missing value
+/// (for the whole schema and for fields with their own `missingValues`).
+fn with_null_sequence(schema: &Schema, null: &str) -> Arc<CompiledTable> {
+    let mut descriptor = schema.table().clone();
+    let value = crate::schema::MissingValue {
+        value: null.to_owned(),
+        label: None,
+    };
+    descriptor.missing_values.push(value.clone());
+    for field in &mut descriptor.fields {
+        if let Some(own) = &mut field.missing_values {
+            own.push(value.clone());
+        }
+    }
+    // The descriptor compiled once already; adding a missing value cannot break it.
+    CompiledTable::compile(&descriptor)
+        .map(Arc::new)
+        .unwrap_or_else(|_| schema.compiled().clone())
 }
 
 fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> Report {
@@ -253,6 +312,7 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         bytes: front.bytes_in,
         encoding: front.encoding.name(),
         delimiter: (dialect.delimiter as char).to_string(),
+        format: "csv".to_owned(),
         ..Stats::default()
     };
     let warnings = front
@@ -261,8 +321,44 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         .filter(|w| v.options.keeps(w.code))
         .collect();
     let mut report = merger.finish(stats, warnings);
+    add_table_warnings(&mut report, dialect.header_record_count() as u64);
+    report.warnings.retain(|w| v.options.keeps(w.code));
+    report.rows.truncate(v.options.keep_rows);
+    if v.options.mask_cells {
+        report.mask_cells();
+    }
     report.localize(v.options.lang);
     report
+}
+
+/// Warnings read off the finished report: no data row, blank rows at the end.
+fn add_table_warnings(report: &mut Report, header_records: u64) {
+    use crate::report::{Diagnostic, ErrorCode};
+    // Stopped at the error limit before the first row: rows were not read, not absent.
+    if report.stats.rows == 0 && header_records > 0 && !report.stats.truncated {
+        report.warnings.push(Diagnostic::new(ErrorCode::NoDataRows));
+    }
+    if report.stats.truncated {
+        return;
+    }
+    let last_row = report.stats.rows + header_records;
+    let mut count = 0u64;
+    let mut line = None;
+    for e in report.errors.iter().rev() {
+        if e.code != ErrorCode::BlankRow || e.row != Some(last_row - count) {
+            break;
+        }
+        count += 1;
+        line = e.line;
+    }
+    // One blank row at the end is common enough to say only when it is a run.
+    if count > 0 {
+        let mut d = Diagnostic::new(ErrorCode::BlankRowsAtEnd)
+            .with_param("count", count)
+            .with_param("first_row", last_row + 1 - count);
+        d.line = line;
+        report.warnings.push(d);
+    }
 }
 
 #[cfg(test)]

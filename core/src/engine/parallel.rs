@@ -9,9 +9,9 @@ use crate::error::SourceError;
 use crate::report::Report;
 use crate::table::row::RowScratch;
 use std::io::Read;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 
 const READ_SIZE: usize = 1 << 20;
 
@@ -36,12 +36,45 @@ fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bo
     Ok(true)
 }
 
+/// How many chunks may be in flight ahead of the merge.
+struct Window {
+    size: usize,
+    merged: Mutex<usize>,
+    changed: Condvar,
+}
+
+impl Window {
+    fn new(size: usize) -> Window {
+        Window {
+            size,
+            merged: Mutex::new(0),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// Blocks until chunk `index` may be sent (or the run is stopping).
+    fn wait_for_room(&self, index: usize, stop: &AtomicBool) {
+        let mut merged = self.merged.lock().unwrap_or_else(|e| e.into_inner());
+        while index >= *merged + self.size && !stop.load(Ordering::Relaxed) {
+            merged = self.changed.wait(merged).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+
+    /// Records that chunks `0..count` are merged.
+    fn merged(&self, count: usize) {
+        *self.merged.lock().unwrap_or_else(|e| e.into_inner()) = count;
+        self.changed.notify_all();
+    }
+}
+
 pub(crate) fn validate<R: Read + Send>(
     v: &Validator,
     mut reader: R,
 ) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
-    let mut buf = vec![0u8; READ_SIZE];
+    // Reads no larger than a chunk: each read then gives about one chunk, which keeps
+    // read-ahead (and an early stop at the error limit) within the window of chunks in flight.
+    let mut buf = vec![0u8; v.options.chunk_size.clamp(4096, READ_SIZE)];
     // Read up to the first chunk: the header and the dialect are then known.
     let mut more = true;
     let first = loop {
@@ -59,8 +92,13 @@ pub(crate) fn validate<R: Read + Send>(
         .expect("header read with the first chunk");
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
-    let limit = v.options.limit();
-    let mut merger = Merger::new(v.table.clone(), &plan, dialect.header, &v.options);
+    let limits = v.options.chunk_limits();
+    let mut merger = Merger::new(
+        v.table.clone(),
+        &plan,
+        dialect.header_record_count(),
+        &v.options,
+    );
     let threads = v.options.thread_count();
 
     if threads <= 1 {
@@ -73,7 +111,7 @@ pub(crate) fn validate<R: Read + Send>(
                     &plan,
                     &dialect,
                     &chunk,
-                    limit,
+                    limits,
                     &mut scratch,
                 ));
                 if merger.done() {
@@ -89,6 +127,10 @@ pub(crate) fn validate<R: Read + Send>(
     }
 
     let stop = AtomicBool::new(false);
+    // Chunks in flight (sent but not merged yet) are capped: bounded channels alone do not
+    // bound the merge's reorder buffer when one chunk is slow, and an early stop at the error
+    // limit must not find megabytes read ahead.
+    let window = Window::new(threads * 2 + 2);
     let (work_tx, work_rx) = mpsc::sync_channel::<Chunk>(threads * 2);
     let work_rx = Mutex::new(work_rx);
     // Bounded too: when the ordered merge (key checks) is slower than the workers, they
@@ -107,7 +149,7 @@ pub(crate) fn validate<R: Read + Send>(
                     if stop.load(Ordering::Relaxed) {
                         continue;
                     }
-                    let result = validate_chunk(table, plan, dialect, &chunk, limit, &mut scratch);
+                    let result = validate_chunk(table, plan, dialect, &chunk, limits, &mut scratch);
                     if result_tx.send(result).is_err() {
                         break;
                     }
@@ -116,10 +158,12 @@ pub(crate) fn validate<R: Read + Send>(
         }
         drop(result_tx);
         let stop = &stop;
+        let window = &window;
         let reader_thread = scope.spawn(move || -> Result<Front, SourceError> {
             let mut next = Some(first);
             loop {
                 while let Some(chunk) = next.take().or_else(|| front.pop()) {
+                    window.wait_for_room(chunk.index, stop);
                     if stop.load(Ordering::Relaxed) || work_tx.send(chunk).is_err() {
                         return Ok(front);
                     }
@@ -141,7 +185,9 @@ pub(crate) fn validate<R: Read + Send>(
             if merger.done() {
                 stop.store(true, Ordering::Relaxed);
             }
+            window.merged(merger.merged_chunks());
         }
+        window.merged(usize::MAX);
         reader_thread
             .join()
             .expect("the reader thread does not panic")

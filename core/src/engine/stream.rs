@@ -5,7 +5,7 @@ use super::front::Front;
 use super::merge::Merger;
 use super::{Validator, build_report};
 use crate::error::SourceError;
-use crate::report::Report;
+use crate::report::{Diagnostic, Report};
 use crate::table::row::RowScratch;
 
 /// Validates input pushed in pieces of any size (a browser `File` read in slices, a Python
@@ -74,7 +74,7 @@ impl StreamValidator {
                 Merger::new(
                     self.validator.table.clone(),
                     &setup.plan,
-                    setup.dialect.header,
+                    setup.dialect.header_record_count(),
                     &self.validator.options,
                 )
             });
@@ -86,12 +86,40 @@ impl StreamValidator {
                 &setup.plan,
                 &setup.dialect,
                 &chunk,
-                self.validator.options.limit(),
+                self.validator.options.chunk_limits(),
                 &mut self.scratch,
             );
             merger.accept(result);
         }
         Ok(())
+    }
+
+    /// Takes the errors found so far (in file order, messages rendered), so that a consumer
+    /// can handle them while the input is still arriving, in bounded memory. Taken errors
+    /// still count in the final report's verdict and stats, but are not repeated in its
+    /// `errors` list.
+    ///
+    /// ```
+    /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let mut stream = conforme::Validator::new(&schema).stream();
+    /// stream.push(b"n\nx\n1\n").unwrap();
+    /// let mut errors = stream.take_errors();
+    /// stream.push(b"y\n").unwrap();
+    /// let report = stream.finish().unwrap();
+    /// errors.extend(report.errors);
+    /// assert_eq!(errors.iter().map(|e| e.row).collect::<Vec<_>>(), [Some(2), Some(4)]);
+    /// assert!(!report.valid);
+    /// assert_eq!(report.stats.error_count, 2);
+    /// ```
+    pub fn take_errors(&mut self) -> Vec<Diagnostic> {
+        let Some(merger) = self.merger.as_mut() else {
+            return Vec::new();
+        };
+        let mut errors = merger.take_errors();
+        for d in &mut errors {
+            d.localize(self.validator.options.lang);
+        }
+        errors
     }
 
     /// Ends the input and returns the report.

@@ -337,10 +337,10 @@ impl FieldPlan<'_> {
     fn broken_value(&self, rng: &mut Rng) -> Option<(&'static str, String)> {
         let c = &self.descriptor.constraints;
         let mut tries: Vec<(&'static str, String)> = Vec::new();
-        if c.required {
-            if let Some(m) = &self.missing {
-                tries.push(("required", m.clone()));
-            }
+        if c.required
+            && let Some(m) = &self.missing
+        {
+            tries.push(("required", m.clone()));
         }
         if c.enum_values.is_some() {
             tries.push(("enum", "valeur-inconnue".into()));

@@ -121,11 +121,8 @@ pub(crate) fn text(rng: &mut Rng, name: &str) -> String {
             rng.pick(TOWNS).0
         )
     } else if n.contains("nom") || n.contains("name") {
-        format!(
-            "{} {}",
-            capitalize(*rng.pick(WORDS)),
-            capitalize(*rng.pick(LAST_NAMES))
-        )
+        let (place, person): (&&str, &&str) = (rng.pick(WORDS), rng.pick(LAST_NAMES));
+        format!("{} {}", capitalize(place), capitalize(person))
     } else {
         let n = 1 + rng.below(4);
         (0..n)
@@ -205,7 +202,10 @@ pub(crate) fn strftime(format: &str, d: Date, h: u8, mi: u8, s: u8) -> String {
             Some('m') => out.push_str(&format!("{:02}", d.month)),
             Some('d') => out.push_str(&format!("{:02}", d.day)),
             Some('H') => out.push_str(&format!("{h:02}")),
-            Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
+            Some('I') => out.push_str(&format!(
+                "{:02}",
+                if h.is_multiple_of(12) { 12 } else { h % 12 }
+            )),
             Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
             Some('M') => out.push_str(&format!("{mi:02}")),
             Some('S') => out.push_str(&format!("{s:02}")),

@@ -127,6 +127,30 @@ codes! {
     HeaderCase = "header-case": Warning,
     /// A header label had spaces around it, ignored for matching.
     HeaderTrimmed = "header-trimmed": Warning,
+    /// A valid geopoint whose longitude and latitude look swapped (for France).
+    GeopointSwapped = "geopoint-swapped": Warning,
+    /// A quoted cell is never closed: the rest of the file was read into it.
+    UnclosedQuote = "unclosed-quote": Warning,
+    /// A quote inside an unquoted cell, or text right after a closing quote.
+    StrayQuote = "stray-quote": Warning,
+    /// Spaces between a delimiter and a quoted cell (the quotes become part of the value).
+    SpaceAroundQuote = "space-around-quote": Warning,
+    /// Some lines end with CRLF and others with LF.
+    MixedLineEndings = "mixed-line-endings": Warning,
+    /// The header ends with empty columns, as spreadsheet exports write them (`;;;;`).
+    TrailingEmptyColumns = "trailing-empty-columns": Warning,
+    /// The file ends with rows whose every cell is empty.
+    BlankRowsAtEnd = "blank-rows-at-end": Warning,
+    /// The file has a header and no data row.
+    NoDataRows = "no-data-rows": Warning,
+    /// Spreadsheet cells typed by the spreadsheet were converted to the text the schema expects.
+    SpreadsheetConversion = "spreadsheet-conversion": Warning,
+    /// A JSON document breaks its JSON Schema (the keyword is in `params.keyword`).
+    JsonSchema = "json-schema": Error,
+    /// The schema itself has a problem that breaks it (`conforme schema check`).
+    SchemaError = "schema-error": Error,
+    /// A Data Package resource could not be validated (missing file, unusable schema…).
+    ResourceError = "resource-error": Error,
 }
 
 impl Serialize for ErrorCode {

@@ -143,13 +143,50 @@ fn expected_form(d: &Diagnostic, lang: Lang) -> String {
     String::new()
 }
 
+/// The fix hint sentence, explained by `hint_kind` (`trim`, `excel-float`, …).
 fn hint(d: &Diagnostic, lang: Lang) -> String {
-    match d.param_str("hint") {
-        Some(h) => match lang {
-            Lang::Fr => format!(" Suggestion : `{h}`."),
-            Lang::En => format!(" Suggestion: `{h}`."),
-        },
-        None => String::new(),
+    let Some(h) = d.param_str("hint") else {
+        return String::new();
+    };
+    let why = match (d.param_str("hint_kind").unwrap_or(""), lang) {
+        ("trim", Lang::Fr) => "retirez les espaces au début ou à la fin",
+        ("trim", Lang::En) => "remove the spaces at the start or end",
+        ("excel-float", Lang::Fr) => {
+            "le « .0 » final vient sans doute d'un tableur qui a lu la valeur comme un nombre"
+        }
+        ("excel-float", Lang::En) => {
+            "the trailing \".0\" probably comes from a spreadsheet that read the value as a number"
+        }
+        ("leading-zeros", Lang::Fr) => {
+            "les zéros en tête ont sans doute été perdus par un tableur (mettez la colonne au format texte)"
+        }
+        ("leading-zeros", Lang::En) => {
+            "the leading zeros were probably lost by a spreadsheet (format the column as text)"
+        }
+        ("decimal-comma", Lang::Fr) => {
+            "utilisez le point comme séparateur décimal, sans espace entre les milliers"
+        }
+        ("decimal-comma", Lang::En) => {
+            "use a point as the decimal separator, with no spaces between thousands"
+        }
+        ("date-layout", Lang::Fr) => "écrivez la date sous la forme AAAA-MM-JJ",
+        ("date-layout", Lang::En) => "write the date as YYYY-MM-DD",
+        ("boolean-case", Lang::Fr) => "respectez les majuscules et minuscules",
+        ("boolean-case", Lang::En) => "mind upper and lower case",
+        ("closest-value", Lang::Fr) => "valeur autorisée la plus proche",
+        ("closest-value", Lang::En) => "closest allowed value",
+        ("swapped-lon-lat", Lang::Fr) => {
+            "la longitude et la latitude semblent inversées (l'ordre attendu est longitude, latitude)"
+        }
+        ("swapped-lon-lat", Lang::En) => {
+            "longitude and latitude look swapped (the expected order is longitude, latitude)"
+        }
+        (_, Lang::Fr) => "valeur corrigée",
+        (_, Lang::En) => "corrected value",
+    };
+    match lang {
+        Lang::Fr => format!(" Suggestion : `{h}` — {why}."),
+        Lang::En => format!(" Suggestion: `{h}` — {why}."),
     }
 }
 
@@ -164,7 +201,7 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             Lang::En => format!(" Example of a valid value: `{e}`."),
         })
         .unwrap_or_default();
-    match (constraint, lang) {
+    let base: String = match (constraint, lang) {
         ("required", Lang::Fr) => {
             "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée."
                 .into()
@@ -235,20 +272,16 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             "Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"
         ),
         ("enum", Lang::Fr) => format!(
-            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}.{}",
-            hint(d, lang)
+            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}."
         ),
-        ("enum", Lang::En) => format!(
-            "Value not allowed: `{cell}` is not one of the allowed values: {value}.{}",
-            hint(d, lang)
-        ),
+        ("enum", Lang::En) => {
+            format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.")
+        }
         ("jsonSchema", Lang::Fr) => format!(
-            "La valeur ne respecte pas le schéma JSON de la colonne : {}.",
-            text(d.params.get("detail"))
+            "Structure incorrecte : `{cell}` ne respecte pas le schéma JSON (`jsonSchema`) imposé à la colonne."
         ),
         ("jsonSchema", Lang::En) => format!(
-            "The value does not follow the column's JSON Schema: {}.",
-            text(d.params.get("detail"))
+            "Wrong structure: `{cell}` does not follow the JSON Schema (`jsonSchema`) required for the column."
         ),
         (other, Lang::Fr) => {
             format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value}).")
@@ -256,7 +289,8 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
         (other, Lang::En) => {
             format!("The value `{cell}` breaks the constraint `{other}` ({value}).")
         }
-    }
+    };
+    base + &hint(d, lang)
 }
 
 /// Renders the message of `d` in `lang`.
@@ -384,23 +418,45 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
                 "Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."
             ),
         },
-        (ErrorCode::ForeignKey, Lang::Fr) => format!(
-            "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
-        ),
-        (ErrorCode::ForeignKey, Lang::En) => format!(
-            "Reference not found: the value ({fields}) does not exist in the referenced table."
-        ),
+        (ErrorCode::ForeignKey, Lang::Fr) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Référence introuvable : la valeur `{cell}` de ({fields}) n'existe pas dans la table référencée{}.",
+                if r.is_empty() {
+                    " (la même table)".to_owned()
+                } else {
+                    format!(" « {r} »")
+                }
+            ),
+            _ => format!(
+                "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
+            ),
+        },
+        (ErrorCode::ForeignKey, Lang::En) => match (&d.cell, d.params.get("resource")) {
+            (Some(cell), Some(Value::String(r))) => format!(
+                "Reference not found: the value `{cell}` of ({fields}) does not exist in the referenced table{}.",
+                if r.is_empty() {
+                    " (this same table)".to_owned()
+                } else {
+                    format!(" \"{r}\"")
+                }
+            ),
+            _ => format!(
+                "Reference not found: the value ({fields}) does not exist in the referenced table."
+            ),
+        },
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
-            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents.",
+            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::EncodingWarning, Lang::En) => format!(
-            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents.",
+            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents (or convert it: `iconv -f {} -t utf-8 file.csv > file-utf8.csv`).",
             text(d.params.get("encoding")),
             d.line.unwrap_or(0),
-            d.byte.unwrap_or(0)
+            d.byte.unwrap_or(0),
+            text(d.params.get("encoding"))
         ),
         (ErrorCode::DialectWarning, Lang::Fr) => format!(
             "Séparateur détecté : `{}` (le séparateur standard est la virgule).",
@@ -418,6 +474,46 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::SchemaWarning, Lang::En) => format!(
             "Schema ({}): {}",
             text(d.params.get("pointer")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::GeopointSwapped, Lang::Fr) => format!(
+            "Coordonnées à vérifier : le point `{cell}` tombe hors de France, mais en France si l'on inverse longitude et latitude.{}",
+            hint(d, lang)
+        ),
+        (ErrorCode::GeopointSwapped, Lang::En) => format!(
+            "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{}",
+            hint(d, lang)
+        ),
+        (
+            ErrorCode::UnclosedQuote
+            | ErrorCode::StrayQuote
+            | ErrorCode::SpaceAroundQuote
+            | ErrorCode::MixedLineEndings
+            | ErrorCode::TrailingEmptyColumns
+            | ErrorCode::BlankRowsAtEnd
+            | ErrorCode::NoDataRows
+            | ErrorCode::SpreadsheetConversion,
+            _,
+        ) => super::input_messages::render(d, lang),
+        (ErrorCode::JsonSchema, lang) => json_schema_message(d, lang),
+        (ErrorCode::SchemaError, Lang::Fr) => format!(
+            "Erreur de schéma ({}) : {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail_fr").or(d.params.get("detail")))
+        ),
+        (ErrorCode::SchemaError, Lang::En) => format!(
+            "Schema error ({}): {}",
+            text(d.params.get("pointer")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::Fr) => format!(
+            "La ressource « {} » n'a pas pu être validée : {}",
+            text(d.params.get("resource")),
+            text(d.params.get("detail"))
+        ),
+        (ErrorCode::ResourceError, Lang::En) => format!(
+            "The resource \"{}\" could not be validated: {}",
+            text(d.params.get("resource")),
             text(d.params.get("detail"))
         ),
         (code, lang) => check_and_header_message(code, d, lang),
@@ -655,29 +751,286 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
     }
 }
 
+/// A JSON Schema error, by keyword; the validator's own English text is the fallback.
+fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
+    let at = match d.params.get("pointer").and_then(Value::as_str) {
+        Some("") | None => match lang {
+            Lang::Fr => "racine du document".to_owned(),
+            Lang::En => "document root".to_owned(),
+        },
+        Some(p) => p.to_owned(),
+    };
+    let keyword = d
+        .params
+        .get("keyword")
+        .and_then(Value::as_str)
+        .unwrap_or("");
+    let value = d.cell.as_deref().unwrap_or("");
+    let p = |k: &str| text(d.params.get(k));
+    match (keyword, lang) {
+        ("required", Lang::Fr) => format!(
+            "{at} : la propriété obligatoire {} est absente.",
+            p("property")
+        ),
+        ("required", Lang::En) => {
+            format!("{at}: the required property {} is missing.", p("property"))
+        }
+        ("type", Lang::Fr) => format!(
+            "{at} : la valeur {value} n'est pas du type attendu ({}).",
+            p("expected")
+        ),
+        ("type", Lang::En) => format!(
+            "{at}: the value {value} is not of the expected type ({}).",
+            p("expected")
+        ),
+        ("enum", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.",
+            p("allowed")
+        ),
+        ("enum", Lang::En) => format!(
+            "{at}: the value \"{value}\" is not one of the allowed values: {}.",
+            p("allowed")
+        ),
+        ("format", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le format {}.",
+            p("format")
+        ),
+        ("format", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the format {}.",
+            p("format")
+        ),
+        ("pattern", Lang::Fr) => format!(
+            "{at} : la valeur « {value} » ne respecte pas le motif {}.",
+            p("pattern")
+        ),
+        ("pattern", Lang::En) => format!(
+            "{at}: the value \"{value}\" does not match the pattern {}.",
+            p("pattern")
+        ),
+        ("additionalProperties", Lang::Fr) => format!(
+            "{at} : propriété(s) non prévue(s) par le schéma : {}.",
+            p("unexpected")
+        ),
+        ("additionalProperties", Lang::En) => format!(
+            "{at}: property(ies) not allowed by the schema: {}.",
+            p("unexpected")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop petite (minimum {}).",
+            p("limit")
+        ),
+        ("minimum" | "exclusiveMinimum", Lang::En) => format!(
+            "{at}: the value {value} is too small (minimum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!(
+            "{at} : la valeur {value} est trop grande (maximum {}).",
+            p("limit")
+        ),
+        ("maximum" | "exclusiveMaximum", Lang::En) => format!(
+            "{at}: the value {value} is too large (maximum {}).",
+            p("limit")
+        ),
+        ("anyOf" | "oneOf", Lang::Fr) => {
+            format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword}).")
+        }
+        ("anyOf" | "oneOf", Lang::En) => {
+            format!("{at}: the value matches none of the allowed shapes ({keyword}).")
+        }
+        (_, Lang::Fr) => format!(
+            "{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).",
+            p("detail")
+        ),
+        (_, Lang::En) => format!(
+            "{at}: the schema rule \"{keyword}\" is not met ({}).",
+            p("detail")
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_code_has_a_message_in_both_languages() {
-        for &code in ErrorCode::ALL {
-            for lang in [Lang::Fr, Lang::En] {
-                let d = Diagnostic::new(code)
-                    .with_cell("x")
-                    .in_field(1, "f")
-                    .with_param("type", "integer")
-                    .with_param("constraint", "pattern")
-                    .with_param("value", "a+");
-                let m = render(&d, lang);
-                assert!(!m.is_empty(), "{code} has no {lang:?} message");
+    /// Marks of a placeholder left empty or unfilled in a rendered sentence.
+    const UNFILLED: &[&str] = &[
+        "``", "()", "( ", " )", "{", "}", " ,", " :.", "  ", "null", "..",
+    ];
+
+    /// A diagnostic with every parameter any message reads, each set to a visible value, so
+    /// that an empty spot in a message can only be a placeholder the catalogue failed to fill.
+    fn full(code: ErrorCode, ty: &str, constraint: &str, hint_kind: &str) -> Diagnostic {
+        Diagnostic::new(code)
+            .at_row(4, 5)
+            .at_byte(120)
+            .in_field(2, "code_postal")
+            .with_cell("7501")
+            .with_param("type", ty)
+            .with_param("format", "default")
+            .with_param("trueValues", vec!["oui"])
+            .with_param("falseValues", vec!["non"])
+            .with_param("constraint", constraint)
+            .with_param("value", "^[0-9]{5}$")
+            .with_param("length", 4)
+            .with_param("example", "75001")
+            .with_param("hint", "07501")
+            .with_param("hint_kind", hint_kind)
+            .with_param("label", "cp")
+            .with_param("first_row", 2)
+            .with_param("fields", vec!["id", "date"])
+            .with_param("reason", "duplicate")
+            .with_param("detail", "must be a string")
+            .with_param("detail_fr", "doit être une chaîne")
+            // Parameters of the custom checks and of by-name header matching.
+            .with_param("check", "siret")
+            .with_param("problem", "unknown")
+            .with_param("param", "column")
+            .with_param("column", "date_debut")
+            .with_param("column2", "date_fin")
+            .with_param("value2", "2024-01-01")
+            .with_param("op", "<=")
+            .with_param("prefix", "Urbanism")
+            .with_param("reasons", vec!["slash"])
+            .with_param("expected", vec!["id", "date"])
+            .with_param("columns", vec!["a", "b"])
+            .with_param("absent", vec!["b"])
+            .with_param("present", vec!["a"])
+            .with_param("total", "10")
+            .with_param("sum", "9")
+            .with_param("name", "siret")
+            .with_param("new_name", "siret")
+            .with_param("reference", vec!["id"])
+            .with_param("keyword", "required")
+            .with_param("schema_path", "/required")
+            .with_param("rule", "misspelt-key")
+            .with_param("key", "contraints")
+            .with_param("suggestion", "constraints")
+            .with_param("column1", "date_debut")
+            .with_param("replacement", "siret")
+            .with_param("year1", 2020)
+            .with_param("year2", 2019)
+            // Parameters of JSON Schema errors.
+            .with_param("property", "\"id\"")
+            .with_param("allowed", vec!["a", "b"])
+            .with_param("message", "is not valid")
+            .with_param("limit", 3)
+            .with_param("pattern", "^[0-9]+$")
+            .with_param("unexpected", vec!["x"])
+            .with_param("resource", "stations")
+            // Parameters of the input (CSV syntax, spreadsheet) warnings.
+            .with_param("first", "CRLF")
+            .with_param("other", "LF")
+            .with_param("count", 3)
+            .with_param("kind", "number-to-text")
+            .with_param("scientific", "2,10104E+13")
+            .with_param("sheet", "Feuil1")
+            .with_param("from", "2.10104E+13")
+            .with_param("to", "21010400000013")
+            .with_param("pointer", "/fields/1")
+            .with_param("encoding", "windows-1252")
+            .with_param("delimiter", ";")
+    }
+
+    const TYPES: &[&str] = &[
+        "string",
+        "number",
+        "integer",
+        "boolean",
+        "date",
+        "time",
+        "datetime",
+        "year",
+        "yearmonth",
+        "duration",
+        "geopoint",
+        "geojson",
+        "object",
+        "array",
+        "list",
+    ];
+    const CONSTRAINTS: &[&str] = &[
+        "required",
+        "unique",
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "pattern",
+        "enum",
+        "jsonSchema",
+    ];
+    const HINT_KINDS: &[&str] = &[
+        "trim",
+        "excel-float",
+        "leading-zeros",
+        "decimal-comma",
+        "date-layout",
+        "boolean-case",
+        "closest-value",
+        "swapped-lon-lat",
+    ];
+
+    fn check(d: &Diagnostic) {
+        let fr = render(d, Lang::Fr);
+        let en = render(d, Lang::En);
+        let what = format!("{} {:?}", d.code, d.params);
+        assert!(!fr.trim().is_empty(), "no French message for {what}");
+        assert!(!en.trim().is_empty(), "no English message for {what}");
+        assert_ne!(fr, en, "French and English are the same for {what}");
+        for (lang, m) in [("fr", &fr), ("en", &en)] {
+            for mark in UNFILLED {
+                // `{5}` is the pattern quoted from the schema, not a placeholder.
+                let m = m.replace("{5}", "");
+                assert!(
+                    !m.contains(mark),
+                    "{lang} message for {what} has an unfilled placeholder ({mark:?}): {m}"
+                );
             }
         }
     }
 
     #[test]
-    fn french_and_english_differ() {
-        let d = Diagnostic::new(ErrorCode::BlankRow);
-        assert_ne!(render(&d, Lang::Fr), render(&d, Lang::En));
+    fn every_code_has_both_translations_with_every_placeholder_filled() {
+        for &code in ErrorCode::ALL {
+            check(&full(code, "integer", "pattern", "leading-zeros"));
+        }
+        for ty in TYPES {
+            check(&full(ErrorCode::TypeError, ty, "", "trim"));
+        }
+        for c in CONSTRAINTS {
+            check(&full(ErrorCode::ConstraintError, "string", c, "trim"));
+        }
+        for kind in HINT_KINDS {
+            check(&full(ErrorCode::TypeError, "integer", "", kind));
+            // Every kind has its own explanation in both languages.
+            let d = full(ErrorCode::TypeError, "integer", "", kind);
+            let generic = full(ErrorCode::TypeError, "integer", "", "unknown-kind");
+            assert_ne!(
+                render(&d, Lang::Fr),
+                render(&generic, Lang::Fr),
+                "{kind} (fr)"
+            );
+            assert_ne!(
+                render(&d, Lang::En),
+                render(&generic, Lang::En),
+                "{kind} (en)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_hint_is_rendered_with_its_reason() {
+        let d = full(
+            ErrorCode::ConstraintError,
+            "string",
+            "pattern",
+            "leading-zeros",
+        );
+        let fr = render(&d, Lang::Fr);
+        assert!(fr.contains("Suggestion : `07501`"), "{fr}");
+        assert!(fr.contains("zéros"), "{fr}");
+        assert!(fr.contains("Exemple de valeur valide : `75001`"), "{fr}");
     }
 }

@@ -5,10 +5,17 @@
 //! numbering (the header is row 1).
 
 mod code;
+mod input_messages;
 mod messages;
+pub mod render;
+mod summary;
 
 pub use code::{ErrorCode, Severity};
 pub use messages::Lang;
+pub use summary::{ColumnCount, Example, GroupSummary, RowSample, Summary};
+
+/// Version of the JSON report shape (`schemas/report.schema.json`); bumped on breaking changes.
+pub const REPORT_VERSION: &str = "1";
 
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -27,6 +34,8 @@ pub type Params = serde_json::Map<String, serde_json::Value>;
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Report {
+    /// Version of this JSON shape ([`REPORT_VERSION`]).
+    pub version: &'static str,
     /// `true` when no error was found (warnings do not make a file invalid).
     pub valid: bool,
     /// Counts and facts about the input.
@@ -35,6 +44,30 @@ pub struct Report {
     pub errors: Vec<Diagnostic>,
     /// Things worth knowing that do not make the file invalid (encoding, schema lint…).
     pub warnings: Vec<Diagnostic>,
+    /// Counts by type and column, invalid rows, first examples per (column, type).
+    pub summary: Summary,
+    /// The cells of the first rows with errors (only when asked for, e.g. for HTML).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowSample>,
+    /// `true` when cell values were kept out of the report (`mask_cells`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub masked: bool,
+}
+
+impl Default for Report {
+    /// A valid, empty report of the current version.
+    fn default() -> Self {
+        Report {
+            version: REPORT_VERSION,
+            valid: true,
+            stats: Stats::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            summary: Summary::default(),
+            rows: Vec::new(),
+            masked: false,
+        }
+    }
 }
 
 /// Facts about the validated input.
@@ -49,12 +82,18 @@ pub struct Stats {
     pub rows: u64,
     /// Number of fields in the schema.
     pub fields: usize,
-    /// Bytes read from the input.
+    /// Bytes of input read; when validation stopped at the error limit, the offset of the
+    /// row of the last error (so the figure does not depend on threads or read-ahead).
     pub bytes: u64,
     /// Encoding used to decode the input (`utf-8`, `windows-1252`…).
     pub encoding: String,
     /// Field delimiter used.
     pub delimiter: String,
+    /// What the input was read as: `csv`, `csv+gzip`, `csv+zip`, `xlsx`, `xls`, `ods`…
+    pub format: String,
+    /// The sheet read, for spreadsheets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     /// Total number of errors found, including those beyond `max_errors`.
     pub error_count: u64,
     /// `true` when the error list was cut at `max_errors` (the count above is then a lower bound:
@@ -62,6 +101,8 @@ pub struct Stats {
     pub truncated: bool,
     /// Error counts by type (`type-error` → 12).
     pub error_types: BTreeMap<String, u64>,
+    /// Total number of warnings found, including row warnings beyond those kept.
+    pub warning_count: u64,
 }
 
 /// One error or warning, located as precisely as possible.
@@ -157,6 +198,7 @@ impl Diagnostic {
     /// Fills `message` from the message catalogue.
     pub fn localize(&mut self, lang: Lang) {
         self.message = messages::render(self, lang);
+        self.message.push_str(&input_messages::suffix(self, lang));
     }
 }
 
@@ -172,6 +214,50 @@ impl Report {
     pub fn localize(&mut self, lang: Lang) {
         for d in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
             d.localize(lang);
+        }
+    }
+
+    /// Keeps cell values (personal data) out of the report: cells, hints, quoted values and
+    /// sampled rows are replaced by [`MASK`]. Call before [`Report::localize`].
+    ///
+    /// ```
+    /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let mut report = conforme::Validator::new(&schema).validate_slice(b"n\nsecret\n").unwrap();
+    /// report.mask_cells();
+    /// report.localize(conforme::Lang::En);
+    /// assert!(!serde_json::to_string(&report).unwrap().contains("secret"));
+    /// ```
+    pub fn mask_cells(&mut self) {
+        self.masked = true;
+        for d in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            d.mask();
+        }
+        for group in &mut self.summary.groups {
+            for e in &mut group.examples {
+                if e.cell.is_some() {
+                    e.cell = Some(MASK.to_owned());
+                }
+            }
+        }
+        for r in &mut self.rows {
+            r.cells.iter_mut().for_each(|c| *c = MASK.to_owned());
+        }
+    }
+}
+
+/// What replaces a masked cell value.
+pub const MASK: &str = "•••";
+
+impl Diagnostic {
+    /// Replaces the cell and every parameter that may quote it by [`MASK`].
+    fn mask(&mut self) {
+        if self.cell.is_some() {
+            self.cell = Some(MASK.to_owned());
+        }
+        // An enum hint is an allowed value from the schema; other hints derive from the cell.
+        let keep_hint = self.param_str("hint_kind") == Some("closest-value");
+        if self.params.contains_key("hint") && !keep_hint {
+            self.params.insert("hint".into(), MASK.into());
         }
     }
 }

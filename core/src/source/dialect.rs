@@ -24,6 +24,13 @@ pub struct Dialect {
     pub header: bool,
     /// Lines starting with this byte are comments (`commentChar`).
     pub comment_char: Option<u8>,
+    /// 1-based rows that make the header (`headerRows`, default `[1]`); several rows are
+    /// joined cell by cell with `header_join`. Data starts after the last of them.
+    pub header_rows: Vec<usize>,
+    /// Separator of joined header rows (`headerJoin`, default a space).
+    pub header_join: String,
+    /// Text that stands for a missing value in this file (`nullSequence`).
+    pub null_sequence: Option<String>,
 }
 
 impl Default for Dialect {
@@ -36,8 +43,176 @@ impl Default for Dialect {
             skip_initial_space: false,
             header: true,
             comment_char: None,
+            header_rows: vec![1],
+            header_join: " ".to_owned(),
+            null_sequence: None,
         }
     }
+}
+
+/// A Table Dialect descriptor that cannot be used.
+///
+/// ```
+/// let mut d = conforme::Dialect::default();
+/// let err = d.apply_json(&serde_json::json!({"delimiter": ";;"})).unwrap_err();
+/// assert!(err.to_string().contains("delimiter"));
+/// ```
+#[derive(Debug, thiserror::Error)]
+#[error("invalid dialect: {key} {problem}")]
+pub struct DialectError {
+    /// The Table Dialect key.
+    pub key: String,
+    /// What is wrong with its value.
+    pub problem: String,
+}
+
+fn dialect_error(key: &str, problem: &str) -> DialectError {
+    DialectError {
+        key: key.to_owned(),
+        problem: problem.to_owned(),
+    }
+}
+
+/// One ASCII character, or `None` for `null`/`""` where that means "none".
+fn one_char(key: &str, v: &serde_json::Value) -> Result<Option<u8>, DialectError> {
+    match v {
+        serde_json::Value::Null => Ok(None),
+        serde_json::Value::String(s) if s.is_empty() => Ok(None),
+        serde_json::Value::String(s) if s == "\\t" => Ok(Some(b'\t')),
+        serde_json::Value::String(s) if s.len() == 1 && s.is_ascii() => Ok(Some(s.as_bytes()[0])),
+        _ => Err(dialect_error(key, "must be a single ASCII character")),
+    }
+}
+
+fn flag(key: &str, v: &serde_json::Value) -> Result<bool, DialectError> {
+    v.as_bool()
+        .ok_or_else(|| dialect_error(key, "must be true or false"))
+}
+
+/// Table Dialect keys read but without effect here (CSV line ends are detected).
+const IGNORED_KEYS: &[&str] = &[
+    "$schema",
+    "lineTerminator",
+    "caseSensitiveHeader",
+    "csvddfVersion",
+    "name",
+    "title",
+    "description",
+];
+
+impl Dialect {
+    /// Applies the keys of a Table Dialect descriptor (`{"delimiter": ";", "header": false}`),
+    /// leaving the others as they are. Returns whether the delimiter was given.
+    ///
+    /// ```
+    /// let mut d = conforme::Dialect::default();
+    /// let given = d.apply_json(&serde_json::json!({"delimiter": ";", "headerRows": [1, 2], "nullSequence": "NA"})).unwrap();
+    /// assert!(given);
+    /// assert_eq!(d.delimiter, b';');
+    /// assert_eq!(d.header_rows, vec![1, 2]);
+    /// assert_eq!(d.null_sequence.as_deref(), Some("NA"));
+    /// ```
+    pub fn apply_json(&mut self, descriptor: &serde_json::Value) -> Result<bool, DialectError> {
+        let object = descriptor
+            .as_object()
+            .ok_or_else(|| dialect_error("descriptor", "must be a JSON object"))?;
+        let mut delimiter_given = false;
+        for (key, v) in object {
+            match key.as_str() {
+                "delimiter" => {
+                    self.delimiter =
+                        one_char(key, v)?.ok_or_else(|| dialect_error(key, "cannot be empty"))?;
+                    delimiter_given = true;
+                }
+                "quoteChar" => self.quote_char = one_char(key, v)?,
+                "doubleQuote" => self.double_quote = flag(key, v)?,
+                "escapeChar" => self.escape_char = one_char(key, v)?,
+                "skipInitialSpace" => self.skip_initial_space = flag(key, v)?,
+                "header" => self.header = flag(key, v)?,
+                "commentChar" => self.comment_char = one_char(key, v)?,
+                "nullSequence" => {
+                    self.null_sequence = Some(
+                        v.as_str()
+                            .ok_or_else(|| dialect_error(key, "must be a string"))?
+                            .to_owned(),
+                    )
+                }
+                "headerJoin" => {
+                    self.header_join = v
+                        .as_str()
+                        .ok_or_else(|| dialect_error(key, "must be a string"))?
+                        .to_owned()
+                }
+                "headerRows" => {
+                    let rows: Option<Vec<usize>> = v.as_array().and_then(|a| {
+                        a.iter()
+                            .map(|n| n.as_u64().filter(|&n| n >= 1).map(|n| n as usize))
+                            .collect()
+                    });
+                    match rows {
+                        Some(rows) if !rows.is_empty() => self.header_rows = rows,
+                        _ => {
+                            return Err(dialect_error(
+                                key,
+                                "must be a non-empty list of row numbers from 1 (e.g. [1] or [1, 2])",
+                            ));
+                        }
+                    }
+                }
+                k if IGNORED_KEYS.contains(&k) => {}
+                other => {
+                    return Err(dialect_error(
+                        other,
+                        "is not a Table Dialect key (known: delimiter, quoteChar, doubleQuote, escapeChar, skipInitialSpace, header, headerRows, headerJoin, commentChar, nullSequence)",
+                    ));
+                }
+            }
+        }
+        Ok(delimiter_given)
+    }
+
+    /// Records before the first data row: the last header row (0 without a header).
+    pub fn header_record_count(&self) -> usize {
+        if self.header {
+            self.header_rows.iter().copied().max().unwrap_or(1)
+        } else {
+            0
+        }
+    }
+}
+
+/// Removes the spaces that follow a delimiter outside quoted cells (`skipInitialSpace`),
+/// so that `a, "b"` reads as the cells `a` and `b`.
+pub(crate) fn strip_initial_spaces(data: &[u8], dialect: &Dialect) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut in_quote = false;
+    let mut just_closed = false;
+    let mut cell_start = true;
+    for &b in data {
+        if in_quote {
+            if Some(b) == dialect.quote_char {
+                in_quote = false;
+                just_closed = true;
+            }
+            out.push(b);
+            continue;
+        }
+        if std::mem::take(&mut just_closed) && Some(b) == dialect.quote_char {
+            // A doubled quote inside a quoted cell.
+            in_quote = true;
+            out.push(b);
+            continue;
+        }
+        if cell_start && b == b' ' {
+            continue;
+        }
+        if cell_start && Some(b) == dialect.quote_char {
+            in_quote = true;
+        }
+        cell_start = b == dialect.delimiter || b == b'\n' || b == b'\r';
+        out.push(b);
+    }
+    out
 }
 
 impl Dialect {

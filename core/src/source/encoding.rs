@@ -4,7 +4,7 @@
 //! rest of the file is decoded with the legacy encoding chardetng guesses for French text
 //! (Windows-1252 in practice); the rows before it were valid UTF-8 and stay as they were.
 
-use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{Decoder, Encoding, ISO_8859_15, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 /// A byte-order mark at the start of the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -137,9 +137,10 @@ impl EncodingState {
         let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
         detector.feed(&bytes[..bytes.len().min(1 << 20)], false);
         let guess = detector.guess(Some(b"fr"), chardetng::Utf8Detection::Deny);
-        // French open data is single-byte Latin in practice; a multi-byte East Asian guess
-        // on a few stray bytes is far less likely than Windows-1252.
-        if guess.is_single_byte() {
+        // French open data is Western Latin in practice. On a few stray bytes chardetng can
+        // guess anything (a Hebrew windows-1255 for `àÉ`, an East Asian encoding): only
+        // Latin-9 is kept as an alternative to Windows-1252 (`--encoding` forces others).
+        if guess == ISO_8859_15 {
             guess
         } else {
             WINDOWS_1252
@@ -153,8 +154,42 @@ pub(crate) fn decode_legacy(encoding: &'static Encoding, bytes: &[u8]) -> Vec<u8
     text.into_owned().into_bytes()
 }
 
+/// Decodes `bytes` after the switch: valid UTF-8 stays UTF-8, and only the bytes that are
+/// not UTF-8 are read with `encoding`. A UTF-8 file with one stray Latin-1 byte keeps its
+/// other accents; a Windows-1252 file (never valid UTF-8 around its accents) reads the same
+/// as decoded whole. Depends only on the bytes, not on where the chunks were cut (a UTF-8
+/// sequence never spans a record boundary).
+pub(crate) fn decode_mixed(encoding: &'static Encoding, mut bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                out.extend_from_slice(text.as_bytes());
+                return out;
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                out.extend_from_slice(&bytes[..valid]);
+                let bad = e.error_len().unwrap_or(bytes.len() - valid);
+                let (text, _) = encoding.decode_without_bom_handling(&bytes[valid..valid + bad]);
+                out.extend_from_slice(text.as_bytes());
+                bytes = &bytes[valid + bad..];
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stray_latin1_byte_keeps_utf8_accents() {
+        let mixed = b"Besan\xe7on;S\xc3\xa8te\n";
+        assert_eq!(
+            super::decode_mixed(super::WINDOWS_1252, mixed),
+            "Besançon;Sète\n".as_bytes()
+        );
+    }
+
     use super::*;
 
     #[test]
@@ -169,6 +204,11 @@ mod tests {
         assert!(binary_signature(b"%PDF-1.4").unwrap().0.contains("PDF"));
         assert!(binary_signature(b"a\0b\0c\0").unwrap().0.contains("UTF-16"));
         assert!(binary_signature(b"a,b\n1,2\n").is_none());
+    }
+
+    #[test]
+    fn short_accented_tail_is_not_hebrew() {
+        assert_eq!(EncodingState::choose_legacy(b"\xe0\xc9,\n"), WINDOWS_1252);
     }
 
     #[test]

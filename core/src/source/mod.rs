@@ -3,13 +3,18 @@
 
 mod dialect;
 mod encoding;
+pub mod input;
 mod records;
 mod split;
+#[cfg(feature = "excel")]
+pub(crate) mod spreadsheet;
 
-pub use dialect::Dialect;
 pub(crate) use dialect::sniff_delimiter;
+pub(crate) use dialect::strip_initial_spaces;
+pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
-    Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, detect_bom,
+    Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, decode_mixed, detect_bom,
 };
+pub use input::InputFormat;
 pub(crate) use records::RecordReader;
-pub(crate) use split::{Splitter, last_record_end};
+pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end};

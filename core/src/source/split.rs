@@ -8,29 +8,75 @@
 
 use super::Dialect;
 
+/// A CSV syntax problem the splitter noticed while looking for record ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SyntaxKind {
+    /// A quoted cell still open at the end of the input.
+    UnclosedQuote = 0,
+    /// A quote inside an unquoted cell, or text right after a closing quote.
+    StrayQuote = 1,
+    /// Spaces between a delimiter and a quote, or between a closing quote and a delimiter.
+    SpaceAroundQuote = 2,
+    /// A line ending (CRLF or LF) different from the first line's.
+    MixedLineEndings = 3,
+}
+
+/// Number of [`SyntaxKind`]s.
+pub(crate) const SYNTAX_KINDS: usize = 4;
+
+/// The first occurrence of a syntax problem, at `pos` bytes from the start of its chunk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SyntaxIssue {
+    pub kind: SyntaxKind,
+    pub pos: usize,
+}
+
 /// Incremental splitter: feed bytes, take chunks.
+///
+/// The same scan that finds record ends notes CSV syntax problems (it already stops at every
+/// quote and line feed), so the strict pass costs nothing more on clean files. Only the
+/// first occurrence of each kind is located; the others are counted.
 pub(crate) struct Splitter {
     buf: Vec<u8>,
     /// Bytes of `buf` already scanned.
     scanned: usize,
     /// Parser state at `scanned`: inside a quoted cell.
     in_quote: bool,
+    /// Position in `buf` of the quote that opened the current quoted cell.
+    open_quote: usize,
     /// End of the last complete record found in `buf` (0: none yet).
     last_boundary: usize,
     /// Byte before `buf[0]` (to tell whether a quote starts a cell).
     prev_byte: u8,
     quote: Option<u8>,
     escape: Option<u8>,
+    comment: Option<u8>,
     delimiter: u8,
     skip_initial_space: bool,
     newline: u8,
     chunk_size: usize,
     max_record: usize,
+    /// Whether the first line ended with CRLF (`None`: no line ended yet).
+    first_crlf: Option<bool>,
+    /// Occurrences of each [`SyntaxKind`].
+    counts: [u64; SYNTAX_KINDS],
+    /// First occurrences not yet handed out with their chunk (positions in `buf`).
+    pending: Vec<SyntaxIssue>,
+    /// Start of a cell written ` "like this"`, already reported: its closing quote is not
+    /// reported again as stray.
+    spaced_cell: Option<usize>,
 }
 
 /// A record longer than the limit: no terminator within `max_record` bytes.
 #[derive(Debug)]
 pub(crate) struct TooLong;
+
+/// A chunk of whole records with the first occurrences of syntax problems found in it.
+pub(crate) type Piece = (Vec<u8>, Vec<SyntaxIssue>);
+
+fn is_blank(b: u8) -> bool {
+    b == b' ' || b == b'\t'
+}
 
 impl Splitter {
     pub(crate) fn new(
@@ -43,15 +89,21 @@ impl Splitter {
             buf: Vec::with_capacity(chunk_size + (chunk_size >> 2)),
             scanned: 0,
             in_quote: false,
+            open_quote: 0,
             last_boundary: 0,
             prev_byte: b'\n',
             quote: dialect.quote_char,
             escape: dialect.escape_char,
+            comment: dialect.comment_char,
             delimiter: dialect.delimiter,
             skip_initial_space: dialect.skip_initial_space,
             newline,
             chunk_size,
             max_record,
+            first_crlf: None,
+            counts: [0; SYNTAX_KINDS],
+            pending: Vec::new(),
+            spaced_cell: None,
         }
     }
 
@@ -65,20 +117,35 @@ impl Splitter {
         self.buf.len() >= self.chunk_size
     }
 
+    /// Occurrences of each syntax problem seen so far, indexed by [`SyntaxKind`].
+    pub(crate) fn counts(&self) -> [u64; SYNTAX_KINDS] {
+        self.counts
+    }
+
+    /// Whether the first line ended with CRLF (`None`: no line ended yet).
+    pub(crate) fn first_crlf(&self) -> Option<bool> {
+        self.first_crlf
+    }
+
     /// Takes the next chunk. At end of input everything left is returned; otherwise a chunk
     /// is cut only once `chunk_size` bytes are buffered.
-    pub(crate) fn take(&mut self, at_eof: bool) -> Result<Option<Vec<u8>>, TooLong> {
+    pub(crate) fn take(&mut self, at_eof: bool) -> Result<Option<Piece>, TooLong> {
         if at_eof {
             if self.buf.is_empty() {
                 return Ok(None);
             }
+            self.scan(true);
+            if self.in_quote {
+                self.note(SyntaxKind::UnclosedQuote, self.open_quote);
+            }
             self.reset_scan();
-            return Ok(Some(std::mem::take(&mut self.buf)));
+            let issues = std::mem::take(&mut self.pending);
+            return Ok(Some((std::mem::take(&mut self.buf), issues)));
         }
         if self.buf.len() < self.chunk_size {
             return Ok(None);
         }
-        self.scan();
+        self.scan(false);
         if self.last_boundary == 0 {
             if self.buf.len() > self.max_record {
                 return Err(TooLong);
@@ -90,8 +157,20 @@ impl Splitter {
         let chunk = std::mem::replace(&mut self.buf, rest);
         self.prev_byte = chunk[cut - 1];
         self.scanned -= cut;
+        if self.in_quote {
+            self.open_quote -= cut;
+        }
         self.last_boundary = 0;
-        Ok(Some(chunk))
+        self.spaced_cell = None;
+        let (mine, later): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|i| i.pos < cut);
+        self.pending = later
+            .into_iter()
+            .map(|i| SyntaxIssue {
+                pos: i.pos - cut,
+                ..i
+            })
+            .collect();
+        Ok(Some((chunk, mine)))
     }
 
     fn reset_scan(&mut self) {
@@ -99,6 +178,14 @@ impl Splitter {
         self.in_quote = false;
         self.last_boundary = 0;
         self.prev_byte = b'\n';
+    }
+
+    fn note(&mut self, kind: SyntaxKind, pos: usize) {
+        let n = &mut self.counts[kind as usize];
+        *n += 1;
+        if *n == 1 {
+            self.pending.push(SyntaxIssue { kind, pos });
+        }
     }
 
     fn byte_before(&self, pos: usize) -> u8 {
@@ -109,12 +196,16 @@ impl Splitter {
         }
     }
 
+    fn ends_cell(&self, b: u8) -> bool {
+        b == self.delimiter || b == b'\n' || b == b'\r'
+    }
+
     /// Whether a quote at `pos` (outside a quoted cell) starts a quoted cell.
     fn opens_cell(&self, pos: usize) -> bool {
         let mut p = pos;
         loop {
             let before = self.byte_before(p);
-            if before == self.delimiter || before == b'\n' || before == b'\r' {
+            if self.ends_cell(before) {
                 return true;
             }
             if self.skip_initial_space && before == b' ' && p > 0 {
@@ -136,15 +227,51 @@ impl Splitter {
         run % 2 == 1
     }
 
-    fn scan(&mut self) {
+    /// Notes whether the line ending at `at` (a line feed) agrees with the first one.
+    fn check_line_ending(&mut self, at: usize) {
+        if self.newline != b'\n' {
+            return;
+        }
+        let crlf = self.byte_before(at) == b'\r';
+        match self.first_crlf {
+            None => self.first_crlf = Some(crlf),
+            Some(first) if first != crlf => self.note(SyntaxKind::MixedLineEndings, at),
+            Some(_) => {}
+        }
+    }
+
+    /// Classifies a quote at `at` (outside a quoted cell) that does not open a cell.
+    fn stray_quote(&mut self, at: usize) {
+        let mut p = at;
+        while p > 0 && is_blank(self.buf[p - 1]) {
+            p -= 1;
+        }
+        if p < at && self.ends_cell(self.byte_before(p)) {
+            self.note(SyntaxKind::SpaceAroundQuote, p);
+            self.spaced_cell = Some(at);
+            return;
+        }
+        if let Some(start) = self.spaced_cell.take()
+            && start < at
+            && memchr::memchr3(self.delimiter, b'\n', b'\r', &self.buf[start..at]).is_none()
+        {
+            // The closing quote of the cell reported above.
+            return;
+        }
+        self.note(SyntaxKind::StrayQuote, at);
+    }
+
+    /// Scans from `scanned` to the end of the buffer. Without `at_eof`, stops before a
+    /// quote whose meaning depends on bytes not received yet.
+    fn scan(&mut self, at_eof: bool) {
+        let end = self.buf.len();
         let Some(quote) = self.quote else {
             if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..]) {
                 self.last_boundary = self.scanned + p + 1;
             }
-            self.scanned = self.buf.len();
+            self.scanned = end;
             return;
         };
-        let end = self.buf.len();
         let mut i = self.scanned;
         while i < end {
             if self.in_quote {
@@ -158,17 +285,56 @@ impl Splitter {
                     continue;
                 }
                 if q + 1 >= end {
+                    if at_eof {
+                        self.in_quote = false;
+                        i = end;
+                        break;
+                    }
                     // Cannot tell a closing quote from a doubled one yet: wait for more input.
                     i = q;
                     break;
                 }
                 if self.buf[q + 1] == quote {
                     i = q + 2;
-                } else {
-                    self.in_quote = false;
-                    i = q + 1;
+                    continue;
                 }
+                // A closing quote: what follows should end the cell.
+                if !self.ends_cell(self.buf[q + 1]) {
+                    let mut j = q + 1;
+                    while j < end && is_blank(self.buf[j]) {
+                        j += 1;
+                    }
+                    if j >= end && !at_eof {
+                        i = q;
+                        break;
+                    }
+                    if j >= end || self.ends_cell(self.buf[j]) {
+                        self.note(SyntaxKind::SpaceAroundQuote, q + 1);
+                    } else {
+                        self.note(SyntaxKind::StrayQuote, q + 1);
+                    }
+                }
+                self.in_quote = false;
+                i = q + 1;
             } else {
+                if let Some(c) = self.comment
+                    && self.buf[i] == c
+                    && self.byte_before(i) == self.newline
+                {
+                    // A comment line: its quotes mean nothing.
+                    match memchr::memchr(self.newline, &self.buf[i..end]) {
+                        Some(p) => {
+                            self.last_boundary = i + p + 1;
+                            i += p + 1;
+                            continue;
+                        }
+                        None if at_eof => {
+                            i = end;
+                            break;
+                        }
+                        None => break,
+                    }
+                }
                 let Some(p) = memchr::memchr2(quote, self.newline, &self.buf[i..end]) else {
                     i = end;
                     break;
@@ -176,8 +342,12 @@ impl Splitter {
                 let at = i + p;
                 if self.buf[at] == self.newline {
                     self.last_boundary = at + 1;
+                    self.check_line_ending(at);
                 } else if self.opens_cell(at) {
                     self.in_quote = true;
+                    self.open_quote = at;
+                } else {
+                    self.stray_quote(at);
                 }
                 i = at + 1;
             }
@@ -191,7 +361,7 @@ impl Splitter {
 pub(crate) fn last_record_end(dialect: &Dialect, newline: u8, data: &[u8]) -> usize {
     let mut s = Splitter::new(dialect, newline, 0, usize::MAX);
     s.push(data);
-    s.scan();
+    s.scan(false);
     s.last_boundary
 }
 
@@ -204,11 +374,11 @@ mod tests {
         let mut out = Vec::new();
         for piece in data.chunks(feed) {
             s.push(piece);
-            while let Some(c) = s.take(false).unwrap() {
+            while let Some((c, _)) = s.take(false).unwrap() {
                 out.push(c);
             }
         }
-        if let Some(c) = s.take(true).unwrap() {
+        if let Some((c, _)) = s.take(true).unwrap() {
             out.push(c);
         }
         out

@@ -72,6 +72,8 @@ pub(crate) enum Check {
     ExclusiveMaximum(Value<'static>),
     Pattern(Box<Pattern>),
     Enum(EnumSet),
+    /// v2 `jsonSchema` on `object` and `array` fields.
+    JsonSchema(Box<jsonschema::Validator>),
 }
 
 /// A compiled constraint with the name and value to report when it fails.
@@ -96,6 +98,10 @@ impl Constraint {
             Check::ExclusiveMaximum(b) => matches!(value.compare(b), Some(Less)),
             Check::Pattern(p) => p.is_match(cell),
             Check::Enum(set) => set.contains(cell, value),
+            Check::JsonSchema(validator) => match value {
+                Value::Json(json) => validator.is_valid(json),
+                _ => true,
+            },
         }
     }
 }
@@ -456,6 +462,31 @@ fn compile_constraints(
             check: Check::Pattern(Box::new(Pattern::compile(p, &pointer)?)),
             name: "pattern",
             value: p.clone().into(),
+        });
+    }
+    if let Some(schema) = &c.json_schema {
+        let pointer = format!("{}/constraints/jsonSchema", f.pointer);
+        if !matches!(f.field_type, FieldType::Object | FieldType::Array) {
+            return Err(SchemaError::invalid(
+                pointer,
+                format!("jsonSchema does not apply to type {}", f.field_type.name()),
+                "A jsonSchema constraint checks object and array fields; change the type or remove it.",
+            ));
+        }
+        let validator = jsonschema::options()
+            .should_validate_formats(true)
+            .build(schema)
+            .map_err(|e| {
+                SchemaError::invalid(
+                    pointer.clone(),
+                    format!("the JSON Schema cannot be compiled: {e}"),
+                    "Fix the embedded JSON Schema (or check it with a JSON Schema validator).",
+                )
+            })?;
+        out.push(Constraint {
+            check: Check::JsonSchema(Box::new(validator)),
+            name: "jsonSchema",
+            value: schema.clone(),
         });
     }
     let allowed = match (&c.enum_values, &f.categories) {

@@ -3,6 +3,7 @@
 
 use super::field::CompiledField;
 use super::hints;
+use super::value::Value;
 use super::{CompiledTable, HeaderPlan, KeyKind};
 use crate::checks::CellState;
 use crate::report::{Diagnostic, ErrorCode};
@@ -43,10 +44,18 @@ pub(crate) struct RowScratch {
     key_buf: Vec<u8>,
 }
 
+/// Row-level warnings kept per chunk and per report (they are counted beyond that).
+pub(crate) const MAX_ROW_WARNINGS: usize = 100;
+
 /// What checking rows produces.
 #[derive(Default)]
 pub(crate) struct RowOutput {
     pub errors: Vec<Diagnostic>,
+    /// Row-level warnings (at most [`MAX_ROW_WARNINGS`]) and how many there were.
+    pub warnings: Vec<Diagnostic>,
+    pub warning_count: u64,
+    /// Cells of the first rows with errors (rows chunk-local), when asked for.
+    pub samples: Vec<crate::report::RowSample>,
     pub keys: Vec<KeyHit>,
     /// Texts of key cells, referenced by `KeyHit::text`.
     pub arena: String,
@@ -59,11 +68,16 @@ fn cell_diagnostic(
     name: &str,
     cell: &str,
 ) -> Diagnostic {
-    Diagnostic::new(code)
+    let d = Diagnostic::new(code)
         .at_row(at.local_row, at.line)
         .at_byte(at.byte)
         .in_field(column + 1, name)
-        .with_cell(cell)
+        .with_cell(cell);
+    if hints::scientific_notation(cell) {
+        d.with_param("scientific", true)
+    } else {
+        d
+    }
 }
 
 fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str) -> Diagnostic {
@@ -75,10 +89,17 @@ fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str)
             .with_param("trueValues", t.clone())
             .with_param("falseValues", f.clone());
     }
-    if let Some(h) = hints::type_hint(field, cell) {
-        d = d.with_param("hint", h);
+    with_repair(d, field, cell)
+}
+
+/// Adds `hint` and `hint_kind` when a rewritten value would pass.
+fn with_repair(d: Diagnostic, field: &CompiledField, cell: &str) -> Diagnostic {
+    match hints::repair(field, cell) {
+        Some((kind, value)) => d
+            .with_param("hint", value)
+            .with_param("hint_kind", kind.name()),
+        None => d,
     }
-    d
 }
 
 impl CompiledTable {
@@ -156,6 +177,27 @@ impl CompiledTable {
                 match field.checker.caster.cast(text) {
                     Err(()) => out.errors.push(type_error(field, at, column, text)),
                     Ok(value) => {
+                        if let Value::GeoPoint(lon, lat) = value
+                            && hints::lon_lat_swapped(lon, lat)
+                        {
+                            out.warning_count += 1;
+                            if out.warnings.len() < MAX_ROW_WARNINGS {
+                                out.warnings.push(
+                                    cell_diagnostic(
+                                        ErrorCode::GeopointSwapped,
+                                        at,
+                                        column,
+                                        &field.name,
+                                        text,
+                                    )
+                                    .with_param(
+                                        "hint",
+                                        hints::geopoint_text(&field.format, lat, lon),
+                                    )
+                                    .with_param("hint_kind", "swapped-lon-lat"),
+                                );
+                            }
+                        }
                         for c in &field.checker.constraints {
                             if !c.holds(text, &value) {
                                 out.errors.push(
@@ -321,7 +363,9 @@ impl CompiledTable {
                 if let serde_json::Value::Array(values) = &c.value {
                     let allowed = values.iter().filter_map(|v| v.as_str());
                     if let Some(best) = hints::closest_allowed(text, allowed) {
-                        d = d.with_param("hint", best);
+                        d = d
+                            .with_param("hint", best)
+                            .with_param("hint_kind", "closest-value");
                     }
                 }
             }
@@ -331,6 +375,9 @@ impl CompiledTable {
                 }
             }
             _ => {}
+        }
+        if c.name != "enum" {
+            d = with_repair(d, field, text);
         }
         d
     }

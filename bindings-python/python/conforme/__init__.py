@@ -1,0 +1,39 @@
+"""Validate CSV open data against the schemas of schema.data.gouv.fr (Table Schema).
+
+>>> import conforme
+>>> schema = conforme.Schema.from_dict({"fields": [{"name": "n", "type": "integer"}]})
+>>> report = conforme.validate(b"n\\n1\\nx\\n", schema, lang="en")
+>>> report.valid
+False
+>>> [(e.type, e.row, e.field_name) for e in report.errors]
+[('type-error', 3, 'n')]
+"""
+
+from __future__ import annotations
+
+from ._conforme import (
+    Error,
+    ErrorIterator,
+    Report,
+    Schema,
+    Stats,
+    __version__,
+    iter_errors,
+    validate,
+)
+from ._exceptions import ConformeError, SchemaError, SourceError, ValidationFailed
+
+__all__ = [
+    "ConformeError",
+    "Error",
+    "ErrorIterator",
+    "Report",
+    "Schema",
+    "SchemaError",
+    "SourceError",
+    "Stats",
+    "ValidationFailed",
+    "__version__",
+    "iter_errors",
+    "validate",
+]

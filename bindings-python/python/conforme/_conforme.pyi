@@ -1,0 +1,147 @@
+"""Type stubs of the native module ``conforme._conforme`` (re-exported by ``conforme``)."""
+
+import os
+from typing import IO, Any, Dict, Iterator, List, Optional, Union, final
+
+__all__ = [
+    "run_cli",
+    "ErrorIterator",
+    "iter_errors",
+    "Error",
+    "Report",
+    "Stats",
+    "Schema",
+    "validate",
+    "__version__",
+]
+
+__version__: str
+
+_SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
+_SchemaLike = Union[str, "os.PathLike[str]", "dict[str, Any]", "Schema"]
+
+@final
+class Schema:
+    """A Table Schema, loaded and compiled once; reuse it for many files and threads."""
+
+    @staticmethod
+    def from_path(path: Union[str, "os.PathLike[str]"]) -> Schema: ...
+    @staticmethod
+    def from_dict(descriptor: "dict[str, Any]") -> Schema: ...
+    @staticmethod
+    def from_bytes(data: bytes) -> Schema: ...
+    @property
+    def field_names(self) -> List[str]: ...
+
+@final
+class Error:
+    """One error or warning (immutable)."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def row(self) -> Optional[int]: ...
+    @property
+    def line(self) -> Optional[int]: ...
+    @property
+    def field_number(self) -> Optional[int]: ...
+    @property
+    def field_name(self) -> Optional[str]: ...
+    @property
+    def cell(self) -> Optional[str]: ...
+    @property
+    def message(self) -> str: ...
+    @property
+    def params(self) -> "dict[str, Any]": ...
+    @property
+    def byte(self) -> Optional[int]: ...
+    def to_dict(self) -> "dict[str, Any]": ...
+    def __eq__(self, value: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Stats:
+    """Counts and facts about the validated input (immutable)."""
+
+    @property
+    def rows(self) -> int: ...
+    @property
+    def fields(self) -> int: ...
+    @property
+    def bytes(self) -> int: ...
+    @property
+    def encoding(self) -> str: ...
+    @property
+    def delimiter(self) -> str: ...
+    @property
+    def error_count(self) -> int: ...
+    @property
+    def warning_count(self) -> int: ...
+    @property
+    def truncated(self) -> bool: ...
+    @property
+    def error_types(self) -> "dict[str, int]": ...
+    @property
+    def seconds(self) -> float: ...
+
+@final
+class Report:
+    """The outcome of a validation (immutable)."""
+
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def stats(self) -> Stats: ...
+    @property
+    def errors(self) -> List[Error]: ...
+    @property
+    def warnings(self) -> List[Error]: ...
+    def to_dict(self) -> "dict[str, Any]": ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+    def to_frictionless(self) -> "dict[str, Any]": ...
+    def summary(self) -> "dict[str, Any]": ...
+    def raise_for_errors(self) -> None: ...
+    def to_pandas(self) -> Any: ...
+    def to_polars(self) -> Any: ...
+
+@final
+class ErrorIterator(Iterator[Error]):
+    """Errors produced while the input is read (see ``iter_errors``)."""
+
+    def __iter__(self) -> ErrorIterator: ...
+    def __next__(self) -> Error: ...
+
+def validate(
+    source: _SourceLike,
+    schema: Optional[_SchemaLike] = None,
+    *,
+    max_errors: Optional[int] = None,
+    encoding: Optional[str] = None,
+    lang: str = "fr",
+    threads: Optional[int] = None,
+    profile: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header: bool = True,
+    ignore_header_case: bool = False,
+    skip_checks: Optional[List[str]] = None,
+    pick_errors: Optional[List[str]] = None,
+    skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
+) -> Report: ...
+def iter_errors(
+    source: _SourceLike,
+    schema: Optional[_SchemaLike] = None,
+    *,
+    max_errors: Optional[int] = None,
+    encoding: Optional[str] = None,
+    lang: str = "fr",
+    profile: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header: bool = True,
+    ignore_header_case: bool = False,
+    skip_checks: Optional[List[str]] = None,
+    pick_errors: Optional[List[str]] = None,
+    skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
+) -> ErrorIterator: ...
+def run_cli(argv: List[str]) -> int: ...

@@ -1,0 +1,147 @@
+//! What `source` may be: a path, bytes, or a binary file object.
+
+use crate::convert::type_name;
+use crate::errors::{from_source, source_error};
+use conforme::{Report, StreamValidator, Validator};
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
+use std::path::PathBuf;
+
+/// Bytes read from a file object per call to its `read` method.
+pub(crate) const READ_SIZE: usize = 1 << 20;
+
+/// An input, classified once.
+pub(crate) enum Source {
+    /// A file on disk, validated by the parallel driver.
+    Path(PathBuf),
+    /// Bytes in memory (zero copy for `bytes`).
+    Bytes(Py<PyBytes>),
+    /// An object with a `read(n)` method returning `bytes`.
+    Reader(Py<PyAny>),
+}
+
+impl Source {
+    /// Classifies `obj`, refusing URLs (not supported yet) and unknown types.
+    pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+        let py = obj.py();
+        if let Ok(bytes) = obj.cast::<PyBytes>() {
+            return Ok(Source::Bytes(bytes.clone().unbind()));
+        }
+        if obj.is_instance_of::<PyByteArray>() || obj.is_instance_of::<PyMemoryView>() {
+            let copy = py.import("builtins")?.getattr("bytes")?.call1((obj,))?;
+            return Ok(Source::Bytes(copy.cast_into::<PyBytes>()?.unbind()));
+        }
+        if let Ok(text) = obj.cast::<PyString>() {
+            refuse_url(py, &text.to_cow()?)?;
+        }
+        if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
+            return Ok(Source::Path(obj.extract::<PathBuf>()?));
+        }
+        if obj.hasattr("read")? {
+            return Ok(Source::Reader(obj.clone().unbind()));
+        }
+        Err(PyTypeError::new_err(format!(
+            "source must be a path (str or os.PathLike), bytes, or a binary file object (open(path, \"rb\")); got {}",
+            type_name(obj)
+        )))
+    }
+
+    /// How the input is named in reports and messages.
+    pub(crate) fn place(&self, py: Python<'_>) -> String {
+        match self {
+            Source::Path(p) => p.display().to_string(),
+            Source::Bytes(_) => "<bytes>".to_owned(),
+            Source::Reader(r) => r
+                .bind(py)
+                .getattr("name")
+                .ok()
+                .and_then(|n| n.extract::<PathBuf>().ok())
+                .map_or_else(|| "<stream>".to_owned(), |p| p.display().to_string()),
+        }
+    }
+
+    /// Validates the whole input with the GIL released during validation.
+    pub(crate) fn validate(
+        &self,
+        py: Python<'_>,
+        validator: &Validator,
+        place: &str,
+    ) -> PyResult<Report> {
+        let result = match self {
+            Source::Path(path) => py.detach(|| validator.validate_path(path)),
+            Source::Bytes(bytes) => {
+                let data = bytes.bind(py).as_bytes();
+                py.detach(|| validator.validate_slice(data))
+            }
+            Source::Reader(reader) => {
+                let mut stream = validator.stream();
+                let read = reader.bind(py).getattr("read")?;
+                loop {
+                    let chunk = read_chunk(&read, place)?;
+                    let data = chunk.as_bytes();
+                    if data.is_empty() {
+                        break;
+                    }
+                    push(py, &mut stream, data, place)?;
+                    if stream.is_done() {
+                        break;
+                    }
+                }
+                py.detach(|| stream.finish())
+            }
+        };
+        result.map_err(|e| from_source(py, &e, place))
+    }
+}
+
+/// Pushes a chunk with the GIL released, then lets Python handle pending signals (Ctrl-C).
+pub(crate) fn push(
+    py: Python<'_>,
+    stream: &mut StreamValidator,
+    data: &[u8],
+    place: &str,
+) -> PyResult<()> {
+    py.detach(|| stream.push(data))
+        .map_err(|e| from_source(py, &e, place))?;
+    py.check_signals()
+}
+
+/// Calls `read(READ_SIZE)` and checks that it returned bytes.
+pub(crate) fn read_chunk<'py>(
+    read: &Bound<'py, PyAny>,
+    place: &str,
+) -> PyResult<Bound<'py, PyBytes>> {
+    let py = read.py();
+    let chunk = read.call1((READ_SIZE,))?;
+    if chunk.is_instance_of::<PyBytes>() {
+        return Ok(chunk.cast_into::<PyBytes>()?);
+    }
+    if chunk.is_instance_of::<PyString>() {
+        return Err(PyTypeError::new_err(format!(
+            "{place}: the file object is in text mode (read() returned str); open it in binary mode, open(path, \"rb\"), so conforme can detect the encoding itself"
+        )));
+    }
+    Err(source_error(
+        py,
+        format!(
+            "{place}: read() returned {} instead of bytes; pass a binary file object (open(path, \"rb\"), io.BytesIO…)",
+            type_name(&chunk)
+        ),
+        None,
+    ))
+}
+
+fn refuse_url(py: Python<'_>, text: &str) -> PyResult<()> {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Err(source_error(
+            py,
+            format!(
+                "{text}: URLs are not supported yet; download the file first (urllib.request.urlretrieve) and pass its path, its bytes or an open binary file"
+            ),
+            None,
+        ));
+    }
+    Ok(())
+}

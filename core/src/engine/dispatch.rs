@@ -1,0 +1,202 @@
+//! From a file or a reader to the CSV pipeline: recognises compressed files and
+//! spreadsheets, undoes the compression (streamed) or converts the sheet to CSV text, then
+//! runs the one row-validation path.
+
+use super::{Validator, parallel};
+use crate::error::SourceError;
+use crate::report::Report;
+use crate::source::InputFormat;
+use crate::source::input::{
+    Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
+};
+use std::io::{Cursor, Read, Seek};
+use std::path::Path;
+
+/// Bytes needed to recognise a format by its signature.
+const MAGIC_BYTES: usize = 8;
+
+/// Reads up to `MAGIC_BYTES` bytes (fewer only at end of input).
+fn read_head<R: Read>(reader: &mut R) -> Result<Vec<u8>, SourceError> {
+    let mut head = vec![0u8; MAGIC_BYTES];
+    let mut filled = 0;
+    while filled < MAGIC_BYTES {
+        match reader.read(&mut head[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(SourceError::Io(e)),
+        }
+    }
+    head.truncate(filled);
+    Ok(head)
+}
+
+impl Validator {
+    /// Validates a file: CSV, `.gz`, `.zip`, or (with the `excel` feature) `.xlsx`,
+    /// `.xlsb`, `.xls`, `.ods`. The kind comes from the extension, else from the content.
+    pub fn validate_path(&self, path: impl AsRef<Path>) -> Result<Report, SourceError> {
+        let path = path.as_ref();
+        if path.is_dir() {
+            return Err(SourceError::Io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                format!("{} is a directory, not a file", path.display()),
+            )));
+        }
+        let by_extension = InputFormat::from_path(path)?;
+        let mut file = std::fs::File::open(path)?;
+        let format = match by_extension {
+            Some(f) => f,
+            None => {
+                let head = read_head(&mut file)?;
+                file.rewind()?;
+                InputFormat::sniff(&head).unwrap_or(InputFormat::Csv)
+            }
+        };
+        match format {
+            InputFormat::Csv => self.validate_csv(file, format),
+            InputFormat::Gzip => self.validate_gzip(file),
+            InputFormat::Zip => self.validate_zip(file),
+            _ => self.validate_spreadsheet(std::io::BufReader::new(file), format),
+        }
+    }
+
+    /// Validates everything `input` yields. CSV and gzip are streamed in bounded memory;
+    /// a ZIP archive or a workbook (recognised by its first bytes) is read into memory,
+    /// as its table of contents is at its end.
+    pub fn validate_reader<R: Read + Send>(&self, mut input: R) -> Result<Report, SourceError> {
+        let head = read_head(&mut input)?;
+        let format = InputFormat::sniff(&head).unwrap_or(InputFormat::Csv);
+        let whole = Cursor::new(head).chain(input);
+        match format {
+            InputFormat::Gzip => self.validate_gzip(whole),
+            InputFormat::Csv => self.validate_csv(whole, format),
+            _ => {
+                let mut bytes = Vec::new();
+                let mut whole = whole;
+                whole.read_to_end(&mut bytes)?;
+                let format = if format == InputFormat::Zip {
+                    zip_spreadsheet(&open_zip(Cursor::new(&bytes))?).unwrap_or(InputFormat::Zip)
+                } else {
+                    format
+                };
+                if format == InputFormat::Zip {
+                    self.validate_zip(Cursor::new(bytes))
+                } else {
+                    self.validate_spreadsheet(Cursor::new(bytes), format)
+                }
+            }
+        }
+    }
+
+    /// Validates bytes in memory (any format [`Validator::validate_reader`] accepts).
+    pub fn validate_slice(&self, input: &[u8]) -> Result<Report, SourceError> {
+        self.validate_reader(input)
+    }
+
+    fn validate_csv<R: Read + Send>(
+        &self,
+        reader: R,
+        format: InputFormat,
+    ) -> Result<Report, SourceError> {
+        let mut report = parallel::validate(self, reader).map_err(corrupt_to_error)?;
+        report.stats.format = format.name().to_owned();
+        Ok(report)
+    }
+
+    fn validate_gzip<R: Read + Send>(&self, reader: R) -> Result<Report, SourceError> {
+        let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(reader));
+        self.validate_csv(Decompressed::new(gz, "gzip"), InputFormat::Gzip)
+    }
+
+    fn validate_zip<RS: Read + Seek + Send>(&self, reader: RS) -> Result<Report, SourceError> {
+        let mut archive = open_zip(reader)?;
+        if let Some(format) = zip_spreadsheet(&archive) {
+            // A workbook whose extension was not `.xlsx`/`.ods`.
+            return self.validate_spreadsheet(archive.into_inner(), format);
+        }
+        let (index, name) = choose_member(&archive, self.options.zip_member.as_deref())?;
+        let format = member_format(&name)?;
+        let corrupt = |e: zip::result::ZipError| SourceError::Corrupt {
+            format: "ZIP".to_owned(),
+            detail: format!("member {name:?}: {e}"),
+        };
+        let mut member = archive.by_index(index).map_err(corrupt)?;
+        if format == InputFormat::Csv {
+            let reader = Decompressed::new(&mut member, "ZIP");
+            return self.validate_csv(reader, InputFormat::Zip);
+        }
+        let mut bytes = Vec::new();
+        Decompressed::new(&mut member, "ZIP")
+            .read_to_end(&mut bytes)
+            .map_err(|e| corrupt_to_error(SourceError::Io(e)))?;
+        drop(member);
+        match format {
+            InputFormat::Gzip => self.validate_gzip(Cursor::new(bytes)),
+            InputFormat::Zip => self.validate_zip(Cursor::new(bytes)),
+            _ => self.validate_spreadsheet(Cursor::new(bytes), format),
+        }
+    }
+
+    #[cfg(feature = "excel")]
+    fn validate_spreadsheet<RS: Read + Seek>(
+        &self,
+        reader: RS,
+        format: InputFormat,
+    ) -> Result<Report, SourceError> {
+        use crate::source::spreadsheet::read_sheet;
+        let header = self.options.dialect.header;
+        let sheet = read_sheet(
+            reader,
+            format,
+            self.options.sheet.as_deref(),
+            &self.table,
+            header,
+        )?;
+        // The sheet is now plain CSV: comma, UTF-8, no detection needed.
+        let mut options = (*self.options).clone();
+        options.dialect.delimiter = b',';
+        options.dialect.quote_char = Some(b'"');
+        options.dialect.double_quote = true;
+        options.dialect.escape_char = None;
+        options.dialect.comment_char = None;
+        options.dialect.skip_initial_space = false;
+        options.sniff_delimiter = false;
+        options.encoding = None;
+        let inner = Validator {
+            table: self.table.clone(),
+            options: std::sync::Arc::new(options),
+        };
+        let mut report = match parallel::validate(&inner, sheet.csv.as_slice()) {
+            Err(SourceError::Empty) => return Err(SourceError::EmptySheet { sheet: sheet.sheet }),
+            other => other?,
+        };
+        // Locations: spreadsheet rows, no byte offsets (there is no text file).
+        for d in report.errors.iter_mut().chain(report.warnings.iter_mut()) {
+            d.byte = None;
+            if let Some(row) = d.row {
+                d.line = Some(sheet.row_offset + row);
+            }
+        }
+        report.warnings.extend(sheet.conversions);
+        report.localize(self.options.lang);
+        report.stats.format = format.name().to_owned();
+        report.stats.encoding = String::new();
+        report.stats.delimiter = String::new();
+        report.stats.sheet = Some(sheet.sheet);
+        Ok(report)
+    }
+
+    #[cfg(not(feature = "excel"))]
+    fn validate_spreadsheet<RS: Read + Seek>(
+        &self,
+        _reader: RS,
+        format: InputFormat,
+    ) -> Result<Report, SourceError> {
+        Err(SourceError::Unsupported {
+            what: format!(
+                "a {} spreadsheet, and this build of conforme has no spreadsheet support (cargo feature `excel`); export the sheet as CSV",
+                format.name()
+            ),
+        })
+    }
+}

@@ -1,0 +1,149 @@
+//! Schema linting: what makes a Table Schema silently weaker or broken before any data is
+//! validated with it (misspelt keys, constraints that do not apply, patterns frictionless
+//! half-anchors, enum and example values that fail the field, unknown custom checks,
+//! duplicate fields), and for JSON Schemas a missing `$schema` and unknown formats.
+//!
+//! ```
+//! let findings = conforme::lint::lint_value(&serde_json::json!({
+//!     "fields": [{"name": "code", "type": "string", "contraints": {"required": true}}]
+//! }));
+//! assert_eq!(findings[0].rule, "misspelt-key");
+//! assert_eq!(findings[0].pointer, "/fields/0/contraints");
+//! assert!(findings[0].detail.contains("constraints"));
+//! ```
+
+mod rules;
+
+use crate::report::{Diagnostic, ErrorCode, Report, Severity, Stats};
+use serde_json::Value;
+
+/// One lint finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Rule identifier (`misspelt-key`, `enum-not-castable`…).
+    pub rule: &'static str,
+    /// Error (the schema is broken: `schema check` exits 1) or warning.
+    pub severity: Severity,
+    /// JSON pointer into the descriptor.
+    pub pointer: String,
+    /// What is wrong and how to fix it, in English.
+    pub detail: String,
+    /// The same in French.
+    pub detail_fr: String,
+}
+
+impl Finding {
+    fn diagnostic(self, code: ErrorCode) -> Diagnostic {
+        Diagnostic::new(code)
+            .with_param("rule", self.rule)
+            .with_param("pointer", self.pointer)
+            .with_param("detail", self.detail)
+            .with_param("detail_fr", self.detail_fr)
+            .with_param(
+                "severity",
+                if self.severity == Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                },
+            )
+    }
+
+    /// As a `schema-warning` (lint run before data validation never fails the data).
+    pub fn into_warning(self) -> Diagnostic {
+        self.diagnostic(ErrorCode::SchemaWarning)
+    }
+
+    /// As a `schema-error` or `schema-warning`, by severity.
+    pub fn into_diagnostic(self) -> Diagnostic {
+        let code = if self.severity == Severity::Error {
+            ErrorCode::SchemaError
+        } else {
+            ErrorCode::SchemaWarning
+        };
+        self.diagnostic(code)
+    }
+}
+
+/// Lints a Table Schema descriptor given as JSON.
+pub fn lint_value(schema: &Value) -> Vec<Finding> {
+    let mut out = Vec::new();
+    rules::table_schema(schema, &mut out);
+    out
+}
+
+/// Builds a report from findings: errors make it invalid.
+pub fn report(findings: Vec<Finding>) -> Report {
+    let mut report = Report {
+        valid: true,
+        stats: Stats::default(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        ..Report::default()
+    };
+    for f in findings {
+        let d = f.into_diagnostic();
+        if d.code.severity() == Severity::Error {
+            *report
+                .stats
+                .error_types
+                .entry(d.code.as_str().to_owned())
+                .or_default() += 1;
+            report.errors.push(d);
+        } else {
+            report.warnings.push(d);
+        }
+    }
+    report.stats.error_count = report.errors.len() as u64;
+    report.stats.warning_count = report.warnings.len() as u64;
+    report.valid = report.errors.is_empty();
+    report.summary = crate::report::Summary::of(&report.errors);
+    report
+}
+
+/// A finding for a JSON Schema compile warning (no `$schema`, unknown format).
+pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
+    let s = |k: &str| d.param_str(k).unwrap_or_default().to_owned();
+    let rule = match d.param_str("rule") {
+        Some("json-schema-no-draft") => "json-schema-no-draft",
+        _ => "unknown-format",
+    };
+    Finding {
+        rule,
+        severity: Severity::Warning,
+        pointer: s("pointer"),
+        detail: s("detail"),
+        detail_fr: s("detail_fr"),
+    }
+}
+
+/// Lints any schema: a JSON Schema (compiled with `options`: no `$schema`, unknown formats,
+/// a schema that cannot be compiled) or a Table Schema ([`lint_value`]).
+///
+/// ```
+/// use conforme::json::JsonSchemaOptions;
+/// let findings = conforme::lint::lint_schema(
+///     &serde_json::json!({"type": "object"}),
+///     &JsonSchemaOptions::default(),
+/// );
+/// assert_eq!(findings[0].rule, "json-schema-no-draft");
+/// ```
+pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> Vec<Finding> {
+    if !crate::json::is_json_schema(schema) {
+        return lint_value(schema);
+    }
+    match crate::json::JsonSchema::compile(schema, options) {
+        Ok(compiled) => compiled
+            .warnings()
+            .iter()
+            .map(from_json_schema_warning)
+            .collect(),
+        Err(e) => vec![Finding {
+            rule: "invalid-descriptor",
+            severity: Severity::Error,
+            pointer: String::new(),
+            detail: e.to_string(),
+            detail_fr: format!("ce JSON Schema est inutilisable : {e}"),
+        }],
+    }
+}

@@ -1,0 +1,486 @@
+//! Data Packages: every resource against its schema, then `foreignKeys` across resources.
+//!
+//! Resources are validated in parallel (each with the ordinary table or JSON validator);
+//! foreign keys are checked afterwards, each referenced key set being read once and kept
+//! as 128-bit hashes of the typed values.
+//!
+//! ```no_run
+//! let report = conforme::package::validate_package(
+//!     "datapackage.json",
+//!     &conforme::package::PackageOptions::default(),
+//! ).unwrap();
+//! for r in &report.resources {
+//!     println!("{}: {}", r.name, r.report.valid);
+//! }
+//! ```
+
+use crate::engine::keys;
+use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
+use crate::report::{Diagnostic, ErrorCode, Lang, Report, Stats};
+use crate::{Schema, ValidationOptions, Validator};
+use hashbrown::{HashMap, HashSet};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A package descriptor that cannot be used at all.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum PackageError {
+    /// The descriptor file cannot be read.
+    #[error("cannot read the package descriptor {path}: {source}")]
+    Io {
+        /// The path given.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// The descriptor is not a Data Package.
+    #[error("{path} is not a usable Data Package: {reason}")]
+    Invalid {
+        /// The path given.
+        path: PathBuf,
+        /// What is wrong and how to fix it.
+        reason: String,
+    },
+}
+
+/// Settings of a package validation.
+#[derive(Clone, Default)]
+pub struct PackageOptions {
+    /// Options for every table (threads, error limit, language…).
+    pub table: ValidationOptions,
+    /// Options for JSON resources (where remote `$ref`s come from…).
+    pub json: JsonSchemaOptions,
+}
+
+/// The outcome for one resource.
+#[derive(Clone, Debug, Serialize)]
+pub struct ResourceReport {
+    /// The resource `name`.
+    pub name: String,
+    /// The resource `path`, as written in the descriptor.
+    pub path: String,
+    /// Its validation report (foreign-key errors included).
+    pub report: Report,
+}
+
+/// The outcome for a whole package: one section per resource and a verdict.
+#[derive(Clone, Debug, Serialize)]
+pub struct PackageReport {
+    /// `true` when every resource is valid.
+    pub valid: bool,
+    /// One report per resource, in descriptor order.
+    pub resources: Vec<ResourceReport>,
+}
+
+impl PackageReport {
+    /// Renders every message in `lang`.
+    pub fn localize(&mut self, lang: Lang) {
+        for r in &mut self.resources {
+            r.report.localize(lang);
+        }
+    }
+}
+
+/// A resource as read from the descriptor.
+struct Resource {
+    name: String,
+    path_text: String,
+    kind: Result<Kind, String>,
+}
+
+enum Kind {
+    Table {
+        path: PathBuf,
+        schema: Schema,
+        options: ValidationOptions,
+        lint: Vec<Diagnostic>,
+    },
+    Json {
+        path: PathBuf,
+        schema: JsonSchema,
+        options: ValidationOptions,
+    },
+}
+
+fn failed_report(resource: &str, detail: &str) -> Report {
+    let d = Diagnostic::new(ErrorCode::ResourceError)
+        .with_param("resource", resource)
+        .with_param("detail", detail);
+    let stats = Stats {
+        error_count: 1,
+        error_types: [(d.code.as_str().to_owned(), 1)].into_iter().collect(),
+        ..Stats::default()
+    };
+    Report {
+        valid: false,
+        stats,
+        summary: crate::report::Summary::of(std::slice::from_ref(&d)),
+        errors: vec![d],
+        warnings: Vec::new(),
+        ..Report::default()
+    }
+}
+
+fn is_remote(text: &str) -> bool {
+    text.starts_with("http://") || text.starts_with("https://")
+}
+
+fn local_path(base: &Path, text: &str, what: &str) -> Result<PathBuf, String> {
+    if is_remote(text) {
+        return Err(format!(
+            "its {what} is a URL ({text}); conforme does not download files: save it next to the descriptor and use a relative path"
+        ));
+    }
+    if Path::new(text).is_absolute() || text.split(['/', '\\']).any(|p| p == "..") {
+        return Err(format!(
+            "its {what} {text:?} leaves the package directory (absolute path or `..`), which Data Packages forbid"
+        ));
+    }
+    Ok(base.join(text))
+}
+
+fn read_json(path: &Path) -> Result<Value, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice(bytes).map_err(|e| format!("{} is not valid JSON: {e}", path.display()))
+}
+
+fn table_options(
+    base: &ValidationOptions,
+    r: &serde_json::Map<String, Value>,
+) -> Result<ValidationOptions, String> {
+    let mut options = base.clone();
+    if let Some(label) = r.get("encoding").and_then(Value::as_str) {
+        options = options
+            .clone()
+            .encoding(label)
+            .ok_or_else(|| format!("its encoding {label:?} is unknown"))?;
+    }
+    if let Some(d) = r
+        .get("dialect")
+        .and_then(|d| d.get("delimiter"))
+        .and_then(Value::as_str)
+    {
+        match d.as_bytes() {
+            [b] => options = options.delimiter(*b),
+            _ => return Err(format!("its dialect delimiter {d:?} is not one character")),
+        }
+    }
+    Ok(options)
+}
+
+fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> Resource {
+    let Value::Object(r) = r else {
+        return Resource {
+            name: format!("#{i}"),
+            path_text: String::new(),
+            kind: Err(format!("resources/{i} is not an object")),
+        };
+    };
+    let name = r
+        .get("name")
+        .and_then(Value::as_str)
+        .map_or_else(|| format!("#{i}"), str::to_owned);
+    let path_text = match r.get("path") {
+        Some(Value::String(p)) => p.clone(),
+        Some(Value::Array(parts)) if parts.len() == 1 => {
+            parts[0].as_str().unwrap_or_default().to_owned()
+        }
+        Some(Value::Array(_)) => {
+            return Resource {
+                name,
+                path_text: String::new(),
+                kind: Err("multi-part resources (several paths) are not supported yet: join the parts into one file".into()),
+            };
+        }
+        _ => {
+            let why = if r.contains_key("data") {
+                "inline `data` resources are not supported yet: put the rows in a CSV file and give its `path`"
+            } else {
+                "it has no `path`"
+            };
+            return Resource {
+                name,
+                path_text: String::new(),
+                kind: Err(why.into()),
+            };
+        }
+    };
+    let kind = (|| -> Result<Kind, String> {
+        let path = local_path(base, &path_text, "path")?;
+        let schema_value = match r.get("schema") {
+            Some(Value::String(s)) => read_json(&local_path(base, s, "schema")?)?,
+            Some(v @ Value::Object(_)) => v.clone(),
+            Some(_) => return Err("its `schema` must be an object or a path".into()),
+            None => return Err("it has no `schema`: nothing to validate it against".into()),
+        };
+        let format = r
+            .get("format")
+            .and_then(Value::as_str)
+            .map(str::to_ascii_lowercase)
+            .or_else(|| {
+                path.extension()
+                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            })
+            .unwrap_or_default();
+        match format.as_str() {
+            "json" | "geojson" if crate::json::is_json_schema(&schema_value) => {
+                let schema = JsonSchema::compile(&schema_value, &options.json)
+                    .map_err(|e| format!("its JSON Schema cannot be used: {e}"))?;
+                Ok(Kind::Json {
+                    path,
+                    schema,
+                    options: options.table.clone(),
+                })
+            }
+            "csv" | "tsv" | "txt" | "" => {
+                let schema = Schema::from_value(&schema_value)
+                    .map_err(|e| format!("its Table Schema cannot be used: {e}"))?;
+                let mut topts = table_options(&options.table, r)?;
+                if format == "tsv" && r.get("dialect").is_none() {
+                    topts = topts.delimiter(b'\t');
+                }
+                let lint = crate::lint::lint_value(&schema_value)
+                    .into_iter()
+                    .map(crate::lint::Finding::into_warning)
+                    .collect();
+                Ok(Kind::Table {
+                    path,
+                    schema,
+                    options: topts,
+                    lint,
+                })
+            }
+            other => Err(format!(
+                "its format {other:?} is not supported yet (CSV and JSON resources are)"
+            )),
+        }
+    })();
+    Resource {
+        name,
+        path_text,
+        kind,
+    }
+}
+
+fn validate_resource(r: &Resource) -> Report {
+    match &r.kind {
+        Err(why) => failed_report(&r.name, why),
+        Ok(Kind::Table {
+            path,
+            schema,
+            options,
+            lint,
+        }) => match Validator::with_options(schema, options.clone()).validate_path(path) {
+            Ok(mut report) => {
+                report.warnings.extend(lint.iter().cloned());
+                report
+            }
+            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+        },
+        Ok(Kind::Json {
+            path,
+            schema,
+            options,
+        }) => match JsonValidator::new(schema, options.clone()).validate_path(path) {
+            Ok(report) => report,
+            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+        },
+    }
+}
+
+fn push_error(report: &mut Report, d: Diagnostic) {
+    report.valid = false;
+    report.stats.error_count += 1;
+    *report
+        .stats
+        .error_types
+        .entry(d.code.as_str().to_owned())
+        .or_default() += 1;
+    report.errors.push(d);
+}
+
+type KeySets = HashMap<(usize, Vec<usize>), Result<Arc<HashSet<u128>>, String>>;
+
+/// Checks the foreign keys of resource `index`, adding errors to `report`.
+fn check_foreign_keys(
+    resources: &[Resource],
+    index: usize,
+    report: &mut Report,
+    sets: &mut KeySets,
+) {
+    let Ok(Kind::Table {
+        path,
+        schema,
+        options,
+        ..
+    }) = &resources[index].kind
+    else {
+        return;
+    };
+    let table = schema.table();
+    for fk in &table.foreign_keys {
+        let target = match fk.resource.as_deref() {
+            // Same-table keys are checked by the table validator itself.
+            None | Some("") => continue,
+            Some(name) => resources.iter().position(|r| r.name == name),
+        };
+        let resource_name = fk.resource.clone().unwrap_or_default();
+        let Some(target) = target else {
+            push_error(report, Diagnostic::new(ErrorCode::ResourceError)
+                .with_param("resource", resources[index].name.as_str())
+                .with_param("detail", format!("a foreign key references the resource {resource_name:?}, which the package does not have")));
+            continue;
+        };
+        let Ok(Kind::Table {
+            path: target_path,
+            schema: target_schema,
+            options: target_options,
+            ..
+        }) = &resources[target].kind
+        else {
+            // The referenced resource already has its own resource error.
+            continue;
+        };
+        let target_fields: Option<Vec<usize>> = fk
+            .reference_fields
+            .iter()
+            .map(|n| target_schema.table().field_index(n))
+            .collect();
+        let Some(target_fields) = target_fields else {
+            push_error(report, Diagnostic::new(ErrorCode::ResourceError)
+                .with_param("resource", resources[index].name.as_str())
+                .with_param("detail", format!("a foreign key references the fields {:?} of {:?}, which its schema does not define all", fk.reference_fields, resources[target].name)));
+            continue;
+        };
+        let set = sets
+            .entry((target, target_fields.clone()))
+            .or_insert_with(|| {
+                let mut set = HashSet::new();
+                let v = Validator::with_options(target_schema, target_options.clone());
+                std::fs::File::open(target_path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|f| {
+                        keys::collect(&v, f, &target_fields, |k| {
+                            if let Some(h) = k.hash {
+                                set.insert(h);
+                            }
+                        })
+                        .map_err(|e| e.to_string())
+                    })
+                    .map(|()| Arc::new(set))
+            })
+            .clone();
+        let set = match set {
+            Ok(s) => s,
+            Err(e) => {
+                push_error(
+                    report,
+                    Diagnostic::new(ErrorCode::ResourceError)
+                        .with_param("resource", resources[target].name.as_str())
+                        .with_param("detail", format!("its keys cannot be read: {e}")),
+                );
+                continue;
+            }
+        };
+        let local_fields: Vec<usize> = fk
+            .fields
+            .iter()
+            .filter_map(|n| table.field_index(n))
+            .collect();
+        let v = Validator::with_options(schema, options.clone());
+        let mut found = Vec::new();
+        let result = std::fs::File::open(path)
+            .map_err(|e| e.to_string())
+            .and_then(|f| {
+                keys::collect(&v, f, &local_fields, |k| {
+                    if k.hash.is_some_and(|h| !set.contains(&h)) {
+                        found.push(
+                            Diagnostic::new(ErrorCode::ForeignKey)
+                                .at_row(k.row, k.line)
+                                .with_cell(&k.text)
+                                .with_param("fields", fk.fields.clone())
+                                .with_param("resource", resource_name.as_str())
+                                .with_param("reference_fields", fk.reference_fields.clone()),
+                        );
+                    }
+                })
+                .map_err(|e| e.to_string())
+            });
+        if let Err(e) = result {
+            push_error(
+                report,
+                Diagnostic::new(ErrorCode::ResourceError)
+                    .with_param("resource", resources[index].name.as_str())
+                    .with_param("detail", format!("its keys cannot be read: {e}")),
+            );
+        }
+        for d in found {
+            push_error(report, d);
+        }
+    }
+    report.errors.sort_by_key(|d| d.row.unwrap_or(0));
+}
+
+/// Validates the Data Package described by `descriptor` (a `datapackage.json`).
+pub fn validate_package(
+    descriptor: impl AsRef<Path>,
+    options: &PackageOptions,
+) -> Result<PackageReport, PackageError> {
+    let descriptor = descriptor.as_ref();
+    let bytes = std::fs::read(descriptor).map_err(|source| PackageError::Io {
+        path: descriptor.to_owned(),
+        source,
+    })?;
+    let invalid = |reason: String| PackageError::Invalid {
+        path: descriptor.to_owned(),
+        reason,
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        invalid(format!(
+            "not valid JSON (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    let Some(Value::Array(list)) = value.get("resources") else {
+        return Err(invalid(
+            "it has no `resources` array: a Data Package lists its files in `resources`".into(),
+        ));
+    };
+    let base = descriptor.parent().unwrap_or(Path::new("."));
+    let resources: Vec<Resource> = list
+        .iter()
+        .enumerate()
+        .map(|(i, r)| load_resource(base, i, r, options))
+        .collect();
+    let mut reports: Vec<Report> = resources.par_iter().map(validate_resource).collect();
+    let mut sets = KeySets::new();
+    for (i, report) in reports.iter_mut().enumerate() {
+        check_foreign_keys(&resources, i, report, &mut sets);
+    }
+    let mut package = PackageReport {
+        valid: reports.iter().all(|r| r.valid),
+        resources: resources
+            .into_iter()
+            .zip(reports)
+            .map(|(r, report)| ResourceReport {
+                name: r.name,
+                path: r.path_text,
+                report,
+            })
+            .collect(),
+    };
+    package.localize(options.table.lang);
+    Ok(package)
+}
+
+/// `true` when `value` is a Data Package descriptor.
+pub fn is_package(value: &Value) -> bool {
+    value.get("resources").is_some_and(Value::is_array)
+}

@@ -1,0 +1,51 @@
+//! GitHub Actions workflow commands: one `::error` / `::warning` annotation per diagnostic,
+//! attached to the file and line, then a `::notice` when the list was cut.
+
+use super::{RenderOptions, ui};
+use crate::report::{Diagnostic, Report, Severity};
+use std::fmt::Write;
+
+/// Escapes a property value (`file=`, `title=`) of a workflow command.
+fn property(s: &str) -> String {
+    message(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// Escapes a workflow command message.
+fn message(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn annotation(out: &mut String, d: &Diagnostic, o: &RenderOptions<'_>) {
+    let level = match d.code.severity() {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let mut props = format!("file={}", property(o.name));
+    if let Some(line) = d.line {
+        let _ = write!(props, ",line={line}");
+    }
+    if let Some(col) = d.field_number {
+        let _ = write!(props, ",col={col}");
+    }
+    let title = match &d.field_name {
+        Some(f) if !f.is_empty() => format!("{} ({f})", d.code),
+        _ => d.code.to_string(),
+    };
+    let _ = write!(props, ",title={}", property(&title));
+    let _ = writeln!(out, "::{level} {props}::{}", message(&d.message));
+}
+
+pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
+    let mut out = String::new();
+    for d in report.warnings.iter().chain(&report.errors) {
+        annotation(&mut out, d, o);
+    }
+    let mut notice = format!("{} — {}", ui::verdict(report, o.lang), o.name);
+    if let Some(cut) = ui::truncation(report, o.lang) {
+        notice = format!("{notice}. {cut}");
+    }
+    let _ = writeln!(out, "::notice title=conforme::{}", message(&notice));
+    out
+}

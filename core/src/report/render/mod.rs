@@ -1,0 +1,164 @@
+//! Renderers of a [`Report`] as plain data (text, JSON, frictionless, JSON Lines, GitHub
+//! annotations, JUnit, Markdown, HTML), one module per format, shared by the CLI, Python and
+//! WASM. Terminal concerns (colours, TTY detection) belong to the caller: the text renderer
+//! takes a [`Style`].
+//!
+//! ```
+//! use conforme::render::{Format, RenderOptions};
+//! let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+//! let report = conforme::Validator::new(&schema).validate_slice(b"n\nx\n").unwrap();
+//! let out = conforme::render::render(&report, Format::Markdown, &RenderOptions::new("data.csv"));
+//! assert!(out.contains("| `n` |"));
+//! ```
+
+mod frictionless;
+mod github;
+mod html;
+mod json;
+mod jsonl;
+mod junit;
+mod markdown;
+mod text;
+mod ui;
+
+pub use jsonl::write_diagnostic as jsonl_line;
+pub use text::Style;
+
+use super::{Diagnostic, Lang, Report};
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// For people on a terminal: grouped by column and type, with counts and examples.
+    Text,
+    /// The native versioned JSON report (`schemas/report.schema.json`).
+    Json,
+    /// The frictionless-py v5 report shape.
+    Frictionless,
+    /// One JSON object per error (then one summary line).
+    Jsonl,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// JUnit XML (one test case per column).
+    Junit,
+    /// Markdown for a pull request or a ticket.
+    Markdown,
+    /// A single self-contained HTML page.
+    Html,
+}
+
+impl Format {
+    /// Every format, in documentation order.
+    pub const ALL: &'static [Format] = &[
+        Format::Text,
+        Format::Json,
+        Format::Frictionless,
+        Format::Jsonl,
+        Format::Github,
+        Format::Junit,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Frictionless => "frictionless",
+            Format::Jsonl => "jsonl",
+            Format::Github => "github",
+            Format::Junit => "junit",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What a renderer needs besides the report.
+#[derive(Clone, Debug)]
+pub struct RenderOptions<'a> {
+    /// The input's name as shown to people (a path or an address).
+    pub name: &'a str,
+    /// Language of the surrounding text (messages are localized in the report).
+    pub lang: Lang,
+    /// Column names, in file order (headers of sampled rows, frictionless `labels`).
+    pub columns: &'a [String],
+    /// Terminal styling for `text`.
+    pub style: Style,
+}
+
+impl<'a> RenderOptions<'a> {
+    /// Options for `name`, in French, without columns or colours.
+    pub fn new(name: &'a str) -> Self {
+        RenderOptions {
+            name,
+            lang: Lang::Fr,
+            columns: &[],
+            style: Style::plain(),
+        }
+    }
+
+    /// Sets the language.
+    pub fn lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// Sets the column names.
+    pub fn columns(mut self, columns: &'a [String]) -> Self {
+        self.columns = columns;
+        self
+    }
+
+    /// Sets the terminal style.
+    pub fn style(mut self, style: Style) -> Self {
+        self.style = style;
+        self
+    }
+}
+
+/// Renders `report` in `format`.
+pub fn render(report: &Report, format: Format, options: &RenderOptions<'_>) -> String {
+    match format {
+        Format::Text => text::render(report, options),
+        Format::Json => json::render(report),
+        Format::Frictionless => frictionless::render(report, options),
+        Format::Jsonl => jsonl::render(report),
+        Format::Github => github::render(report, options),
+        Format::Junit => junit::render(report, options),
+        Format::Markdown => markdown::render(report, options),
+        Format::Html => html::render(report, options),
+    }
+}
+
+/// Where a diagnostic is, in words (`ligne 3 (ligne 4 du fichier)`).
+pub(crate) fn location(d: &Diagnostic, lang: Lang) -> String {
+    match (d.row, d.line, lang) {
+        (Some(1), _, _) if d.code.as_str().ends_with("-label") => ui::header(lang).into(),
+        (Some(r), Some(l), Lang::Fr) if r != l => format!("ligne {r} (ligne {l} du fichier)"),
+        (Some(r), Some(l), Lang::En) if r != l => format!("row {r} (line {l} of the file)"),
+        (Some(r), _, Lang::Fr) => format!("ligne {r}"),
+        (Some(r), _, Lang::En) => format!("row {r}"),
+        (None, _, Lang::Fr) => "fichier".into(),
+        (None, _, Lang::En) => "file".into(),
+    }
+}
+
+/// The group title: `colonne `code` — type-error`.
+pub(crate) fn group_title(field: Option<&str>, code: &str, lang: Lang) -> String {
+    match (field, lang) {
+        (Some(f), Lang::Fr) if !f.is_empty() => format!("colonne `{f}` — {code}"),
+        (Some(f), Lang::En) if !f.is_empty() => format!("column `{f}` — {code}"),
+        _ => code.to_owned(),
+    }
+}
+
+/// Column name of 1-based position `n`.
+pub(crate) fn column_name(options: &RenderOptions<'_>, n: usize) -> String {
+    options
+        .columns
+        .get(n.wrapping_sub(1))
+        .cloned()
+        .unwrap_or_else(|| n.to_string())
+}

@@ -1,0 +1,208 @@
+//! Hand-written JSON, GeoJSON, Data Package and schema-lint fixtures
+//! (`fixtures/json`, `fixtures/datapackage`, `fixtures/lint`), plus a lint census of every
+//! schema in the public corpus when `../shared/corpus` is present.
+
+use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
+use conforme::package::{PackageOptions, validate_package};
+use conforme::{Report, ValidationOptions};
+use conforme_tests::workspace_root;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn cases(kind: &str) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(workspace_root().join("fixtures").join(kind))
+        .expect("fixture directory")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('_'))
+        .collect();
+    out.sort();
+    out
+}
+
+fn read(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+fn json_errors(r: &Report) -> Vec<Value> {
+    let mut out: Vec<Value> = r
+        .errors
+        .iter()
+        .map(|e| json!([e.params["pointer"], e.params["keyword"], e.line]))
+        .collect();
+    out.sort_by_key(|v| v.to_string());
+    out
+}
+
+#[test]
+fn json_fixtures() {
+    let refs = workspace_root().join("fixtures/json/_refs");
+    let options = JsonSchemaOptions::default().retriever(LocalDirectories::new(vec![refs]));
+    let list = cases("json");
+    assert!(list.len() >= 5);
+    for case in list {
+        let expected = read(&case.join("expected.json"));
+        let data = ["data.json", "data.geojson"]
+            .iter()
+            .map(|n| case.join(n))
+            .find(|p| p.is_file())
+            .unwrap();
+        let schema = JsonSchema::from_path(case.join("schema.json"), &options).unwrap();
+        let whole = JsonValidator::new(&schema, ValidationOptions::default())
+            .validate_path(&data)
+            .unwrap();
+        // Split item by item in tiny parallel batches: the same errors, the same positions.
+        let split = JsonValidator::new(&schema, ValidationOptions::default().threads(Some(3)))
+            .batching(2, 0)
+            .validate_path(&data)
+            .unwrap();
+        let mut want: Vec<Value> = expected["errors"].as_array().unwrap().clone();
+        want.sort_by_key(|v| v.to_string());
+        let name = case.display();
+        assert_eq!(Value::Bool(whole.valid), expected["valid"], "{name}");
+        assert_eq!(json_errors(&whole), want, "{name}");
+        assert_eq!(json_errors(&split), want, "{name} (split)");
+        assert!(whole.errors.iter().all(|e| !e.message.is_empty()));
+    }
+}
+
+#[test]
+fn package_fixtures() {
+    for case in cases("datapackage") {
+        let expected = read(&case.join("expected.json"));
+        let report =
+            validate_package(case.join("datapackage.json"), &PackageOptions::default()).unwrap();
+        let name = case.display();
+        assert_eq!(Value::Bool(report.valid), expected["valid"], "{name}");
+        let got: BTreeMap<String, Value> = report
+            .resources
+            .iter()
+            .map(|r| {
+                let errors = r
+                    .report
+                    .errors
+                    .iter()
+                    .map(|e| json!([e.row, e.code.as_str()]))
+                    .collect();
+                (r.name.clone(), Value::Array(errors))
+            })
+            .collect();
+        let want: BTreeMap<String, Value> = expected["resources"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}
+
+#[test]
+fn broken_foreign_keys_name_the_value() {
+    let case = workspace_root().join("fixtures/datapackage/fk-broken/datapackage.json");
+    let mut options = PackageOptions::default();
+    options.table = options.table.lang(conforme::Lang::En);
+    let report = validate_package(case, &options).unwrap();
+    let errors = &report.resources[0].report.errors;
+    assert_eq!(errors[0].cell.as_deref(), Some("13055"));
+    assert!(
+        errors[0].message.contains("`13055`") && errors[0].message.contains("\"communes\""),
+        "{}",
+        errors[0].message
+    );
+    // The same-table key is checked by the table validator itself.
+    assert_eq!(
+        (errors[1].row, errors[1].code.as_str()),
+        (Some(4), "foreign-key")
+    );
+}
+
+fn findings(schema: &Value) -> Vec<Value> {
+    let mut out: Vec<Value> = conforme::lint::lint_schema(schema, &JsonSchemaOptions::default())
+        .into_iter()
+        .map(|f| json!([f.rule, f.pointer]))
+        .collect();
+    out.sort_by_key(|v| v.to_string());
+    out
+}
+
+#[test]
+fn lint_fixtures() {
+    let list = cases("lint");
+    assert!(list.len() >= 12);
+    for case in list {
+        let fixture = read(&case);
+        let mut want = fixture["expected"].as_array().unwrap().clone();
+        want.sort_by_key(|v| v.to_string());
+        assert_eq!(findings(&fixture["schema"]), want, "{}", case.display());
+    }
+}
+
+/// Every schema of the public corpus, linted: prints how many findings of each rule.
+#[test]
+fn lint_census_of_the_corpus() {
+    let dir = workspace_root().join("../shared/corpus");
+    if !dir.is_dir() {
+        eprintln!("lint census skipped: ../shared/corpus is not present");
+        return;
+    }
+    let mut schemas = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        if d.file_name().is_some_and(|n| n == "_refs") {
+            continue;
+        }
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if file.starts_with("schema") && file.ends_with(".json") {
+                schemas.push(p);
+            }
+        }
+    }
+    schemas.sort();
+    // Mutated cases share their base case's schema: count each distinct schema once.
+    let mut distinct = BTreeMap::new();
+    for p in &schemas {
+        distinct
+            .entry(std::fs::read(p).unwrap())
+            .or_insert(p.clone());
+    }
+    let refs = dir.join("_refs");
+    let options = JsonSchemaOptions::default().retriever(LocalDirectories::new(vec![refs]));
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut schemas_with_errors = 0;
+    for (bytes, path) in &distinct {
+        let value: Value =
+            serde_json::from_slice(bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let found = conforme::lint::lint_schema(&value, &options);
+        if found
+            .iter()
+            .any(|f| f.severity == conforme::Severity::Error)
+        {
+            schemas_with_errors += 1;
+        }
+        for f in found {
+            println!(
+                "lint {}: {} {} ({})",
+                path.strip_prefix(&dir).unwrap().display(),
+                f.rule,
+                f.pointer,
+                f.detail
+            );
+            *by_rule.entry(f.rule).or_default() += 1;
+        }
+    }
+    println!(
+        "\nlint census: {} schema files, {} distinct, {} with at least one error-level finding",
+        schemas.len(),
+        distinct.len(),
+        schemas_with_errors
+    );
+    for (rule, n) in &by_rule {
+        println!("| {rule} | {n} |");
+    }
+    assert!(!distinct.is_empty());
+}
