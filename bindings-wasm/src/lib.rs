@@ -5,6 +5,7 @@
 //! `--format json`). The JavaScript package in `bindings-wasm/js/` parses it and adds the
 //! asynchronous API (`validate`, progress, abort, Worker).
 
+pub mod check;
 mod options;
 
 use conforme::{Schema, Validator};
@@ -28,15 +29,23 @@ pub fn error_codes() -> String {
     serde_json::to_string(&codes).expect("a list of strings serialises")
 }
 
-/// Compiles `schema` (JSON or YAML text) and returns the problems found, as JSON:
-/// `{"valid": true, "errors": []}` or `{"valid": false, "errors": [{"message": "…"}]}`.
+/// Lints `schema` (JSON or YAML text of a Table Schema or JSON Schema) and returns the report
+/// of `conforme schema check --format json`, messages in `lang` (`fr` or `en`).
 #[wasm_bindgen(js_name = checkSchema)]
-pub fn check_schema(schema: &str) -> String {
-    let errors: Vec<serde_json::Value> = match Schema::from_slice(schema.as_bytes()) {
-        Ok(_) => Vec::new(),
-        Err(e) => vec![serde_json::json!({ "message": e.to_string() })],
-    };
-    serde_json::json!({ "valid": errors.is_empty(), "errors": errors }).to_string()
+pub fn check_schema(schema: &str, lang: &str) -> Result<String, JsError> {
+    Ok(report_json(&check::schema_report(schema, language(lang)?)))
+}
+
+/// The `checkSchema` report of a schema that could not be fetched: invalid, with one
+/// `schema-error` whose detail is `why`.
+#[wasm_bindgen(js_name = unreadableSchemaReport)]
+pub fn unreadable_schema_report(why: &str, lang: &str) -> Result<String, JsError> {
+    Ok(report_json(&check::unreadable_report(why, language(lang)?)))
+}
+
+fn language(tag: &str) -> Result<conforme::Lang, JsError> {
+    conforme::Lang::from_tag(tag)
+        .ok_or_else(|| JsError::new(&format!("unknown language {tag:?}: use \"fr\" or \"en\"")))
 }
 
 /// Validates `data` in one call and returns the report as JSON.

@@ -44,7 +44,7 @@ pub struct WasmOptions {
 pub enum OptionsError {
     /// The options text is not the expected JSON object.
     #[error(
-        "invalid options: {0}. Known options: maxErrors (number), lang (\"fr\" or \"en\"), encoding (\"utf-8\", \"windows-1252\"…), delimiter (one character), maxRecordBytes (number), header (boolean), chunkSize (number)"
+        "invalid options: {0}. Known options: maxErrors (number), lang (\"fr\" or \"en\"), encoding (\"utf-8\", \"windows-1252\"…), delimiter (one character), maxRecordBytes (number), header (boolean), chunkSize (number), profile (\"schema.data.gouv.fr\" or \"strict\"), ignoreHeaderCase (boolean), skipChecks, pickErrors, skipErrors (lists of names)"
     )]
     Json(#[from] serde_json::Error),
     /// `lang` is neither French nor English.

@@ -87,9 +87,9 @@ fn max_errors_marks_the_stream_done() {
 
 #[wasm_bindgen_test]
 fn check_schema_reports_the_pointer_of_a_bad_type() {
-    let check: Value = serde_json::from_str(&check_schema(
-        r#"{"fields": [{"name": "a", "type": "texte"}]}"#,
-    ))
+    let check: Value = serde_json::from_str(
+        &check_schema(r#"{"fields": [{"name": "a", "type": "texte"}]}"#, "en").unwrap(),
+    )
     .unwrap();
     assert_eq!(check["valid"], false);
     assert!(
@@ -98,8 +98,10 @@ fn check_schema_reports_the_pointer_of_a_bad_type() {
             .unwrap()
             .contains("/fields/0/type")
     );
-    let ok: Value = serde_json::from_str(&check_schema(SCHEMA)).unwrap();
-    assert_eq!(ok, serde_json::json!({"valid": true, "errors": []}));
+    let ok: Value = serde_json::from_str(&check_schema(SCHEMA, "fr").unwrap()).unwrap();
+    assert_eq!(ok["valid"], true);
+    assert_eq!(ok["errors"], serde_json::json!([]));
+    assert!(check_schema(SCHEMA, "de").is_err());
 }
 
 #[wasm_bindgen_test]

@@ -8,6 +8,8 @@ export type { ErrorType };
 
 /** The outcome of validating one table. */
 export interface Report {
+  /** Version of this JSON shape (changes only when a key changes meaning or disappears). */
+  version: string;
   /** `true` when no error was found (warnings do not make a file invalid). */
   valid: boolean;
   /** Counts and facts about the input. */
@@ -16,6 +18,70 @@ export interface Report {
   errors: Diagnostic[];
   /** Things worth knowing that do not make the file invalid. */
   warnings: Diagnostic[];
+  /** Counts by type and column, invalid rows, first examples per (column, type). */
+  summary: Summary;
+  /** The cells of the first rows with errors (only when asked for). */
+  rows?: RowSample[];
+  /** `true` when cell values were kept out of the report. */
+  masked?: boolean;
+}
+
+/** Error counts grouped for a human summary. */
+export interface Summary {
+  /** Distinct data rows with at least one error (among the errors listed). */
+  invalid_rows: number;
+  /** Error counts by type. */
+  by_type: Record<string, number>;
+  /** Error counts by column, in column order (errors without a column are left out). */
+  by_column: ColumnCount[];
+  /** One group per (column, type), in column order, with its first examples. */
+  groups: GroupSummary[];
+}
+
+/** Errors in one column. */
+export interface ColumnCount {
+  /** 1-based position of the column in the file. */
+  field_number: number;
+  /** Name of the schema field. */
+  field_name: string;
+  /** Number of errors. */
+  count: number;
+}
+
+/** Errors of one type in one column (or of one table-level type). */
+export interface GroupSummary {
+  /** 1-based position of the column, for cell errors. */
+  field_number?: number;
+  /** Name of the schema field, for cell errors. */
+  field_name?: string;
+  /** The error type. */
+  type: ErrorType;
+  /** Number of errors in the group. */
+  count: number;
+  /** The first few occurrences. */
+  examples: Example[];
+}
+
+/** One occurrence in a summary group. */
+export interface Example {
+  /** Row number (header = 1). */
+  row?: number;
+  /** Physical line in the file. */
+  line?: number;
+  /** The raw cell text (absent when masked). */
+  cell?: string;
+  /** Index of the error in `Report.errors`. */
+  index: number;
+}
+
+/** The cells of a row with errors. */
+export interface RowSample {
+  /** Row number (header = 1). */
+  row: number;
+  /** Physical line in the file. */
+  line: number;
+  /** The cells, in file order. */
+  cells: string[];
 }
 
 /** Facts about the validated input. */
@@ -30,12 +96,18 @@ export interface Stats {
   encoding: string;
   /** Field delimiter used. */
   delimiter: string;
+  /** What the input was read as: `csv`, `csv+gzip`, `xlsx`… */
+  format: string;
+  /** The sheet read, for spreadsheets. */
+  sheet?: string;
   /** Number of errors reported. */
   error_count: number;
   /** `true` when the error list was cut at `maxErrors`. */
   truncated: boolean;
   /** Error counts by type. */
   error_types: Record<string, number>;
+  /** Number of warnings found. */
+  warning_count: number;
 }
 
 /** One error or warning, located as precisely as possible. */
@@ -60,11 +132,12 @@ export interface Diagnostic {
   params?: Record<string, unknown>;
 }
 
-/** Result of `checkSchema`. */
-export interface SchemaCheck {
-  valid: boolean;
-  errors: { message: string }[];
-}
+/**
+ * Result of `checkSchema`: the report of `conforme schema check` (errors make the schema
+ * unusable; warnings point at silent weaknesses). Each diagnostic's `params` carry `rule`,
+ * `pointer` (JSON pointer into the descriptor) and `detail`.
+ */
+export type SchemaCheck = Report;
 
 /** A Table Schema (descriptor object), its JSON/YAML text, or an `http(s)://` URL to fetch. */
 export type SchemaSource = object | string;
@@ -122,7 +195,7 @@ export function init(wasm?: string | URL | Response | BufferSource | WebAssembly
 export function validate(input: Input, schema: SchemaSource, options?: ValidateOptions): Promise<Report>;
 
 /** Compiles `schema` and lists what prevents its use. */
-export function checkSchema(schema: SchemaSource, options?: { signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
+export function checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en'; signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
 
 /** Every code the engine can report. */
 export function errorCodes(): Promise<ErrorType[]>;
@@ -156,7 +229,7 @@ export class StreamValidator {
 /** A validator running in a dedicated module Worker. */
 export interface WorkerValidator {
   validate(input: Input, schema: SchemaSource, options?: Omit<ValidateOptions, 'fetch'>): Promise<Report>;
-  checkSchema(schema: SchemaSource): Promise<SchemaCheck>;
+  checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en' }): Promise<SchemaCheck>;
   terminate(): void;
 }
 

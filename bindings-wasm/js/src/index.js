@@ -118,17 +118,22 @@ export async function validate(input, schema, options = {}) {
   }
 }
 
-/** Compiles `schema` and lists what prevents its use: `{ valid, errors: [{ message }] }`. */
+/**
+ * Lints `schema` (as `conforme schema check` does) and returns the report: errors make the
+ * schema unusable, warnings point at silent weaknesses. A schema that cannot be fetched gives
+ * an invalid report with one `schema-error`, not an exception.
+ */
 export async function checkSchema(schema, options = {}) {
   await init();
+  const lang = options.lang ?? 'fr';
   let text;
   try {
     text = await schemaText(schema, options);
   } catch (error) {
     if (!(error instanceof ConformeError)) throw error;
-    return { valid: false, errors: [{ message: error.message }] };
+    return JSON.parse(call((e) => e.unreadableSchemaReport(error.message, lang)));
   }
-  return JSON.parse(call((e) => e.checkSchema(text)));
+  return JSON.parse(call((e) => e.checkSchema(text, lang)));
 }
 
 /** Every error and warning code the engine can report. */

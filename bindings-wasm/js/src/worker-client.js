@@ -64,8 +64,8 @@ export function createWorkerValidator({ workerUrl = new URL('./worker.js', impor
       return request({ type: 'validate', input, schema, options: rest }, { signal, onProgress });
     },
     /** Same as `checkSchema()`, run in the Worker. */
-    checkSchema(schema) {
-      return request({ type: 'checkSchema', schema });
+    checkSchema(schema, options = {}) {
+      return request({ type: 'checkSchema', schema, options: { lang: options.lang } });
     },
     /** Stops the Worker; pending validations reject. */
     terminate() {

@@ -1,5 +1,5 @@
 // The module Worker behind createWorkerValidator(): runs validations off the page's thread.
-// Messages in:  {id, type: 'validate', input, schema, options} | {id, type: 'checkSchema', schema}
+// Messages in:  {id, type: 'validate', input, schema, options} | {id, type: 'checkSchema', schema, options}
 //               | {id, type: 'abort'}
 // Messages out: {id, type: 'progress', progress} | {id, type: 'result', value}
 //               | {id, type: 'error', error: {name, message}}
@@ -25,7 +25,7 @@ self.addEventListener('message', async (event) => {
         onProgress: (progress) => self.postMessage({ id, type: 'progress', progress }),
       });
     } else if (type === 'checkSchema') {
-      value = await checkSchema(event.data.schema, { signal: controller.signal });
+      value = await checkSchema(event.data.schema, { ...event.data.options, signal: controller.signal });
     } else {
       throw new Error(`unknown request type ${JSON.stringify(type)}`);
     }

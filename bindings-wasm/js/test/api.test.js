@@ -106,20 +106,46 @@ describe('bad input', () => {
 });
 
 describe('checkSchema', () => {
-  test('a usable schema has no errors', async () => {
-    assert.deepEqual(await checkSchema(generatedSchema), { valid: true, errors: [] });
+  test('a usable schema gives a valid lint report', async () => {
+    const check = await checkSchema(generatedSchema);
+    assert.equal(check.valid, true);
+    assert.deepEqual(check.errors, []);
+    assert.equal(check.stats.error_count, 0);
   });
 
-  test('an unusable schema lists why', async () => {
-    const check = await checkSchema('{"fields": [{"name": "a", "type": "texte"}]}');
+  test('an unusable schema lists why, with the pointer', async () => {
+    const check = await checkSchema('{"fields": [{"name": "a", "type": "texte"}]}', { lang: 'en' });
     assert.equal(check.valid, false);
+    assert.equal(check.errors[0].type, 'schema-error');
     assert.match(check.errors[0].message, /\/fields\/0\/type/);
+  });
+
+  test('lint warnings point at silent weaknesses (misspelt key)', async () => {
+    const check = await checkSchema({ fields: [{ name: 'a', type: 'string', contraints: { required: true } }] });
+    assert.equal(check.valid, true);
+    const warning = check.warnings.find((w) => w.params?.rule === 'misspelt-key');
+    assert.ok(warning, JSON.stringify(check.warnings));
+    assert.equal(warning.params.pointer, '/fields/0/contraints');
+  });
+
+  test('messages follow lang', async () => {
+    const schema = { fields: [{ name: 'a', type: 'string', contraints: {} }] };
+    const fr = await checkSchema(schema);
+    const en = await checkSchema(schema, { lang: 'en' });
+    assert.notEqual(fr.warnings[0].message, en.warnings[0].message);
   });
 
   test('broken JSON gives the line and column', async () => {
     const check = await checkSchema('{"fields": [}');
     assert.equal(check.valid, false);
     assert.match(check.errors[0].message, /line 1, column/);
+  });
+
+  test('a schema that cannot be fetched is an invalid report, not an exception', async () => {
+    const check = await checkSchema('http://127.0.0.1:9/schema.json', { lang: 'en' });
+    assert.equal(check.valid, false);
+    assert.equal(check.errors[0].type, 'schema-error');
+    assert.equal(check.errors[0].params.rule, 'unreadable-schema');
   });
 });
 

@@ -43,6 +43,12 @@ test('Report, Stats and Diagnostic declare every key reports carry', async () =>
     const report = await validate(fixture.data, fixture.schema, fixture.options);
     assertMatches('Report', report);
     assertMatches('Stats', report.stats);
+    assertMatches('Summary', report.summary);
+    for (const group of report.summary.groups) {
+      assertMatches('GroupSummary', group);
+      for (const example of group.examples) assertMatches('Example', example);
+    }
+    for (const column of report.summary.by_column) assertMatches('ColumnCount', column);
     for (const d of [...report.errors, ...report.warnings]) {
       assertMatches('Diagnostic', d);
       diagnostics += 1;

@@ -33,31 +33,7 @@ pub struct Schema {
 impl Schema {
     /// Loads a schema from JSON or YAML bytes.
     pub fn from_slice(bytes: &[u8]) -> Result<Schema, SchemaError> {
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let value: serde_json::Value = match serde_json::from_slice(bytes) {
-            Ok(v) => v,
-            Err(json_err) => {
-                let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-                // A document that starts like JSON is reported as JSON, so the user sees
-                // the JSON syntax error rather than a confusing YAML one.
-                if matches!(first, Some(b'{') | Some(b'[') | None) {
-                    return Err(SchemaError::Syntax {
-                        line: json_err.line(),
-                        column: json_err.column(),
-                        message: json_err.to_string(),
-                    });
-                }
-                serde_yaml::from_slice(bytes).map_err(|yaml_err| {
-                    let loc = yaml_err.location();
-                    SchemaError::Syntax {
-                        line: loc.as_ref().map_or(json_err.line(), |l| l.line()),
-                        column: loc.as_ref().map_or(json_err.column(), |l| l.column()),
-                        message: format!("neither JSON ({json_err}) nor YAML ({yaml_err})"),
-                    }
-                })?
-            }
-        };
-        Schema::from_value(&value)
+        Schema::from_value(&parse_descriptor(bytes)?)
     }
 
     /// Loads a schema from an already parsed JSON value.
@@ -88,4 +64,40 @@ impl Schema {
     pub(crate) fn compiled(&self) -> &Arc<CompiledTable> {
         &self.compiled
     }
+}
+
+/// Parses descriptor text (JSON or YAML, a UTF-8 BOM allowed) into a JSON value, with the
+/// line and column of a syntax error. Text that starts like JSON is reported as JSON.
+///
+/// ```
+/// let value = conforme::schema::parse_descriptor(b"fields:\n  - name: id\n").unwrap();
+/// assert_eq!(value["fields"][0]["name"], "id");
+/// assert!(conforme::schema::parse_descriptor(b"{\"fields\": [}").is_err());
+/// ```
+pub fn parse_descriptor(bytes: &[u8]) -> Result<serde_json::Value, SchemaError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: serde_json::Value = match serde_json::from_slice(bytes) {
+        Ok(v) => v,
+        Err(json_err) => {
+            let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+            // A document that starts like JSON is reported as JSON, so the user sees
+            // the JSON syntax error rather than a confusing YAML one.
+            if matches!(first, Some(b'{') | Some(b'[') | None) {
+                return Err(SchemaError::Syntax {
+                    line: json_err.line(),
+                    column: json_err.column(),
+                    message: json_err.to_string(),
+                });
+            }
+            serde_yaml::from_slice(bytes).map_err(|yaml_err| {
+                let loc = yaml_err.location();
+                SchemaError::Syntax {
+                    line: loc.as_ref().map_or(json_err.line(), |l| l.line()),
+                    column: loc.as_ref().map_or(json_err.column(), |l| l.column()),
+                    message: format!("neither JSON ({json_err}) nor YAML ({yaml_err})"),
+                }
+            })?
+        }
+    };
+    Ok(value)
 }

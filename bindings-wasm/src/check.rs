@@ -1,0 +1,58 @@
+//! `checkSchema`: the lint report of `conforme schema check`, for descriptor text.
+
+use conforme::json::{JsonSchemaOptions, is_json_schema};
+use conforme::lint::{self, Finding};
+use conforme::{Lang, Report, Schema, Severity};
+
+/// Lints `text` (a Table Schema or a JSON Schema, as JSON or YAML) and returns the report
+/// `conforme schema check --format json` prints: errors make it invalid, warnings do not.
+///
+/// ```
+/// let report = conforme_wasm::check::schema_report(r#"{"fields": [{"name": "a", "type": "texte"}]}"#, conforme::Lang::En);
+/// assert!(!report.valid);
+/// assert!(conforme_wasm::check::schema_report(r#"{"fields": [{"name": "a"}]}"#, conforme::Lang::En).valid);
+/// ```
+pub fn schema_report(text: &str, lang: Lang) -> Report {
+    let findings = match conforme::schema::parse_descriptor(text.as_bytes()) {
+        Err(e) => vec![unusable(e.to_string())],
+        Ok(value) => {
+            let mut findings = lint::lint_schema(&value, &JsonSchemaOptions::default());
+            let has_error = findings.iter().any(|f| f.severity == Severity::Error);
+            // The lint rules look for weaknesses; the compiler is the judge of usability, so
+            // a schema it rejects is an error even when no rule fired.
+            if !has_error && !is_json_schema(&value) {
+                if let Err(e) = Schema::from_value(&value) {
+                    findings.push(unusable(e.to_string()));
+                }
+            }
+            findings
+        }
+    };
+    let mut report = lint::report(findings);
+    report.localize(lang);
+    report
+}
+
+/// The report of a schema that never reached the linter (it could not be fetched): one
+/// `schema-error` saying why.
+pub fn unreadable_report(why: &str, lang: Lang) -> Report {
+    let mut report = lint::report(vec![Finding {
+        rule: "unreadable-schema",
+        severity: Severity::Error,
+        pointer: String::new(),
+        detail: why.to_owned(),
+        detail_fr: why.to_owned(),
+    }]);
+    report.localize(lang);
+    report
+}
+
+fn unusable(detail: String) -> Finding {
+    Finding {
+        rule: "invalid-descriptor",
+        severity: Severity::Error,
+        pointer: String::new(),
+        detail_fr: format!("ce schéma est inutilisable : {detail}"),
+        detail,
+    }
+}
