@@ -122,3 +122,18 @@ fn error_codes_lists_the_engine_codes() {
     assert!(codes.iter().any(|c| c == "type-error"));
     assert_eq!(codes.len(), conforme::ErrorCode::ALL.len());
 }
+
+#[wasm_bindgen_test]
+fn the_phone_check_is_left_out_of_this_build_with_a_warning() {
+    let schema = r#"{"fields": [{"name": "tel"}],
+        "custom_checks": [{"name": "phone-number-value", "params": {"column": "tel"}}]}"#;
+    let report: Value = serde_json::from_str(
+        &validate_bytes(schema, b"tel\n12345\n", r#"{"lang": "en"}"#).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["valid"], true, "{report}");
+    assert_eq!(
+        report["warnings"][0]["type"], "unsupported-check",
+        "{report}"
+    );
+}

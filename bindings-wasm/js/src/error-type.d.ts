@@ -37,4 +37,16 @@ export type ErrorType =
   | 'extra-column'
   | 'columns-reordered'
   | 'header-case'
-  | 'header-trimmed';
+  | 'header-trimmed'
+  | 'geopoint-swapped'
+  | 'unclosed-quote'
+  | 'stray-quote'
+  | 'space-around-quote'
+  | 'mixed-line-endings'
+  | 'trailing-empty-columns'
+  | 'blank-rows-at-end'
+  | 'no-data-rows'
+  | 'spreadsheet-conversion'
+  | 'json-schema'
+  | 'schema-error'
+  | 'resource-error';
