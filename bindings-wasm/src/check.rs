@@ -56,3 +56,38 @@ fn unusable(detail: String) -> Finding {
         detail,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_key_is_an_error_with_its_pointer() {
+        let report = schema_report(
+            r#"{"fields": [{"name": "a", "type": "string", "contraints": {"required": true}}]}"#,
+            Lang::En,
+        );
+        // As `conforme schema check`: the constraint is silently dropped, so the schema fails.
+        assert!(!report.valid, "{report:?}");
+        let w = &report.errors[0];
+        assert_eq!(w.param_str("rule"), Some("misspelt-key"));
+        assert_eq!(w.param_str("pointer"), Some("/fields/0/contraints"));
+    }
+
+    #[test]
+    fn a_schema_the_compiler_rejects_is_an_error() {
+        let report = schema_report(r#"{"fields": [{"name": "a", "type": "texte"}]}"#, Lang::En);
+        assert!(!report.valid);
+        assert!(
+            report.errors[0].message.contains("/fields/0/type"),
+            "{report:?}"
+        );
+    }
+
+    #[test]
+    fn broken_text_is_an_error_with_its_position() {
+        let report = schema_report(r#"{"fields": [}"#, Lang::En);
+        assert!(!report.valid);
+        assert!(report.errors[0].message.contains("line 1"), "{report:?}");
+    }
+}

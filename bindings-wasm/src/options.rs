@@ -37,6 +37,8 @@ pub struct WasmOptions {
     pub pick_errors: Option<Vec<String>>,
     /// Never report these codes.
     pub skip_errors: Option<Vec<String>>,
+    /// A Table Dialect descriptor (`{"delimiter": ";", "headerRows": [1, 2], "nullSequence": "NA"}`).
+    pub dialect: Option<serde_json::Value>,
 }
 
 /// Options that cannot be used, with what to write instead.
@@ -44,7 +46,7 @@ pub struct WasmOptions {
 pub enum OptionsError {
     /// The options text is not the expected JSON object.
     #[error(
-        "invalid options: {0}. Known options: maxErrors (number), lang (\"fr\" or \"en\"), encoding (\"utf-8\", \"windows-1252\"…), delimiter (one character), maxRecordBytes (number), header (boolean), chunkSize (number), profile (\"schema.data.gouv.fr\" or \"strict\"), ignoreHeaderCase (boolean), skipChecks, pickErrors, skipErrors (lists of names)"
+        "invalid options: {0}. Known options: maxErrors (number), lang (\"fr\" or \"en\"), encoding (\"utf-8\", \"windows-1252\"…), delimiter (one character), maxRecordBytes (number), header (boolean), chunkSize (number), profile (\"schema.data.gouv.fr\" or \"strict\"), ignoreHeaderCase (boolean), skipChecks, pickErrors, skipErrors (lists of names), dialect (Table Dialect object)"
     )]
     Json(#[from] serde_json::Error),
     /// `lang` is neither French nor English.
@@ -61,6 +63,9 @@ pub enum OptionsError {
     /// An error code in `pickErrors` / `skipErrors` does not exist.
     #[error("unknown error type {0:?} (codes look like \"type-error\")")]
     Code(String),
+    /// `dialect` is not a usable Table Dialect.
+    #[error("{0}")]
+    Dialect(#[from] conforme::source::DialectError),
     /// `delimiter` is not a single ASCII character.
     #[error("the delimiter must be one ASCII character (got {0:?}), e.g. \";\" or \"\\t\"")]
     Delimiter(String),
@@ -78,6 +83,9 @@ impl WasmOptions {
     /// The engine's options.
     pub fn into_validation_options(self) -> Result<ValidationOptions, OptionsError> {
         let mut options = ValidationOptions::default().max_errors(self.max_errors);
+        if let Some(descriptor) = &self.dialect {
+            options = options.dialect_json(descriptor)?;
+        }
         // Before `delimiter`: setting the dialect resets it.
         if self.header == Some(false) {
             options = options.dialect(Dialect {
@@ -160,5 +168,6 @@ mod tests {
         assert!(bad(r#"{"lang": "de"}"#).contains("\"de\""));
         assert!(bad(r#"{"encoding": "klingon"}"#).contains("\"klingon\""));
         assert!(bad(r#"{"delimiter": ";;"}"#).contains("\";;\""));
+        assert!(bad(r#"{"dialect": {"headerRows": "2"}}"#).contains("headerRows"));
     }
 }

@@ -171,6 +171,18 @@ export interface EngineOptions {
   maxRecordBytes?: number;
   /** Size of the chunks the engine validates at once, in bytes. */
   chunkSize?: number;
+  /** Header matching: `schema.data.gouv.fr` (default: by name, as Validata) or `strict` (by position, as frictionless). */
+  profile?: 'schema.data.gouv.fr' | 'strict';
+  /** Match header labels to field names ignoring case. */
+  ignoreHeaderCase?: boolean;
+  /** Custom checks not to run (by name, e.g. `french-siret-value`). */
+  skipChecks?: string[];
+  /** Report only these error types. */
+  pickErrors?: ErrorType[];
+  /** Never report these error types. */
+  skipErrors?: ErrorType[];
+  /** A Table Dialect descriptor (`{ delimiter: ';', headerRows: [1, 2], nullSequence: 'NA' }`). */
+  dialect?: Record<string, unknown>;
 }
 
 /** Options of `validate`. */
@@ -194,7 +206,7 @@ export function init(wasm?: string | URL | Response | BufferSource | WebAssembly
 /** Validates `input` against `schema`. */
 export function validate(input: Input, schema: SchemaSource, options?: ValidateOptions): Promise<Report>;
 
-/** Compiles `schema` and lists what prevents its use. */
+/** Lints `schema` as `conforme schema check` does: errors make it unusable, warnings point at weaknesses. */
 export function checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en'; signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
 
 /** Every code the engine can report. */

@@ -14,7 +14,7 @@ export const DEFAULT_READ_SIZE = 4 << 20;
 
 // Options the engine understands (everything else in `options` is for this module).
 const ENGINE_OPTIONS = ['maxErrors', 'lang', 'encoding', 'delimiter', 'maxRecordBytes', 'header', 'chunkSize',
-  'profile', 'ignoreHeaderCase', 'skipChecks', 'pickErrors', 'skipErrors'];
+  'profile', 'ignoreHeaderCase', 'skipChecks', 'pickErrors', 'skipErrors', 'dialect'];
 
 function engineOptionsJson(options = {}) {
   const picked = {};

@@ -120,19 +120,20 @@ describe('checkSchema', () => {
     assert.match(check.errors[0].message, /\/fields\/0\/type/);
   });
 
-  test('lint warnings point at silent weaknesses (misspelt key)', async () => {
+  test('lint findings point into the descriptor (a misspelt key drops a constraint: error)', async () => {
     const check = await checkSchema({ fields: [{ name: 'a', type: 'string', contraints: { required: true } }] });
-    assert.equal(check.valid, true);
-    const warning = check.warnings.find((w) => w.params?.rule === 'misspelt-key');
-    assert.ok(warning, JSON.stringify(check.warnings));
-    assert.equal(warning.params.pointer, '/fields/0/contraints');
+    assert.equal(check.valid, false);
+    const finding = check.errors.find((e) => e.params?.rule === 'misspelt-key');
+    assert.ok(finding, JSON.stringify(check.errors));
+    assert.equal(finding.params.pointer, '/fields/0/contraints');
   });
 
   test('messages follow lang', async () => {
     const schema = { fields: [{ name: 'a', type: 'string', contraints: {} }] };
     const fr = await checkSchema(schema);
     const en = await checkSchema(schema, { lang: 'en' });
-    assert.notEqual(fr.warnings[0].message, en.warnings[0].message);
+    assert.match(fr.errors[0].message, /vouliez-vous/);
+    assert.match(en.errors[0].message, /did you mean/);
   });
 
   test('broken JSON gives the line and column', async () => {
