@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator
 
+import distributed
 import pytest
 
 from test_distributed import SCHEMA, write_table
-
-distributed = pytest.importorskip("distributed")
 
 
 def batch(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any, Iterator, List, Tuple
 
+import distributed  # installed by scripts/test.sh python (the `dask` extra)
 import pytest
 
 import conforme
+from conftest import REPO
 from conforme._batch import worker as batch_worker
 from conforme.distributed import iter_validate, validate_many
-
-distributed = pytest.importorskip("distributed")  # installed by scripts/test.sh python
 
 SCHEMA = {
     "name": "ventes",
@@ -228,3 +228,33 @@ def test_importing_conforme_does_not_import_dask() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_progress_counter_on_stderr(
+    client: Any, schema_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    items = catalogue(tmp_path / "data", schema_path, 2, 5)
+    validate_many(items, client=client, progress=True)
+    assert "conforme: 2/2 files, 1 not valid" in capsys.readouterr().err
+
+
+def test_the_dask_extra_declares_its_packages() -> None:
+    from importlib.metadata import requires
+
+    wanted = {r.split(";")[0].split(">")[0].strip() for r in requires("conforme") or [] if "dask" in r.split(";")[-1]}
+    assert {"dask", "distributed", "pandas"} <= wanted
+
+
+def test_catalogue_example_runs_and_type_checks(client: Any) -> None:
+    example = REPO / "bindings-python" / "examples" / "catalogue.py"
+    out = subprocess.run(
+        [sys.executable, str(example), client.scheduler.address],
+        cwd=REPO, capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    assert "'valid':" in out.stdout and "'invalid':" in out.stdout
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(example)],
+        capture_output=True, text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -50,12 +50,25 @@ def _import_distributed() -> Any:
 
 
 @contextlib.contextmanager
-def _client_for(client: Any, n_workers: Optional[int], progress: Progress) -> Iterator[Any]:
-    """The given client, or a client of a new ``LocalCluster`` closed on exit."""
+def _client_for(
+    client: Any, scheduler: Optional[str], n_workers: Optional[int], progress: Progress
+) -> Iterator[Any]:
+    """The given client, a client of the scheduler at `scheduler`, or a client of a new
+    ``LocalCluster``; what is created here is closed on exit."""
     if client is not None:
+        if scheduler is not None:
+            raise ValueError("give client= or scheduler=, not both")
         yield client
         return
     distributed = _import_distributed()
+    if scheduler is not None:
+        try:
+            remote = distributed.Client(scheduler)
+        except OSError as exc:
+            raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from exc
+        with remote:
+            yield remote
+        return
     workers = n_workers if n_workers is not None else (os.cpu_count() or 1)
     with distributed.LocalCluster(
         n_workers=workers,
@@ -103,7 +116,7 @@ def _lost(item: Item, exc: BaseException) -> FileResult:
     else:
         reason = f"{name}: {exc}"
     return FileResult(
-        source=item.source,
+        source=item.source_label,
         schema=item.schema_label,
         version=None,
         status="error",
@@ -118,6 +131,7 @@ def iter_validate(
     items: Iterable[Tuple[Any, Any]],
     *,
     client: Any = None,
+    scheduler: Optional[str] = None,
     n_workers: Optional[int] = None,
     reports: Optional[PathLike] = None,
     resume: bool = True,
@@ -131,9 +145,11 @@ def iter_validate(
 
     ``items``: (source, schema) pairs, read lazily; a source is a path (str or ``os.PathLike``)
     or any text ``conforme.validate`` accepts; a schema is such a text or a descriptor dict.
-    Repeated pairs are validated once. ``client``: a ``distributed.Client``; without one a
-    ``LocalCluster`` of ``n_workers`` processes (default: one per core) is started on
-    127.0.0.1 and closed at the end. ``reports``: a folder receiving ``reports.jsonl``;
+    Repeated pairs are validated once; relative paths that exist here are made absolute
+    for the workers. ``client``: a ``distributed.Client``; or ``scheduler``: the address
+    of a running scheduler (``tcp://host:8786``); with neither, a ``LocalCluster`` of
+    ``n_workers`` processes (default: one per core) is started on 127.0.0.1 and closed at
+    the end. ``reports``: a folder receiving ``reports.jsonl``;
     with ``resume`` (default) pairs already in it are not validated again and come back with
     ``resumed=True``; ``resume=False`` starts the file over. ``timeout``: seconds allowed per
     file (then ``status="timeout"``). ``retries``: reruns of a task that raised unexpectedly.
@@ -160,7 +176,7 @@ def iter_validate(
     pending: Dict[Any, Tuple[Item, int]] = {}
     try:
         distributed = _import_distributed()
-        with _client_for(client, n_workers, bar) as c:
+        with _client_for(client, scheduler, n_workers, bar) as c:
             window = max(32, 4 * _check_workers(c))
             stream = normalise(items)
             finished = distributed.as_completed()
@@ -168,7 +184,13 @@ def iter_validate(
 
             def submit(item: Item, attempt: int) -> None:
                 future = c.submit(
-                    validate_item, item, options, timeout, keep, retries=retries, pure=False
+                    validate_item,
+                    item.located(),
+                    options,
+                    timeout,
+                    keep,
+                    retries=retries,
+                    pure=False,
                 )
                 pending[future] = (item, attempt)
                 finished.add(future)
@@ -226,6 +248,7 @@ def validate_many(
     items: Iterable[Tuple[Any, Any]],
     *,
     client: Any = None,
+    scheduler: Optional[str] = None,
     n_workers: Optional[int] = None,
     reports: Optional[PathLike] = None,
     resume: bool = True,
@@ -247,6 +270,7 @@ def validate_many(
         iter_validate(
             items,
             client=client,
+            scheduler=scheduler,
             n_workers=n_workers,
             reports=reports,
             resume=resume,

@@ -118,21 +118,16 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         from ..distributed import _import_distributed, validate_many
 
-        distributed = _import_distributed()
+        _import_distributed()
     except ImportError as exc:
         print(f"conforme batch: {exc}", file=sys.stderr)
         return 2
     out = args.out or args.manifest.with_name(f"{args.manifest.stem}-reports")
     start = time.perf_counter()
     try:
-        client = distributed.Client(args.scheduler) if args.scheduler else None
-    except OSError as exc:
-        print(f"conforme batch: cannot reach the scheduler {args.scheduler}: {exc}", file=sys.stderr)
-        return 2
-    try:
         frame = validate_many(
             pairs,
-            client=client,
+            scheduler=args.scheduler,
             n_workers=args.workers,
             reports=out,
             resume=not args.no_resume,
@@ -141,11 +136,8 @@ def main(argv: Optional[List[str]] = None) -> int:
             progress=args.progress,
             **_options(args),
         )
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, ConnectionError) as exc:
         print(f"conforme batch: {exc}", file=sys.stderr)
         return 2
-    finally:
-        if client is not None:
-            client.close()
     _print_summary(frame, time.perf_counter() - start, out, args.lang)
     return 0 if bool((frame["status"] == "valid").all()) else 1

@@ -7,6 +7,7 @@ binding unchanged), ``os.PathLike`` becomes its path text, dicts are sent as dic
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -21,13 +22,27 @@ SchemaSpec = Union[str, Mapping[str, Any]]
 
 @dataclass(frozen=True)
 class Item:
-    """One (source, schema) pair to validate, with the key that identifies it in reports."""
+    """One (source, schema) pair to validate, with the key that identifies it in reports and
+    the texts that name it in results (as the user wrote them)."""
 
     index: int
     source: str
     schema: SchemaSpec
+    source_label: str
     schema_label: str
     key: str
+
+    def located(self) -> "Item":
+        """The item with relative paths that exist here made absolute (the workers of a
+        remote cluster have another working directory; other texts are left as they are)."""
+        schema = _absolute(self.schema) if isinstance(self.schema, str) else self.schema
+        return dataclasses.replace(self, source=_absolute(self.source), schema=schema)
+
+
+def _absolute(text: str) -> str:
+    if os.path.isabs(text) or not os.path.exists(text):
+        return text
+    return os.path.abspath(text)
 
 
 def schema_label(schema: SchemaSpec) -> str:
@@ -93,4 +108,4 @@ def normalise(items: Iterable[Tuple[Any, Any]]) -> Iterator[Item]:
         if key in seen:
             continue
         seen.add(key)
-        yield Item(len(seen) - 1, source_text, spec, schema_label(spec), key)
+        yield Item(len(seen) - 1, source_text, spec, source_text, schema_label(spec), key)

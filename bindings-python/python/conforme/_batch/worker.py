@@ -146,12 +146,16 @@ def _run_with_timeout(
 def validate_item(
     item: Item, options: Dict[str, Any], timeout: Optional[float], keep_report: bool
 ) -> FileResult:
-    """Validates one item on this worker; never raises for a bad file or schema."""
+    """Validates one item on this worker; never raises for a bad file or schema.
+
+    `item` comes from ``Item.located()``; the result names it as the user did
+    (``FileResult.source`` is the text given, ``schema`` its label).
+    """
     start = time.perf_counter()
     state, value = _run_with_timeout(item, options, timeout)
     seconds = time.perf_counter() - start
     common = dict(
-        source=item.source,
+        source=item.source_label,
         schema=item.schema_label,
         seconds=seconds,
         worker=_worker_name(),
