@@ -24,7 +24,7 @@ import contextlib
 import dataclasses
 import importlib.util
 import os
-from typing import Any, Dict, Iterable, Iterator, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, Optional, Sized, Tuple, Union
 
 from . import _conforme
 from ._batch.folder import ReportFolder, resumed_result
@@ -163,7 +163,11 @@ def iter_validate(
     """
     options = {"threads": 1, **options}
     _check_options(options)
-    total = len(items) if hasattr(items, "__len__") else None  # type: ignore[arg-type]
+    stream: Iterator[Item] = normalise(items)
+    total: Optional[int] = None
+    if isinstance(items, Sized):  # already in memory: check it all now, count distinct pairs
+        listed = list(stream)
+        total, stream = len(listed), iter(listed)
     bar = Progress(default_enabled() if progress is None else progress, total)
     folder = ReportFolder(reports) if reports is not None else None
     done: Dict[str, Dict[str, object]] = {}
@@ -178,7 +182,6 @@ def iter_validate(
         distributed = _import_distributed()
         with _client_for(client, scheduler, n_workers, bar) as c:
             window = max(32, 4 * _check_workers(c))
-            stream = normalise(items)
             finished = distributed.as_completed()
             resumed = 0
 
@@ -221,15 +224,17 @@ def iter_validate(
                 yield deliver(result)
             for future in finished:
                 item, attempt = pending.pop(future)
-                if future.status == "finished":
-                    result = future.result()
-                elif future.status == "cancelled" and attempt < retries:
-                    # Someone restarted the cluster under us: the task is simply run again.
-                    submit(item, attempt + 1)
-                    continue
+                if future.status == "cancelled":
+                    if attempt < retries:
+                        # Someone restarted the cluster under us: run the task again.
+                        submit(item, attempt + 1)
+                        continue
+                    result = _lost(item, RuntimeError("the task was cancelled"))
                 else:
-                    result = _lost(item, future.exception() if future.status == "error"
-                                   else RuntimeError("the task was cancelled"))
+                    try:
+                        result = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a row, not a crashed run
+                        result = _lost(item, exc)
                 future.release()
                 yield deliver(result)
                 for more in refill():
