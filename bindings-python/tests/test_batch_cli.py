@@ -91,7 +91,7 @@ def test_all_valid_exits_0_with_a_default_schema(scheduler: str, tmp_path: Path)
     [
         ("", "empty"),
         ("file,schema\na.csv,s.json\n", "no 'source' column"),
-        ("source\na.csv\n", "no 'schema' column"),
+        ("source\na.csv\n", "line 2: no schema for a.csv"),
         ("source,schema\n,s.json\n", "line 2: empty source"),
     ],
 )

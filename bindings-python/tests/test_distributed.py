@@ -15,7 +15,7 @@ import distributed  # installed by scripts/test.sh python (the `dask` extra)
 import pytest
 
 import conforme
-from conftest import REPO
+from conftest import FIXTURES, REPO
 from conforme._batch import worker as batch_worker
 from conforme.distributed import iter_validate, validate_many
 
@@ -194,19 +194,28 @@ def test_per_file_timeout(client: Any, schema_path: Path, tmp_path: Path) -> Non
     fifo = tmp_path / "never-written.csv"
     os.mkfifo(fifo)
     ok = write_table(tmp_path / "ok.csv", 10)
+    # A Data Package is validated by a child process: past the timeout it is killed.
+    package = tmp_path / "pkg" / "datapackage.json"
+    package.parent.mkdir()
+    os.mkfifo(package.parent / "pipe.csv")
+    package.write_text(
+        json.dumps({"resources": [{"name": "t", "path": "pipe.csv", "schema": SCHEMA}]}),
+        encoding="utf-8",
+    )
     try:
         summary = validate_many(
-            [(str(fifo), str(schema_path)), (str(ok), str(schema_path))],
+            [(str(fifo), str(schema_path)), (str(ok), str(schema_path)), (str(package), None)],
             client=client,
             timeout=1.0,
             progress=False,
         )
     finally:
-        try:  # lets the abandoned read end (at end of input)
-            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError as exc:
-            assert exc.errno == errno.ENXIO  # nobody was reading any more
-    assert list(summary["status"]) == ["timeout", "valid"]
+        for pipe in (fifo, package.parent / "pipe.csv"):
+            try:  # lets an abandoned read end (at end of input)
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError as exc:
+                assert exc.errno == errno.ENXIO  # nobody was reading any more
+    assert list(summary["status"]) == ["timeout", "valid", "timeout"]
     assert "timed out after 1 s" in summary.loc[0, "error"]
 
 
@@ -258,3 +267,26 @@ def test_catalogue_example_runs_and_type_checks(client: Any) -> None:
         capture_output=True, text=True,
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_data_packages_are_one_task_each(client: Any, tmp_path: Path) -> None:
+    cases = sorted((FIXTURES.parent / "datapackage").glob("*/expected.json"))
+    items = [(str(case.parent / "datapackage.json"), None) for case in cases]
+    summary = validate_many(items, client=client, reports=tmp_path / "reports", progress=False)
+    for case, (_, row) in zip(cases, summary.iterrows()):
+        expected = json.loads(case.read_text(encoding="utf-8"))
+        assert row["schema"] == "<datapackage>"
+        assert bool(row["valid"]) == expected["valid"], case
+        assert row["error_count"] == sum(len(v) for v in expected["resources"].values()), case
+    lines = (tmp_path / "reports" / "reports.jsonl").read_text(encoding="utf-8").splitlines()
+    reports = {json.loads(line)["summary"]["source"]: json.loads(line)["report"] for line in lines}
+    for case in cases:
+        resources = reports[str(case.parent / "datapackage.json")]["resources"]
+        assert sorted(r["name"] for r in resources) == sorted(
+            json.loads(case.read_text(encoding="utf-8"))["resources"]
+        )
+
+
+def test_a_table_needs_a_schema() -> None:
+    with pytest.raises(TypeError, match="no schema for a.csv"):
+        validate_many([("a.csv", None)])

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator, Mapping, Tuple, Union
 
 from .._conforme import Schema
+from .package import is_package
 
-SchemaSpec = Union[str, Mapping[str, Any]]
-"""A schema as sent to workers: its path/URL/reference text, or its descriptor."""
+SchemaSpec = Union[str, Mapping[str, Any], None]
+"""A schema as sent to workers: its path/URL/reference text, its descriptor, or ``None``
+for a Data Package (its descriptor names the schemas of its resources)."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,10 @@ def _absolute(text: str) -> str:
 
 
 def schema_label(schema: SchemaSpec) -> str:
-    """How a schema is shown in the summary: its text, or ``<dict: name>`` for a descriptor."""
+    """How a schema is shown in the summary: its text, ``<dict: name>`` for a descriptor,
+    ``<datapackage>`` for a package's own schemas."""
+    if schema is None:
+        return "<datapackage>"
     if isinstance(schema, str):
         return schema
     name = schema.get("name") or schema.get("title")
@@ -55,6 +60,8 @@ def schema_label(schema: SchemaSpec) -> str:
 
 def schema_key(schema: SchemaSpec) -> str:
     """A stable text for a schema: the string itself, or the descriptor's canonical JSON."""
+    if schema is None:
+        return ""
     if isinstance(schema, str):
         return schema
     return json.dumps(schema, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -77,7 +84,14 @@ def _text(value: Any, what: str, position: int) -> str:
     )
 
 
-def _schema(value: Any, position: int) -> SchemaSpec:
+def _schema(value: Any, source: str, position: int) -> SchemaSpec:
+    if value is None:
+        if is_package(source):
+            return None
+        raise TypeError(
+            f"item {position}: no schema for {source}; only a Data Package "
+            "(datapackage.json) is validated without one"
+        )
     if isinstance(value, Schema):
         raise TypeError(
             f"item {position}: a compiled conforme.Schema cannot be sent to Dask workers; pass "
@@ -103,7 +117,7 @@ def normalise(items: Iterable[Tuple[Any, Any]]) -> Iterator[Item]:
                 f"item {position}: expected a (source, schema) pair; got {pair!r}"
             ) from None
         source_text = _text(source, "source", position)
-        spec = _schema(schema, position)
+        spec = _schema(schema, source_text, position)
         key = item_key(source_text, spec)
         if key in seen:
             continue

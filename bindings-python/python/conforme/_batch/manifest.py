@@ -1,7 +1,8 @@
 """The batch manifest: a CSV file listing what to validate, one ``source,schema`` per row.
 
-Columns are found by name in the header (``source`` required; ``schema`` required unless a
-default schema is given); other columns are ignored. The delimiter is ``,``, ``;`` or a tab,
+Columns are found by name in the header (``source`` required, ``schema``); other columns
+are ignored. A row without a schema takes the default schema (``--schema``) or must name a
+Data Package (``datapackage.json``, validated with its own schemas). The delimiter is ``,``, ``;`` or a tab,
 the encoding UTF-8 (with or without BOM). A relative path is taken from the manifest's folder
 when such a file exists there; other values (URLs, catalogue references, paths that only the
 workers see) are kept as written.
@@ -12,6 +13,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 from typing import List, Optional, Tuple
+
+from .package import is_package
 
 
 class ManifestError(ValueError):
@@ -25,7 +28,9 @@ def _resolve(value: str, base: Path) -> str:
     return str(candidate) if candidate.exists() else value
 
 
-def read_manifest(path: Path, default_schema: Optional[str] = None) -> List[Tuple[str, str]]:
+def read_manifest(
+    path: Path, default_schema: Optional[str] = None
+) -> List[Tuple[str, Optional[str]]]:
     """The (source, schema) pairs of the manifest at `path`, in file order.
 
     Raises ``ManifestError`` for a missing or empty file, a missing column or an empty cell.
@@ -50,15 +55,10 @@ def read_manifest(path: Path, default_schema: Optional[str] = None) -> List[Tupl
             f"manifest {path}: no 'source' column in the header ({', '.join(header)}); "
             "expected columns source,schema"
         )
-    if "schema" not in header and default_schema is None:
-        raise ManifestError(
-            f"manifest {path}: no 'schema' column in the header ({', '.join(header)}); add "
-            "one, or give a schema for every row with --schema"
-        )
     source_at = header.index("source")
     schema_at = header.index("schema") if "schema" in header else None
     base = path.parent
-    pairs: List[Tuple[str, str]] = []
+    pairs: List[Tuple[str, Optional[str]]] = []
     for line_number, row in enumerate(rows, start=2):
         if not any(cell.strip() for cell in row):
             continue
@@ -68,9 +68,17 @@ def read_manifest(path: Path, default_schema: Optional[str] = None) -> List[Tupl
             schema = row[schema_at].strip()
         if not schema and default_schema is not None:
             schema = default_schema
-        if not source or not schema:
-            missing = "source" if not source else "schema"
-            raise ManifestError(f"manifest {path}, line {line_number}: empty {missing}")
+        if not source:
+            raise ManifestError(f"manifest {path}, line {line_number}: empty source")
+        if not schema:
+            if not is_package(source):
+                raise ManifestError(
+                    f"manifest {path}, line {line_number}: no schema for {source}; fill its "
+                    "'schema' column or give --schema (only a datapackage.json is validated "
+                    "without one)"
+                )
+            pairs.append((_resolve(source, base), None))
+            continue
         resolved_schema = schema if schema == default_schema else _resolve(schema, base)
         pairs.append((_resolve(source, base), resolved_schema))
     return pairs

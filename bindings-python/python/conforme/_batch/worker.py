@@ -12,13 +12,16 @@ import json
 import os
 import re
 import socket
+import subprocess
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Dict, Optional, Tuple, Union
+from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from .. import _conforme
+from .._exceptions import SchemaError
 from .items import Item, SchemaSpec, schema_key
+from .package import is_package, package_totals, validate_package
 from .results import FileResult
 
 CACHE_SIZE = 64
@@ -52,6 +55,8 @@ def _compile(spec: SchemaSpec) -> Tuple[Union[_conforme.Schema, str], Optional[s
     text goes to ``conforme.validate`` as it is, which accepts or explains it.
     """
     Schema = _conforme.Schema
+    if spec is None:
+        raise SchemaError("no schema given (only a Data Package is validated without one)")
     if not isinstance(spec, str):
         return Schema.from_dict(dict(spec)), _descriptor_version(spec)
     if os.path.isfile(spec):
@@ -110,54 +115,92 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}"
 
 
-def _validate(item: Item, options: Dict[str, Any]) -> Tuple[Any, Optional[str]]:
+def _table(item: Item, options: Dict[str, Any], keep_report: bool) -> Dict[str, Any]:
+    """Validates a table file; the result fields of its report."""
     schema, version = compiled_schema(item.schema)
-    return _conforme.validate(item.source, schema, **options), version
+    report = _conforme.validate(item.source, schema, **options)
+    stats = report.stats
+    return dict(
+        version=version,
+        valid=bool(report.valid),
+        error_count=stats.error_count,
+        warning_count=stats.warning_count,
+        rows=stats.rows,
+        bytes=stats.bytes,
+        error_types=dict(stats.error_types),
+        report_json=report.to_json() if keep_report else None,
+    )
 
 
-def _run_with_timeout(
-    item: Item, options: Dict[str, Any], timeout: Optional[float]
+def _package(
+    item: Item, options: Dict[str, Any], keep_report: bool, timeout: Optional[float]
+) -> Dict[str, Any]:
+    """Validates a Data Package (in a child process, killed past `timeout`)."""
+    report = validate_package(item.source, options, timeout)
+    return dict(
+        version=None,
+        valid=bool(report["valid"]),
+        report_json=json.dumps(report, ensure_ascii=False) if keep_report else None,
+        **package_totals(report),
+    )
+
+
+def _within(
+    work: Callable[[], Dict[str, Any]], timeout: Optional[float], name: str
 ) -> Tuple[str, Any]:
-    """(``"done"``, (report, version)) or (``"failed"``, exception) or (``"timeout"``, None).
+    """(``"done"``, fields) or (``"failed"``, exception) or (``"timeout"``, None).
 
-    The validation runs in a helper thread so the task can give up after ``timeout``
-    seconds; the native call cannot be interrupted, so an abandoned validation finishes in
-    the background (its GIL-free work does not block the worker) and is discarded.
+    With a timeout the work runs in a helper thread so the task can give up; the native
+    call cannot be interrupted, so an abandoned validation finishes in the background (its
+    GIL-free work does not block the worker) and is discarded.
     """
     if timeout is None:
         try:
-            return "done", _validate(item, options)
+            return "done", work()
         except Exception as exc:  # noqa: BLE001 - every failure becomes a result row
             return "failed", exc
     outcome: Dict[str, Tuple[str, Any]] = {}
 
     def target() -> None:
         try:
-            outcome["value"] = ("done", _validate(item, options))
+            outcome["value"] = ("done", work())
         except Exception as exc:  # noqa: BLE001
             outcome["value"] = ("failed", exc)
 
-    thread = threading.Thread(target=target, name=f"conforme {item.source}", daemon=True)
+    thread = threading.Thread(target=target, name=name, daemon=True)
     thread.start()
     thread.join(timeout)
     return outcome.get("value", ("timeout", None))
 
 
+def _run(
+    item: Item, options: Dict[str, Any], timeout: Optional[float], keep_report: bool
+) -> Tuple[str, Any]:
+    if item.schema is None and is_package(item.source):
+        try:
+            return "done", _package(item, options, keep_report, timeout)
+        except subprocess.TimeoutExpired:
+            return "timeout", None
+        except Exception as exc:  # noqa: BLE001
+            return "failed", exc
+    return _within(lambda: _table(item, options, keep_report), timeout, f"conforme {item.source}")
+
+
 def validate_item(
     item: Item, options: Dict[str, Any], timeout: Optional[float], keep_report: bool
 ) -> FileResult:
-    """Validates one item on this worker; never raises for a bad file or schema.
+    """Validates one item (a table file, or a Data Package when its schema is ``None``) on
+    this worker; never raises for a bad file, package or schema.
 
     `item` comes from ``Item.located()``; the result names it as the user did
     (``FileResult.source`` is the text given, ``schema`` its label).
     """
     start = time.perf_counter()
-    state, value = _run_with_timeout(item, options, timeout)
-    seconds = time.perf_counter() - start
-    common = dict(
+    state, fields = _run(item, options, timeout, keep_report)
+    common: Dict[str, Any] = dict(
         source=item.source_label,
         schema=item.schema_label,
-        seconds=seconds,
+        seconds=time.perf_counter() - start,
         worker=_worker_name(),
         key=item.key,
         index=item.index,
@@ -168,30 +211,17 @@ def validate_item(
             status="timeout",
             valid=None,
             error=f"timed out after {timeout:g} s (per-file timeout)",
-            **common,  # type: ignore[arg-type]
+            **common,
         )
     if state == "failed":
         return FileResult(
             version=_reference_version(item.schema) if isinstance(item.schema, str) else None,
             status="error",
             valid=None,
-            error=_describe(value),
-            **common,  # type: ignore[arg-type]
+            error=_describe(fields),
+            **common,
         )
-    report, version = value
-    stats = report.stats
-    return FileResult(
-        version=version,
-        status="valid" if report.valid else "invalid",
-        valid=bool(report.valid),
-        error_count=stats.error_count,
-        warning_count=stats.warning_count,
-        rows=stats.rows,
-        bytes=stats.bytes,
-        error_types=dict(stats.error_types),
-        report_json=report.to_json() if keep_report else None,
-        **common,  # type: ignore[arg-type]
-    )
+    return FileResult(status="valid" if fields["valid"] else "invalid", **fields, **common)
 
 
 def installed_version() -> str:
