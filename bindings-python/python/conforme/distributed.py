@@ -144,13 +144,13 @@ def iter_validate(
     """Validates every (source, schema) pair on a Dask cluster, yielding results as they finish.
 
     ``items``: (source, schema) pairs, read lazily; a source is a path (str or ``os.PathLike``)
-    or any text ``conforme.validate`` accepts; a schema is such a text or a descriptor dict.
-    Repeated pairs are validated once; relative paths that exist here are made absolute
+    or any text ``conforme.validate`` accepts; a schema is such a text or a descriptor dict
+    (``None`` for a ``datapackage.json`` source: the package is validated with its own
+    schemas, foreign keys included). Repeated pairs are validated once; relative paths that exist here are made absolute
     for the workers. ``client``: a ``distributed.Client``; or ``scheduler``: the address
     of a running scheduler (``tcp://host:8786``); with neither, a ``LocalCluster`` of
     ``n_workers`` processes (default: one per core) is started on 127.0.0.1 and closed at
-    the end. ``reports``: a folder receiving ``reports.jsonl``;
-    with ``resume`` (default) pairs already in it are not validated again and come back with
+    the end. ``reports``: a folder receiving ``reports.jsonl``; with ``resume`` (default) pairs already in it are not validated again and come back with
     ``resumed=True``; ``resume=False`` starts the file over. ``timeout``: seconds allowed per
     file (then ``status="timeout"``). ``retries``: reruns of a task that raised unexpectedly.
     ``with_reports``: also carry each full report in ``FileResult.report_json``.
