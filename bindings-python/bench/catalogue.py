@@ -1,6 +1,6 @@
 """Times conforme.distributed against a plain loop over the same files.
 
-Usage: distributed.py SCHEMA BIG_FOLDER SMALL_FOLDER   (distributed.sh prepares everything)
+Usage: catalogue.py SCHEMA BIG_FOLDER SMALL_FOLDER   (catalogue.sh prepares everything)
 
 BIG_FOLDER: the catalogue (many files of many rows): plain loop in this process (one thread
 per file, then all threads), then validate_many on local clusters of 1 and 2 worker
@@ -91,5 +91,7 @@ def main() -> None:
     print(f"distributed overhead per file: {(t_dist - t_loop) / len(tiny) * 1e3:.2f} ms")
 
 
-if __name__ == "__main__":  # Dask's worker processes import this file again
+# Dask's worker processes import this file again. (It is not named distributed.py: next to
+# the script, that name would shadow Dask's own package.)
+if __name__ == "__main__":
     main()

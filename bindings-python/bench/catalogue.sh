@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark conforme.distributed (Dask) against a plain loop (not part of the test suite).
 #
-#   bindings-python/bench/distributed.sh [FILES] [ROWS] [TINY_FILES]    (default 200 50000 500)
+#   bindings-python/bench/catalogue.sh [FILES] [ROWS] [TINY_FILES]    (default 200 50000 500)
 #
 # Builds the release wheel into target/venv-bench with the dask extra's packages, generates
 # one valid and one error-laden IRVE-like file of ROWS rows with ../shared/tools/datagen/gen.py
 # (the IRVE schema of ../shared/corpus), lays FILES hard links to them (alternately) as the
-# catalogue, plus TINY_FILES links to a 10-row file, and prints the timings of distributed.py.
+# catalogue, plus TINY_FILES links to a 10-row file, and prints the timings of catalogue.py.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 files="${1:-200}"
@@ -44,4 +44,4 @@ for i in $(seq -w 1 "$files"); do
     ln "$data/irve-$rows-$kind.csv" "$big/f$i.csv"
 done
 for i in $(seq -w 1 "$tiny"); do ln "$data/irve-10-valid.csv" "$small/t$i.csv"; done
-"$venv/bin/python" bindings-python/bench/distributed.py "$schema" "$big" "$small"
+"$venv/bin/python" bindings-python/bench/catalogue.py "$schema" "$big" "$small"
