@@ -38,7 +38,8 @@ part_rust() {
 # and installed from its file (as users get it), then pytest runs. The wheel is built with
 # the dev profile: it reuses the rust part's build and the tests check behaviour, not speed.
 PYTHON_VENV=target/venv-test
-PYTHON_TOOLS=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 pandas==3.1.1 polars==2.1.0)
+PYTHON_TOOLS=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 pandas==3.1.1 polars==2.1.0
+    dask==2026.8.0 distributed==2026.8.0)  # dask: conforme[dask] (conforme.distributed)
 part_python() {
     step "python: virtualenv and tools ($PYTHON_VENV)"
     if [ ! -x "$PYTHON_VENV/bin/python" ]; then

@@ -37,3 +37,13 @@ __all__ = [
     "iter_errors",
     "validate",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # `conforme.distributed` after a bare `import conforme`, without importing it (or Dask)
+    # for everyone else.
+    if name == "distributed":
+        import importlib
+
+        return importlib.import_module(".distributed", __name__)
+    raise AttributeError(f"module 'conforme' has no attribute {name!r}")

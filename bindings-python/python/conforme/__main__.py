@@ -13,6 +13,11 @@ from ._conforme import run_cli
 
 def main() -> int:
     """Runs the command line with ``sys.argv`` and returns its exit status."""
+    if sys.argv[1:2] == ["batch"]:
+        # Written in Python over Dask (``conforme[dask]``), so not part of the Rust CLI.
+        from ._batch.cli import main as batch
+
+        return batch(sys.argv[2:])
     sys.stdout.flush()
     return run_cli(["conforme", *sys.argv[1:]])
 
