@@ -206,3 +206,77 @@ fn lint_census_of_the_corpus() {
     }
     assert!(!distinct.is_empty());
 }
+
+/// Every Table Schema and Data Package descriptor of the public corpus against the
+/// project's profiles: none may have an error-level violation (they all load), and the
+/// warning-level ones are printed with a count.
+#[test]
+fn profile_census_of_the_corpus() {
+    use conforme::profile::{Profile, check};
+    let dir = workspace_root().join("../shared/corpus");
+    if !dir.is_dir() {
+        eprintln!("profile census skipped: ../shared/corpus is not present");
+        return;
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        if d.file_name().is_some_and(|n| n == "_refs") {
+            continue;
+        }
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if file.ends_with(".json") && file != "expected.json" && file != "index.json"
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut distinct = BTreeMap::new();
+    for p in &files {
+        distinct
+            .entry(std::fs::read(p).unwrap())
+            .or_insert(p.clone());
+    }
+    let (mut tables, mut packages, mut warned) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for (bytes, path) in &distinct {
+        let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+            continue;
+        };
+        let profile = if value.get("fields").is_some_and(Value::is_array) {
+            tables += 1;
+            Profile::TableSchema
+        } else if conforme::package::is_package(&value) {
+            packages += 1;
+            Profile::DataPackage
+        } else {
+            continue;
+        };
+        let found = check(profile, &value);
+        if !found.is_empty() {
+            warned += 1;
+        }
+        for v in found {
+            let name = path.strip_prefix(&dir).unwrap().display().to_string();
+            println!("profile {name}: {v} (lenient: {})", v.lenient);
+            if !v.lenient {
+                failures.push(format!("{name}: {v}"));
+            }
+        }
+        if profile == Profile::TableSchema {
+            conforme::Schema::from_value(&value)
+                .unwrap_or_else(|e| panic!("{} no longer loads: {e}", path.display()));
+        }
+    }
+    println!(
+        "\nprofile census: {tables} distinct Table Schemas, {packages} Data Packages, {warned} with warnings, {} errors",
+        failures.len()
+    );
+    assert!(tables >= 30 && packages >= 4, "{tables} schemas, {packages} packages");
+    assert!(failures.is_empty(), "{failures:#?}");
+}
