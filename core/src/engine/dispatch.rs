@@ -144,7 +144,7 @@ impl Validator {
         &self,
         path: &Path,
         fields: &[usize],
-        mut sink: impl FnMut(super::keys::KeyRow),
+        sink: impl FnMut(super::keys::KeyRow),
     ) -> Result<(), SourceError> {
         let by_extension = InputFormat::from_path(path)?;
         let mut file = std::fs::File::open(path)?;
@@ -164,18 +164,18 @@ impl Validator {
             }
             #[cfg(feature = "excel")]
             f if f.is_spreadsheet() => {
-                let sheet = crate::source::spreadsheet::read_sheet(
-                    std::io::BufReader::new(file),
-                    f,
-                    self.options.sheet.as_deref(),
-                    &self.table,
-                    self.options.dialect.header,
-                )?;
-                let offset = sheet.row_offset;
-                super::keys::collect(&self.sheet_validator(), sheet.csv.as_slice(), fields, |mut k| {
-                    k.line = offset + k.row;
-                    sink(k)
-                })
+                self.collect_sheet_keys(std::io::BufReader::new(file), f, fields, sink)
+            }
+            #[cfg(feature = "excel")]
+            InputFormat::Zip => {
+                // A workbook without its extension is a ZIP archive with a workbook inside.
+                let archive = open_zip(std::io::BufReader::new(file))?;
+                match zip_spreadsheet(&archive) {
+                    Some(f) => self.collect_sheet_keys(archive.into_inner(), f, fields, sink),
+                    None => Err(SourceError::Unsupported {
+                        what: "a ZIP archive, whose key values conforme cannot read for a foreign key; give the table as CSV or as a spreadsheet".into(),
+                    }),
+                }
             }
             other => Err(SourceError::Unsupported {
                 what: format!(
@@ -184,6 +184,30 @@ impl Validator {
                 ),
             }),
         }
+    }
+
+    #[cfg(feature = "excel")]
+    fn collect_sheet_keys<RS: Read + Seek>(
+        &self,
+        reader: RS,
+        format: InputFormat,
+        fields: &[usize],
+        mut sink: impl FnMut(super::keys::KeyRow),
+    ) -> Result<(), SourceError> {
+        let sheet = crate::source::spreadsheet::read_sheet(
+            reader,
+            format,
+            self.options.sheet.as_deref(),
+            &self.table,
+            self.options.dialect.header,
+        )?;
+        let offset = sheet.row_offset;
+        let inner = self.sheet_validator();
+        super::keys::collect(&inner, sheet.csv.as_slice(), fields, |mut k| {
+            // Spreadsheet rows, as in validation reports.
+            k.line = offset + k.row;
+            sink(k)
+        })
     }
 
     /// The validator for a sheet turned into CSV text: comma, UTF-8, no detection.

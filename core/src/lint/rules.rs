@@ -206,13 +206,15 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
     for (i, f) in fields.iter().enumerate() {
         let pointer = format!("/fields/{i}");
         let Value::Object(f) = f else { continue };
-        let name = f.get("name").and_then(Value::as_str).unwrap_or("");
-        if names.contains(&name) {
-            out.push(finding("duplicate-field", Severity::Error, format!("{pointer}/name"),
-                format!("the field name {name:?} is used twice: the header can only match one of them; rename one"),
-                format!("le nom de champ « {name} » est utilisé deux fois : renommez l'un des deux")));
+        // A field without a text name is the profile's finding, not a duplicate.
+        if let Some(name) = f.get("name").and_then(Value::as_str) {
+            if names.contains(&name) {
+                out.push(finding("duplicate-field", Severity::Error, format!("{pointer}/name"),
+                    format!("the field name {name:?} is used twice: the header can only match one of them; rename one"),
+                    format!("le nom de champ « {name} » est utilisé deux fois : renommez l'un des deux")));
+            }
+            names.push(name);
         }
-        names.push(name);
         field_keys(f, &pointer, out);
         let v2 = descriptor.as_ref().is_some_and(|d| d.v2);
         if let Some(descriptor) = descriptor.as_ref().and_then(|d| d.fields.get(i)) {
