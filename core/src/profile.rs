@@ -251,6 +251,11 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
                 format!("la clé obligatoire « {key} » manque"),
             )
         }
+        // The node's hint, when there is one, names the allowed values in words.
+        ValidationErrorKind::Enum { .. } if hint(&path, "x-hint", false).is_some() => (
+            format!("{} is not allowed here", found_en(&instance)),
+            format!("{} n'est pas une valeur permise ici", found_fr(&instance)),
+        ),
         ValidationErrorKind::Enum { options } => (
             format!(
                 "{} is not allowed here; expected one of: {}",
@@ -258,7 +263,7 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
                 values_list(options)
             ),
             format!(
-                "{} n'est pas permis ici ; valeurs attendues : {}",
+                "{} n'est pas une valeur permise ici ; valeurs attendues : {}",
                 found_fr(&instance),
                 values_list(options)
             ),
@@ -289,7 +294,7 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
         ),
         ValidationErrorKind::Not { .. } => (
             format!("{} is not allowed here", found_en(&instance)),
-            format!("{} n'est pas permis ici", found_fr(&instance)),
+            format!("{} n'est pas une valeur permise ici", found_fr(&instance)),
         ),
         _ => (e.to_string(), e.to_string()),
     };
