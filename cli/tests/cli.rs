@@ -729,12 +729,23 @@ fn broken_descriptors_are_reported_with_pointers() {
 fn package_flags_apply_to_every_resource() {
     let package = "fixtures/datapackage/per-resource-settings/datapackage.json";
     let by_name = stdout_json(&conforme(&["validate", package, "--format", "json"]));
-    assert_eq!(by_name["resources"][0]["report"]["errors"][0]["type"], "french-siret-value");
+    assert_eq!(
+        by_name["resources"][0]["report"]["errors"][0]["type"],
+        "french-siret-value"
+    );
     let strict = stdout_json(&conforme(&[
-        "validate", package, "--format", "json", "--profile", "strict",
+        "validate",
+        package,
+        "--format",
+        "json",
+        "--profile",
+        "strict",
     ]));
     // The package-wide flag reaches the resources without their own setting…
-    assert_eq!(strict["resources"][0]["report"]["errors"][0]["type"], "incorrect-label");
+    assert_eq!(
+        strict["resources"][0]["report"]["errors"][0]["type"],
+        "incorrect-label"
+    );
     // …and --skip-checks adds to each resource's own list.
     let skipped = stdout_json(&conforme(&[
         "validate",

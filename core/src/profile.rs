@@ -229,7 +229,7 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
     let schema_path = e.schema_path().as_str().to_owned();
     let path = nodes(root, &schema_path);
     let lenient = path.iter().any(|n| n.get("x-lenient").is_some());
-    let instance = e.instance();
+    let instance: &Value = e.instance();
     let kind = e.kind();
     let (en, fr) = match kind {
         ValidationErrorKind::Type { kind } => {
@@ -240,8 +240,12 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
             let en: Vec<&str> = names.iter().map(|n| json_type_en(n)).collect();
             let fr: Vec<&str> = names.iter().map(|n| json_type_fr(n)).collect();
             (
-                format!("expected {}, found {}", en.join(" or "), found_en(&instance)),
-                format!("attendu : {}, trouvé : {}", fr.join(" ou "), found_fr(&instance)),
+                format!("expected {}, found {}", en.join(" or "), found_en(instance)),
+                format!(
+                    "attendu : {}, trouvé : {}",
+                    fr.join(" ou "),
+                    found_fr(instance)
+                ),
             )
         }
         ValidationErrorKind::Required { property } => {
@@ -253,48 +257,69 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
         }
         // The node's hint, when there is one, names the allowed values in words.
         ValidationErrorKind::Enum { .. } if hint(&path, "x-hint", false).is_some() => (
-            format!("{} is not allowed here", found_en(&instance)),
-            format!("{} n'est pas une valeur permise ici", found_fr(&instance)),
+            format!("{} is not allowed here", found_en(instance)),
+            format!("{} n'est pas une valeur permise ici", found_fr(instance)),
         ),
         ValidationErrorKind::Enum { options } => (
             format!(
                 "{} is not allowed here; expected one of: {}",
-                found_en(&instance),
+                found_en(instance),
                 values_list(options)
             ),
             format!(
                 "{} n'est pas une valeur permise ici ; valeurs attendues : {}",
-                found_fr(&instance),
+                found_fr(instance),
                 values_list(options)
             ),
         ),
         ValidationErrorKind::MinItems { limit } => (
-            format!("expected at least {limit} item(s), found {}", len(&instance)),
-            format!("attendu : au moins {limit} élément(s), trouvé : {}", len(&instance)),
+            format!("expected at least {limit} item(s), found {}", len(instance)),
+            format!(
+                "attendu : au moins {limit} élément(s), trouvé : {}",
+                len(instance)
+            ),
         ),
         ValidationErrorKind::MinLength { limit } => (
-            format!("expected at least {limit} character(s), found {}", found_en(&instance)),
-            format!("attendu : au moins {limit} caractère(s), trouvé : {}", found_fr(&instance)),
+            format!(
+                "expected at least {limit} character(s), found {}",
+                found_en(instance)
+            ),
+            format!(
+                "attendu : au moins {limit} caractère(s), trouvé : {}",
+                found_fr(instance)
+            ),
         ),
         ValidationErrorKind::MaxLength { limit } => (
-            format!("expected at most {limit} character(s), found {}", found_en(&instance)),
-            format!("attendu : au plus {limit} caractère(s), trouvé : {}", found_fr(&instance)),
+            format!(
+                "expected at most {limit} character(s), found {}",
+                found_en(instance)
+            ),
+            format!(
+                "attendu : au plus {limit} caractère(s), trouvé : {}",
+                found_fr(instance)
+            ),
         ),
         ValidationErrorKind::Minimum { limit } => (
-            format!("expected a number from {limit}, found {}", found_en(&instance)),
-            format!("attendu : un nombre à partir de {limit}, trouvé : {}", found_fr(&instance)),
+            format!(
+                "expected a number from {limit}, found {}",
+                found_en(instance)
+            ),
+            format!(
+                "attendu : un nombre à partir de {limit}, trouvé : {}",
+                found_fr(instance)
+            ),
         ),
         ValidationErrorKind::Pattern { .. } => (
-            format!("{} does not have the expected form", found_en(&instance)),
-            format!("{} n'a pas la forme attendue", found_fr(&instance)),
+            format!("{} does not have the expected form", found_en(instance)),
+            format!("{} n'a pas la forme attendue", found_fr(instance)),
         ),
         ValidationErrorKind::AnyOf { .. } | ValidationErrorKind::OneOfNotValid { .. } => (
             "none of the allowed shapes fits".into(),
             "aucune des formes permises ne convient".into(),
         ),
         ValidationErrorKind::Not { .. } => (
-            format!("{} is not allowed here", found_en(&instance)),
-            format!("{} n'est pas une valeur permise ici", found_fr(&instance)),
+            format!("{} is not allowed here", found_en(instance)),
+            format!("{} n'est pas une valeur permise ici", found_fr(instance)),
         ),
         _ => (e.to_string(), e.to_string()),
     };
@@ -368,7 +393,10 @@ mod tests {
         assert!(found.contains(&("/foreignKeys/0", "required", false)));
         assert!(!found.iter().any(|(p, _, _)| p.starts_with("/extension")));
         let name = v.iter().find(|v| v.pointer == "/fields/0/name").unwrap();
-        assert!(name.message.contains("expected a string, found the number 3"));
+        assert!(
+            name.message
+                .contains("expected a string, found the number 3")
+        );
         assert!(name.message_fr.contains("attendu : une chaîne"));
         let ty = v.iter().find(|v| v.pointer == "/fields/0/type").unwrap();
         assert!(ty.message.contains("\"texte\"") && ty.message.contains("yearmonth"));

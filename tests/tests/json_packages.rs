@@ -229,8 +229,7 @@ fn profile_census_of_the_corpus() {
             let file = p.file_name().unwrap().to_string_lossy().into_owned();
             if p.is_dir() {
                 stack.push(p);
-            } else if file.ends_with(".json") && file != "expected.json" && file != "index.json"
-            {
+            } else if file.ends_with(".json") && file != "expected.json" && file != "index.json" {
                 files.push(p);
             }
         }
@@ -277,7 +276,10 @@ fn profile_census_of_the_corpus() {
         "\nprofile census: {tables} distinct Table Schemas, {packages} Data Packages, {warned} with warnings, {} errors",
         failures.len()
     );
-    assert!(tables >= 30 && packages >= 4, "{tables} schemas, {packages} packages");
+    assert!(
+        tables >= 30 && packages >= 4,
+        "{tables} schemas, {packages} packages"
+    );
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -291,7 +293,10 @@ fn descriptor_errors_point_into_the_package() {
     let report = validate_package(case, &options).unwrap();
     let message = |i: usize| report.resources[i].report.errors[0].message.clone();
     let m = message(0);
-    assert!(m.contains("/resources/0/path") && m.contains("\"..\""), "{m}");
+    assert!(
+        m.contains("/resources/0/path") && m.contains("\"..\""),
+        "{m}"
+    );
     let m = message(1);
     assert!(
         m.contains("/resources/1/schema/fields/0/type")

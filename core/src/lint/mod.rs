@@ -93,14 +93,14 @@ pub fn lint_package(package: &Value) -> Vec<Finding> {
         .collect();
     let resources = package.get("resources").and_then(Value::as_array);
     for (i, r) in resources.into_iter().flatten().enumerate() {
-        if let Some(schema @ Value::Object(_)) = r.get("schema") {
-            if !crate::json::is_json_schema(schema) {
-                let prefix = format!("/resources/{i}/schema");
-                out.extend(lint_value(schema).into_iter().map(|mut f| {
-                    f.pointer = format!("{prefix}{}", f.pointer);
-                    f
-                }));
-            }
+        if let Some(schema @ Value::Object(_)) = r.get("schema")
+            && !crate::json::is_json_schema(schema)
+        {
+            let prefix = format!("/resources/{i}/schema");
+            out.extend(lint_value(schema).into_iter().map(|mut f| {
+                f.pointer = format!("{prefix}{}", f.pointer);
+                f
+            }));
         }
         if let Some(dialect @ Value::Object(_)) = r.get("dialect") {
             let prefix = format!("/resources/{i}/dialect");

@@ -188,11 +188,11 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
             .any(|p| at.starts_with(p.as_str()) || p.starts_with(at));
         if !covered {
             out.push(finding(
-            "invalid-descriptor",
-            Severity::Error,
-            String::new(),
-            format!("the descriptor is not a valid Table Schema: {e}"),
-            format!("le descripteur n'est pas un Table Schema valide : {e}"),
+                "invalid-descriptor",
+                Severity::Error,
+                String::new(),
+                format!("the descriptor is not a valid Table Schema: {e}"),
+                format!("le descripteur n'est pas un Table Schema valide : {e}"),
             ));
         }
     }

@@ -217,11 +217,10 @@ fn resource_dialect(
         Some(Value::String(p)) => (read_json(&local_path(base, p, "dialect")?)?, p.clone()),
         Some(v) => (v.clone(), format!("/resources/{i}/dialect")),
     };
-    let violations: Vec<_> =
-        crate::profile::errors(crate::profile::Profile::TableDialect, &value)
-            .into_iter()
-            .map(|v| v.nested(&prefix))
-            .collect();
+    let violations: Vec<_> = crate::profile::errors(crate::profile::Profile::TableDialect, &value)
+        .into_iter()
+        .map(|v| v.nested(&prefix))
+        .collect();
     if !violations.is_empty() {
         return Err(violations_text("dialect", &violations));
     }
@@ -248,14 +247,21 @@ fn resource_settings(
             .and_then(crate::HeaderProfile::from_name)
             .ok_or_else(|| {
                 let known: Vec<&str> = crate::HeaderProfile::ALL.iter().map(|(_, n)| *n).collect();
-                format!("{}: unknown header profile {p}; use one of {}", at("headerProfile"), known.join(", "))
+                format!(
+                    "{}: unknown header profile {p}; use one of {}",
+                    at("headerProfile"),
+                    known.join(", ")
+                )
             })?;
         options = options.profile(profile);
     }
     if let Some(b) = settings.get("ignoreHeaderCase") {
-        let yes = b
-            .as_bool()
-            .ok_or_else(|| format!("{}: expected true or false, found {b}", at("ignoreHeaderCase")))?;
+        let yes = b.as_bool().ok_or_else(|| {
+            format!(
+                "{}: expected true or false, found {b}",
+                at("ignoreHeaderCase")
+            )
+        })?;
         options = options.ignore_header_case(yes);
     }
     if let Some(list) = settings.get("skipChecks") {
@@ -263,7 +269,10 @@ fn resource_settings(
             .as_array()
             .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_owned)).collect());
         let mut names = names.ok_or_else(|| {
-            format!("{}: expected a list of custom check names, found {list}", at("skipChecks"))
+            format!(
+                "{}: expected a list of custom check names, found {list}",
+                at("skipChecks")
+            )
         })?;
         // The package-wide skipped checks stay skipped.
         names.extend(options.skip_checks.iter().cloned());
@@ -300,7 +309,11 @@ fn table_options(
             options = options.sheet(Some(sheet));
         }
     }
-    if format == "tsv" && !dialect.as_ref().is_some_and(|d| d.contains_key("delimiter")) {
+    if format == "tsv"
+        && !dialect
+            .as_ref()
+            .is_some_and(|d| d.contains_key("delimiter"))
+    {
         options = options.delimiter(b'\t');
     }
     Ok(options)
@@ -313,9 +326,15 @@ fn resource_format(r: &serde_json::Map<String, Value>, path: &Path) -> String {
         ("text/tab-separated-values", "tsv"),
         ("application/json", "json"),
         ("application/geo+json", "geojson"),
-        ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
         ("application/vnd.ms-excel", "xls"),
-        ("application/vnd.ms-excel.sheet.binary.macroenabled.12", "xlsb"),
+        (
+            "application/vnd.ms-excel.sheet.binary.macroenabled.12",
+            "xlsb",
+        ),
         ("application/vnd.ms-excel.sheet.macroenabled.12", "xlsm"),
         ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
     ];
@@ -323,7 +342,12 @@ fn resource_format(r: &serde_json::Map<String, Value>, path: &Path) -> String {
         return f.trim_start_matches('.').to_ascii_lowercase();
     }
     if let Some(m) = r.get("mediatype").and_then(Value::as_str) {
-        let m = m.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        let m = m
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
         if let Some((_, f)) = MEDIATYPES.iter().find(|(t, _)| *t == m) {
             return (*f).to_owned();
         }
