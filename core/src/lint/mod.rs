@@ -1,7 +1,8 @@
 //! Schema linting: what makes a Table Schema silently weaker or broken before any data is
 //! validated with it (misspelt keys, constraints that do not apply, patterns frictionless
 //! half-anchors, enum and example values that fail the field, unknown custom checks,
-//! duplicate fields), and for JSON Schemas a missing `$schema` and unknown formats.
+//! duplicate fields, and `profile`: what breaks the Table Schema or Data Package profile, see
+//! [`crate::profile`]), and for JSON Schemas a missing `$schema` and unknown formats.
 //!
 //! ```
 //! let findings = conforme::lint::lint_value(&serde_json::json!({
