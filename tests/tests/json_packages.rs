@@ -250,7 +250,7 @@ fn profile_census_of_the_corpus() {
         let profile = if value.get("fields").is_some_and(Value::is_array) {
             tables += 1;
             Profile::TableSchema
-        } else if conforme::package::is_package(&value) {
+        } else if conforme::package::is_package(&value) && !conforme::json::is_json_schema(&value) {
             packages += 1;
             Profile::DataPackage
         } else {

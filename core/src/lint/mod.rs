@@ -172,10 +172,12 @@ pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
 /// assert_eq!(findings[0].rule, "json-schema-no-draft");
 /// ```
 pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> Vec<Finding> {
-    if crate::package::is_package(schema) && schema.get("fields").is_none() {
+    // A JSON Schema may have a "resources" property of its own: its `$schema` decides.
+    let json_schema = crate::json::is_json_schema(schema);
+    if !json_schema && crate::package::is_package(schema) && schema.get("fields").is_none() {
         return lint_package(schema);
     }
-    if !crate::json::is_json_schema(schema) {
+    if !json_schema {
         return lint_value(schema);
     }
     match crate::json::JsonSchema::compile(schema, options) {
