@@ -663,3 +663,105 @@ fn table_validation_includes_lint_warnings() {
         "/fields/0/exemple"
     );
 }
+
+#[test]
+fn broken_descriptors_are_reported_with_pointers() {
+    let schema = temp_file(
+        "profile-bad.json",
+        br#"{"fields": [{"name": "a", "type": "entier"}, {"type": "string"}]}"#,
+    );
+    // `schema check`: one `profile` finding per violation, exit 1.
+    let out = conforme(&[
+        "schema",
+        "check",
+        schema.to_str().unwrap(),
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = stdout_json(&out);
+    let pointers: Vec<&str> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["params"]["rule"] == "profile")
+        .map(|e| e["params"]["pointer"].as_str().unwrap())
+        .collect();
+    assert_eq!(pointers, ["/fields/0/type", "/fields/1"], "{report}");
+    // Validation cannot use it: exit 2 and the list on stderr.
+    let data = temp_file("profile-bad.csv", b"a\n1\n");
+    let out = conforme(&[
+        "validate",
+        data.to_str().unwrap(),
+        "--schema",
+        schema.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/fields/0/type") && err.contains("/fields/1: the required key \"name\""),
+        "{err}"
+    );
+    // A package: its profile, its inline schemas and dialects.
+    let out = conforme(&[
+        "schema",
+        "check",
+        "fixtures/datapackage/descriptor-errors/datapackage.json",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for p in [
+        "/resources/0/path",
+        "/resources/1/schema/fields/0/type",
+        "/resources/2/dialect/header",
+    ] {
+        assert!(text.contains(p), "{p} missing from {text}");
+    }
+}
+
+#[test]
+fn package_flags_apply_to_every_resource() {
+    let package = "fixtures/datapackage/per-resource-settings/datapackage.json";
+    let by_name = stdout_json(&conforme(&["validate", package, "--format", "json"]));
+    assert_eq!(
+        by_name["resources"][0]["report"]["errors"][0]["type"],
+        "french-siret-value"
+    );
+    let strict = stdout_json(&conforme(&[
+        "validate",
+        package,
+        "--format",
+        "json",
+        "--profile",
+        "strict",
+    ]));
+    // The package-wide flag reaches the resources without their own setting…
+    assert_eq!(
+        strict["resources"][0]["report"]["errors"][0]["type"],
+        "incorrect-label"
+    );
+    // …and --skip-checks adds to each resource's own list.
+    let skipped = stdout_json(&conforme(&[
+        "validate",
+        package,
+        "--format",
+        "json",
+        "--skip-checks",
+        "french-siret-value",
+    ]));
+    for r in skipped["resources"].as_array().unwrap() {
+        let types: Vec<&str> = r["report"]["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["type"].as_str().unwrap())
+            .collect();
+        assert!(!types.contains(&"french-siret-value"), "{types:?}");
+    }
+}

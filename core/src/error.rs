@@ -45,6 +45,22 @@ pub enum SchemaError {
         /// What to change.
         hint: String,
     },
+    /// The descriptor does not follow its profile: keys with the wrong type, a field
+    /// without a name, an unknown field type… (every violation, with its pointer).
+    ///
+    /// ```
+    /// let err = conforme::Schema::from_slice(br#"{"fields": [{"type": "string"}, {"name": 2}]}"#).unwrap_err();
+    /// let text = err.to_string();
+    /// assert!(text.contains("/fields/0: the required key \"name\" is missing"));
+    /// assert!(text.contains("/fields/1/name: expected a string, found the number 2"));
+    /// ```
+    #[error("{}", profile_message(profile, violations))]
+    Profile {
+        /// The profile: `Table Schema`, `Data Package`, `Table Dialect`.
+        profile: &'static str,
+        /// Every violation that is an error.
+        violations: Vec<crate::profile::Violation>,
+    },
     /// The schema file could not be read.
     #[error("cannot read the schema file {path}: {source}")]
     Io {
@@ -171,6 +187,27 @@ pub enum SourceError {
         /// What the parser expected.
         message: String,
     },
+}
+
+/// Violations listed after this many are counted, not shown.
+const SHOWN_VIOLATIONS: usize = 20;
+
+fn profile_message(profile: &str, violations: &[crate::profile::Violation]) -> String {
+    let mut out = format!(
+        "this descriptor does not follow the {profile} specification ({} problem(s)):",
+        violations.len()
+    );
+    for v in violations.iter().take(SHOWN_VIOLATIONS) {
+        out.push_str("\n  - ");
+        out.push_str(&v.to_string());
+    }
+    if violations.len() > SHOWN_VIOLATIONS {
+        out.push_str(&format!(
+            "\n  - … and {} more",
+            violations.len() - SHOWN_VIOLATIONS
+        ));
+    }
+    out
 }
 
 fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {

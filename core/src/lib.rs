@@ -35,6 +35,7 @@ pub mod generate;
 pub mod json;
 pub mod lint;
 pub mod package;
+pub mod profile;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -206,3 +206,156 @@ fn lint_census_of_the_corpus() {
     }
     assert!(!distinct.is_empty());
 }
+
+/// Every Table Schema and Data Package descriptor of the public corpus against the
+/// project's profiles: none may have an error-level violation (they all load), and the
+/// warning-level ones are printed with a count.
+#[test]
+fn profile_census_of_the_corpus() {
+    use conforme::profile::{Profile, check};
+    let dir = workspace_root().join("../shared/corpus");
+    if !dir.is_dir() {
+        eprintln!("profile census skipped: ../shared/corpus is not present");
+        return;
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![dir.clone()];
+    while let Some(d) = stack.pop() {
+        if d.file_name().is_some_and(|n| n == "_refs") {
+            continue;
+        }
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let file = p.file_name().unwrap().to_string_lossy().into_owned();
+            if p.is_dir() {
+                stack.push(p);
+            } else if file.ends_with(".json") && file != "expected.json" && file != "index.json" {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    let mut distinct = BTreeMap::new();
+    for p in &files {
+        distinct
+            .entry(std::fs::read(p).unwrap())
+            .or_insert(p.clone());
+    }
+    let (mut tables, mut packages, mut warned) = (0, 0, 0);
+    let mut failures = Vec::new();
+    for (bytes, path) in &distinct {
+        let Ok(value) = serde_json::from_slice::<Value>(bytes) else {
+            continue;
+        };
+        let profile = if value.get("fields").is_some_and(Value::is_array) {
+            tables += 1;
+            Profile::TableSchema
+        } else if conforme::package::is_package(&value) && !conforme::json::is_json_schema(&value) {
+            packages += 1;
+            Profile::DataPackage
+        } else {
+            continue;
+        };
+        let found = check(profile, &value);
+        if !found.is_empty() {
+            warned += 1;
+        }
+        for v in found {
+            let name = path.strip_prefix(&dir).unwrap().display().to_string();
+            println!("profile {name}: {v} (lenient: {})", v.lenient);
+            if !v.lenient {
+                failures.push(format!("{name}: {v}"));
+            }
+        }
+        if profile == Profile::TableSchema {
+            conforme::Schema::from_value(&value)
+                .unwrap_or_else(|e| panic!("{} no longer loads: {e}", path.display()));
+        }
+    }
+    println!(
+        "\nprofile census: {tables} distinct Table Schemas, {packages} Data Packages, {warned} with warnings, {} errors",
+        failures.len()
+    );
+    assert!(
+        tables >= 30 && packages >= 4,
+        "{tables} schemas, {packages} packages"
+    );
+    assert!(failures.is_empty(), "{failures:#?}");
+}
+
+/// Structural errors of a package descriptor: each fails its own resource, with a pointer
+/// into the package and what was expected; errors outside the resources fail the package.
+#[test]
+fn descriptor_errors_point_into_the_package() {
+    let case = workspace_root().join("fixtures/datapackage/descriptor-errors/datapackage.json");
+    let mut options = PackageOptions::default();
+    options.table = options.table.lang(conforme::Lang::En);
+    let report = validate_package(case, &options).unwrap();
+    let message = |i: usize| report.resources[i].report.errors[0].message.clone();
+    let m = message(0);
+    assert!(
+        m.contains("/resources/0/path") && m.contains("\"..\""),
+        "{m}"
+    );
+    let m = message(1);
+    assert!(
+        m.contains("/resources/1/schema/fields/0/type")
+            && m.contains("\"entier\"")
+            && m.contains("yearmonth"),
+        "{m}"
+    );
+    let m = message(2);
+    assert!(
+        m.contains("/resources/2/dialect/header") && m.contains("expected true or false"),
+        "{m}"
+    );
+    let m = message(3);
+    assert!(
+        m.contains("/resources/3/conforme/headerProfile") && m.contains("strict"),
+        "{m}"
+    );
+    assert!(report.resources[4].report.valid);
+
+    let dir = std::env::temp_dir().join(format!("conforme-profile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("datapackage.json");
+    std::fs::write(&broken, br#"{"name": 3, "resources": []}"#).unwrap();
+    let err = validate_package(&broken, &options).unwrap_err().to_string();
+    assert!(
+        err.contains("/name: expected a string, found the number 3")
+            && err.contains("/resources: expected at least 1 item(s)"),
+        "{err}"
+    );
+}
+
+/// A Table Schema that breaks the specification's structure does not load: every
+/// violation is listed with its pointer and what was expected.
+#[test]
+fn broken_table_schema_lists_every_violation() {
+    let err = conforme::Schema::from_value(&json!({
+        "fields": [
+            {"name": "a", "type": "entier"},
+            {"type": "string"},
+            {"name": "c", "constraints": {"enum": "x", "minLength": "3"}}
+        ],
+        "primaryKey": {"a": true}
+    }))
+    .unwrap_err()
+    .to_string();
+    for expected in [
+        "/fields/0/type: the string \"entier\" is not allowed here",
+        "/fields/1: the required key \"name\" is missing",
+        "/fields/2/constraints/enum: expected an array, found the string \"x\"",
+        "/fields/2/constraints/minLength: expected a whole number, found the string \"3\"",
+        "/primaryKey: expected a string or an array, found an object",
+    ] {
+        assert!(err.contains(expected), "{expected:?} not in {err}");
+    }
+    // Extension keys and the deviations frictionless reads are not errors.
+    conforme::Schema::from_value(&json!({
+        "fields": [{"name": "a", "constraints": {"required": "true"}, "x-note": 1}],
+        "publisher": {"name": "x"},
+        "version": 2
+    }))
+    .unwrap();
+}

@@ -137,6 +137,97 @@ impl Validator {
         }
     }
 
+    /// Calls `sink` with the typed key of `fields` (schema field indexes) for every data
+    /// row of the file at `path`: CSV, gzip-compressed CSV or a spreadsheet sheet (the one
+    /// the options name), read exactly as validation reads it.
+    pub(crate) fn collect_keys_path(
+        &self,
+        path: &Path,
+        fields: &[usize],
+        sink: impl FnMut(super::keys::KeyRow),
+    ) -> Result<(), SourceError> {
+        let by_extension = InputFormat::from_path(path)?;
+        let mut file = std::fs::File::open(path)?;
+        let format = match by_extension {
+            Some(f) => f,
+            None => {
+                let head = read_head(&mut file)?;
+                file.rewind()?;
+                InputFormat::sniff(&head).unwrap_or(InputFormat::Csv)
+            }
+        };
+        match format {
+            InputFormat::Csv => super::keys::collect(self, file, fields, sink),
+            InputFormat::Gzip => {
+                let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file));
+                super::keys::collect(self, Decompressed::new(gz, "gzip"), fields, sink)
+            }
+            #[cfg(feature = "excel")]
+            f if f.is_spreadsheet() => {
+                self.collect_sheet_keys(std::io::BufReader::new(file), f, fields, sink)
+            }
+            #[cfg(feature = "excel")]
+            InputFormat::Zip => {
+                // A workbook without its extension is a ZIP archive with a workbook inside.
+                let archive = open_zip(std::io::BufReader::new(file))?;
+                match zip_spreadsheet(&archive) {
+                    Some(f) => self.collect_sheet_keys(archive.into_inner(), f, fields, sink),
+                    None => Err(SourceError::Unsupported {
+                        what: "a ZIP archive, whose key values conforme cannot read for a foreign key; give the table as CSV or as a spreadsheet".into(),
+                    }),
+                }
+            }
+            other => Err(SourceError::Unsupported {
+                what: format!(
+                    "a {} file, whose key values conforme cannot read for a foreign key; give the table as CSV or as a spreadsheet",
+                    other.name()
+                ),
+            }),
+        }
+    }
+
+    #[cfg(feature = "excel")]
+    fn collect_sheet_keys<RS: Read + Seek>(
+        &self,
+        reader: RS,
+        format: InputFormat,
+        fields: &[usize],
+        mut sink: impl FnMut(super::keys::KeyRow),
+    ) -> Result<(), SourceError> {
+        let sheet = crate::source::spreadsheet::read_sheet(
+            reader,
+            format,
+            self.options.sheet.as_deref(),
+            &self.table,
+            self.options.dialect.header,
+        )?;
+        let offset = sheet.row_offset;
+        let inner = self.sheet_validator();
+        super::keys::collect(&inner, sheet.csv.as_slice(), fields, |mut k| {
+            // Spreadsheet rows, as in validation reports.
+            k.line = offset + k.row;
+            sink(k)
+        })
+    }
+
+    /// The validator for a sheet turned into CSV text: comma, UTF-8, no detection.
+    #[cfg(feature = "excel")]
+    fn sheet_validator(&self) -> Validator {
+        let mut options = (*self.options).clone();
+        options.dialect.delimiter = b',';
+        options.dialect.quote_char = Some(b'"');
+        options.dialect.double_quote = true;
+        options.dialect.escape_char = None;
+        options.dialect.comment_char = None;
+        options.dialect.skip_initial_space = false;
+        options.sniff_delimiter = false;
+        options.encoding = None;
+        Validator {
+            table: self.table.clone(),
+            options: std::sync::Arc::new(options),
+        }
+    }
+
     #[cfg(feature = "excel")]
     fn validate_spreadsheet<RS: Read + Seek>(
         &self,
@@ -153,19 +244,7 @@ impl Validator {
             header,
         )?;
         // The sheet is now plain CSV: comma, UTF-8, no detection needed.
-        let mut options = (*self.options).clone();
-        options.dialect.delimiter = b',';
-        options.dialect.quote_char = Some(b'"');
-        options.dialect.double_quote = true;
-        options.dialect.escape_char = None;
-        options.dialect.comment_char = None;
-        options.dialect.skip_initial_space = false;
-        options.sniff_delimiter = false;
-        options.encoding = None;
-        let inner = Validator {
-            table: self.table.clone(),
-            options: std::sync::Arc::new(options),
-        };
+        let inner = self.sheet_validator();
         let mut report = match parallel::validate(&inner, sheet.csv.as_slice()) {
             Err(SourceError::Empty) => return Err(SourceError::EmptySheet { sheet: sheet.sheet }),
             other => other?,

@@ -314,6 +314,14 @@ impl JsonSchema {
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.warnings
     }
+
+    /// Every error of `instance` against this schema (descriptor profiles use them raw).
+    pub(crate) fn errors<'a>(
+        &'a self,
+        instance: &'a Value,
+    ) -> impl Iterator<Item = jsonschema::ValidationError<'a>> + 'a {
+        self.validator.iter_errors(instance)
+    }
 }
 
 /// Validates JSON documents against a [`JsonSchema`], reusable across documents.

@@ -1,7 +1,8 @@
 //! Schema linting: what makes a Table Schema silently weaker or broken before any data is
 //! validated with it (misspelt keys, constraints that do not apply, patterns frictionless
 //! half-anchors, enum and example values that fail the field, unknown custom checks,
-//! duplicate fields), and for JSON Schemas a missing `$schema` and unknown formats.
+//! duplicate fields, and `profile`: what breaks the Table Schema or Data Package profile, see
+//! [`crate::profile`]), and for JSON Schemas a missing `$schema` and unknown formats.
 //!
 //! ```
 //! let findings = conforme::lint::lint_value(&serde_json::json!({
@@ -72,6 +73,48 @@ pub fn lint_value(schema: &Value) -> Vec<Finding> {
     out
 }
 
+/// Lints a Data Package descriptor: the Data Package profile, then each resource's inline
+/// Table Schema ([`lint_value`]) and inline Table Dialect (profile), with pointers into the
+/// package. Schemas given by path are linted when the package is validated.
+///
+/// ```
+/// let findings = conforme::lint::lint_package(&serde_json::json!({"resources": [
+///     {"name": "a", "path": "a.csv", "schema": {"fields": [{"name": "x", "type": "texte"}]},
+///      "dialect": {"header": "oui"}}
+/// ]}));
+/// let pointers: Vec<&str> = findings.iter().map(|f| f.pointer.as_str()).collect();
+/// assert_eq!(pointers, ["/resources/0/schema/fields/0/type", "/resources/0/dialect/header"]);
+/// assert!(findings.iter().all(|f| f.rule == "profile"));
+/// ```
+pub fn lint_package(package: &Value) -> Vec<Finding> {
+    use crate::profile::{Profile, check};
+    let mut out: Vec<Finding> = check(Profile::DataPackage, package)
+        .into_iter()
+        .map(rules::profile_finding)
+        .collect();
+    let resources = package.get("resources").and_then(Value::as_array);
+    for (i, r) in resources.into_iter().flatten().enumerate() {
+        if let Some(schema @ Value::Object(_)) = r.get("schema")
+            && !crate::json::is_json_schema(schema)
+        {
+            let prefix = format!("/resources/{i}/schema");
+            out.extend(lint_value(schema).into_iter().map(|mut f| {
+                f.pointer = format!("{prefix}{}", f.pointer);
+                f
+            }));
+        }
+        if let Some(dialect @ Value::Object(_)) = r.get("dialect") {
+            let prefix = format!("/resources/{i}/dialect");
+            out.extend(
+                check(Profile::TableDialect, dialect)
+                    .into_iter()
+                    .map(|v| rules::profile_finding(v.nested(&prefix))),
+            );
+        }
+    }
+    out
+}
+
 /// Builds a report from findings: errors make it invalid.
 pub fn report(findings: Vec<Finding>) -> Report {
     let mut report = Report {
@@ -129,7 +172,12 @@ pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
 /// assert_eq!(findings[0].rule, "json-schema-no-draft");
 /// ```
 pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> Vec<Finding> {
-    if !crate::json::is_json_schema(schema) {
+    // A JSON Schema may have a "resources" property of its own: its `$schema` decides.
+    let json_schema = crate::json::is_json_schema(schema);
+    if !json_schema && crate::package::is_package(schema) && schema.get("fields").is_none() {
+        return lint_package(schema);
+    }
+    if !json_schema {
         return lint_value(schema);
     }
     match crate::json::JsonSchema::compile(schema, options) {

@@ -170,14 +170,31 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
             misspelt(format!("/{}", escape(key)), key, meant, out);
         }
     }
+    let violations = crate::profile::check(crate::profile::Profile::TableSchema, schema);
+    let strict: Vec<String> = violations
+        .iter()
+        .filter(|v| !v.lenient)
+        .map(|v| v.pointer.clone())
+        .collect();
+    out.extend(violations.into_iter().map(profile_finding));
     if let Err(e) = TableSchema::from_value(schema) {
-        out.push(finding(
-            "invalid-descriptor",
-            Severity::Error,
-            String::new(),
-            format!("the descriptor is not a valid Table Schema: {e}"),
-            format!("le descripteur n'est pas un Table Schema valide : {e}"),
-        ));
+        // The profile already says it, with the expected value: do not say it twice.
+        let at = match &e {
+            crate::error::SchemaError::Invalid { pointer, .. } => pointer.as_str(),
+            _ => "",
+        };
+        let covered = strict
+            .iter()
+            .any(|p| at.starts_with(p.as_str()) || p.starts_with(at));
+        if !covered {
+            out.push(finding(
+                "invalid-descriptor",
+                Severity::Error,
+                String::new(),
+                format!("the descriptor is not a valid Table Schema: {e}"),
+                format!("le descripteur n'est pas un Table Schema valide : {e}"),
+            ));
+        }
     }
     let descriptor = TableSchema::from_value(schema).ok();
     let fields = top
@@ -189,13 +206,15 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
     for (i, f) in fields.iter().enumerate() {
         let pointer = format!("/fields/{i}");
         let Value::Object(f) = f else { continue };
-        let name = f.get("name").and_then(Value::as_str).unwrap_or("");
-        if names.contains(&name) {
-            out.push(finding("duplicate-field", Severity::Error, format!("{pointer}/name"),
-                format!("the field name {name:?} is used twice: the header can only match one of them; rename one"),
-                format!("le nom de champ « {name} » est utilisé deux fois : renommez l'un des deux")));
+        // A field without a text name is the profile's finding, not a duplicate.
+        if let Some(name) = f.get("name").and_then(Value::as_str) {
+            if names.contains(&name) {
+                out.push(finding("duplicate-field", Severity::Error, format!("{pointer}/name"),
+                    format!("the field name {name:?} is used twice: the header can only match one of them; rename one"),
+                    format!("le nom de champ « {name} » est utilisé deux fois : renommez l'un des deux")));
+            }
+            names.push(name);
         }
-        names.push(name);
         field_keys(f, &pointer, out);
         let v2 = descriptor.as_ref().is_some_and(|d| d.v2);
         if let Some(descriptor) = descriptor.as_ref().and_then(|d| d.fields.get(i)) {
@@ -205,6 +224,22 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
         }
     }
     custom_checks(top, &names, out);
+}
+
+/// A profile violation as a finding: an error, or a warning when conforme reads the value
+/// anyway.
+pub(super) fn profile_finding(v: crate::profile::Violation) -> Finding {
+    finding(
+        "profile",
+        if v.lenient {
+            Severity::Warning
+        } else {
+            Severity::Error
+        },
+        v.pointer,
+        v.message,
+        v.message_fr,
+    )
 }
 
 fn field_keys(f: &Map<String, Value>, pointer: &str, out: &mut Vec<Finding>) {

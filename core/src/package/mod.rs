@@ -14,7 +14,6 @@
 //! }
 //! ```
 
-use crate::engine::keys;
 use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use crate::report::{Diagnostic, ErrorCode, Lang, Report, Stats};
 use crate::{Schema, ValidationOptions, Validator};
@@ -36,6 +35,15 @@ pub enum PackageError {
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
+    },
+    /// The descriptor does not follow the Data Package profile (outside its resources,
+    /// whose violations fail only the resource).
+    #[error("{path}: {source}")]
+    Profile {
+        /// The path given.
+        path: PathBuf,
+        /// Every violation, with its pointer.
+        source: crate::error::SchemaError,
     },
     /// The descriptor is not a Data Package.
     #[error("{path} is not a usable Data Package: {reason}")]
@@ -149,28 +157,215 @@ fn read_json(path: &Path) -> Result<Value, String> {
     serde_json::from_slice(bytes).map_err(|e| format!("{} is not valid JSON: {e}", path.display()))
 }
 
-fn table_options(
-    base: &ValidationOptions,
+/// Table Dialect keys that say how to read CSV text ([`crate::Dialect::apply_json`]).
+const CSV_DIALECT_KEYS: &[&str] = &[
+    "$schema",
+    "delimiter",
+    "quoteChar",
+    "doubleQuote",
+    "escapeChar",
+    "skipInitialSpace",
+    "header",
+    "headerRows",
+    "headerJoin",
+    "commentChar",
+    "nullSequence",
+    "lineTerminator",
+    "caseSensitiveHeader",
+    "csvddfVersion",
+    "name",
+    "title",
+    "description",
+];
+
+/// The sheet a resource's dialect names: v2 `sheetName`/`sheetNumber`, frictionless 4
+/// `sheet`, frictionless 5 `excel.sheet`/`ods.sheet`.
+fn dialect_sheet(dialect: &serde_json::Map<String, Value>) -> Option<String> {
+    let text = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    ["sheetName", "sheet", "sheetNumber"]
+        .iter()
+        .find_map(|k| dialect.get(*k).and_then(text))
+        .or_else(|| {
+            ["excel", "ods"]
+                .iter()
+                .find_map(|k| dialect.get(*k)?.get("sheet").and_then(text))
+        })
+}
+
+/// Profile violations as one resource error text, with pointers into the package.
+fn violations_text(what: &str, violations: &[crate::profile::Violation]) -> String {
+    let list: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    format!(
+        "its {what} does not follow the specification: {}",
+        list.join("; ")
+    )
+}
+
+/// The resource's `dialect` (inline, or the path of a JSON file), checked against the
+/// Table Dialect profile.
+fn resource_dialect(
+    base: &Path,
+    i: usize,
+    r: &serde_json::Map<String, Value>,
+) -> Result<Option<serde_json::Map<String, Value>>, String> {
+    let (value, prefix) = match r.get("dialect") {
+        None => return Ok(None),
+        Some(Value::String(p)) => (read_json(&local_path(base, p, "dialect")?)?, p.clone()),
+        Some(v) => (v.clone(), format!("/resources/{i}/dialect")),
+    };
+    let violations: Vec<_> = crate::profile::errors(crate::profile::Profile::TableDialect, &value)
+        .into_iter()
+        .map(|v| v.nested(&prefix))
+        .collect();
+    if !violations.is_empty() {
+        return Err(violations_text("dialect", &violations));
+    }
+    match value {
+        Value::Object(o) => Ok(Some(o)),
+        _ => Err("its dialect must be an object".into()),
+    }
+}
+
+/// Resource-level conforme settings (`"conforme": {"headerProfile": "strict", …}`), over
+/// the package-wide options.
+fn resource_settings(
+    mut options: ValidationOptions,
+    i: usize,
     r: &serde_json::Map<String, Value>,
 ) -> Result<ValidationOptions, String> {
-    let mut options = base.clone();
+    let Some(settings) = r.get("conforme") else {
+        return Ok(options);
+    };
+    let at = |k: &str| format!("/resources/{i}/conforme/{k}");
+    if let Some(p) = settings.get("headerProfile") {
+        let profile = p
+            .as_str()
+            .and_then(crate::HeaderProfile::from_name)
+            .ok_or_else(|| {
+                let known: Vec<&str> = crate::HeaderProfile::ALL.iter().map(|(_, n)| *n).collect();
+                format!(
+                    "{}: unknown header profile {p}; use one of {}",
+                    at("headerProfile"),
+                    known.join(", ")
+                )
+            })?;
+        options = options.profile(profile);
+    }
+    if let Some(b) = settings.get("ignoreHeaderCase") {
+        let yes = b.as_bool().ok_or_else(|| {
+            format!(
+                "{}: expected true or false, found {b}",
+                at("ignoreHeaderCase")
+            )
+        })?;
+        options = options.ignore_header_case(yes);
+    }
+    if let Some(list) = settings.get("skipChecks") {
+        let names: Option<Vec<String>> = list
+            .as_array()
+            .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_owned)).collect());
+        let mut names = names.ok_or_else(|| {
+            format!(
+                "{}: expected a list of custom check names, found {list}",
+                at("skipChecks")
+            )
+        })?;
+        // The package-wide skipped checks stay skipped.
+        names.extend(options.skip_checks.iter().cloned());
+        options = options.skip_checks(names);
+    }
+    Ok(options)
+}
+
+fn table_options(
+    base: &Path,
+    i: usize,
+    options: &ValidationOptions,
+    r: &serde_json::Map<String, Value>,
+    format: &str,
+) -> Result<ValidationOptions, String> {
+    let mut options = resource_settings(options.clone(), i, r)?;
     if let Some(label) = r.get("encoding").and_then(Value::as_str) {
         options = options
             .clone()
             .encoding(label)
             .ok_or_else(|| format!("its encoding {label:?} is unknown"))?;
     }
-    if let Some(d) = r
-        .get("dialect")
-        .and_then(|d| d.get("delimiter"))
-        .and_then(Value::as_str)
-    {
-        match d.as_bytes() {
-            [b] => options = options.delimiter(*b),
-            _ => return Err(format!("its dialect delimiter {d:?} is not one character")),
+    let dialect = resource_dialect(base, i, r)?;
+    if let Some(d) = &dialect {
+        let csv: serde_json::Map<String, Value> = d
+            .iter()
+            .filter(|(k, _)| CSV_DIALECT_KEYS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        options = options
+            .dialect_json(&Value::Object(csv))
+            .map_err(|e| format!("its dialect cannot be used: {e}"))?;
+        if let Some(sheet) = dialect_sheet(d) {
+            options = options.sheet(Some(sheet));
         }
     }
+    if format == "tsv"
+        && !dialect
+            .as_ref()
+            .is_some_and(|d| d.contains_key("delimiter"))
+    {
+        options = options.delimiter(b'\t');
+    }
     Ok(options)
+}
+
+/// The resource's format: `format`, else what its `mediatype` says, else its extension.
+fn resource_format(r: &serde_json::Map<String, Value>, path: &Path) -> String {
+    const MEDIATYPES: &[(&str, &str)] = &[
+        ("text/csv", "csv"),
+        ("text/tab-separated-values", "tsv"),
+        ("application/json", "json"),
+        ("application/geo+json", "geojson"),
+        (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
+        ("application/vnd.ms-excel", "xls"),
+        (
+            "application/vnd.ms-excel.sheet.binary.macroenabled.12",
+            "xlsb",
+        ),
+        ("application/vnd.ms-excel.sheet.macroenabled.12", "xlsm"),
+        ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+    ];
+    if let Some(f) = r.get("format").and_then(Value::as_str) {
+        return f.trim_start_matches('.').to_ascii_lowercase();
+    }
+    if let Some(m) = r.get("mediatype").and_then(Value::as_str) {
+        let m = m
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        if let Some((_, f)) = MEDIATYPES.iter().find(|(t, _)| *t == m) {
+            return (*f).to_owned();
+        }
+    }
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The resource's Table Schema, with profile violations pointed into the package.
+fn table_schema(value: &Value, pointer: &str) -> Result<Schema, String> {
+    Schema::from_value(value).map_err(|e| match e {
+        crate::error::SchemaError::Profile { violations, .. } => {
+            let nested: Vec<_> = violations.into_iter().map(|v| v.nested(pointer)).collect();
+            violations_text("Table Schema", &nested)
+        }
+        other => format!("its Table Schema cannot be used: {other}"),
+    })
 }
 
 fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> Resource {
@@ -212,21 +407,13 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
     };
     let kind = (|| -> Result<Kind, String> {
         let path = local_path(base, &path_text, "path")?;
-        let schema_value = match r.get("schema") {
-            Some(Value::String(s)) => read_json(&local_path(base, s, "schema")?)?,
-            Some(v @ Value::Object(_)) => v.clone(),
+        let (schema_value, schema_pointer) = match r.get("schema") {
+            Some(Value::String(s)) => (read_json(&local_path(base, s, "schema")?)?, s.clone()),
+            Some(v @ Value::Object(_)) => (v.clone(), format!("/resources/{i}/schema")),
             Some(_) => return Err("its `schema` must be an object or a path".into()),
             None => return Err("it has no `schema`: nothing to validate it against".into()),
         };
-        let format = r
-            .get("format")
-            .and_then(Value::as_str)
-            .map(str::to_ascii_lowercase)
-            .or_else(|| {
-                path.extension()
-                    .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            })
-            .unwrap_or_default();
+        let format = resource_format(r, &path);
         match format.as_str() {
             "json" | "geojson" if crate::json::is_json_schema(&schema_value) => {
                 let schema = JsonSchema::compile(&schema_value, &options.json)
@@ -237,13 +424,9 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
                     options: options.table.clone(),
                 })
             }
-            "csv" | "tsv" | "txt" | "" => {
-                let schema = Schema::from_value(&schema_value)
-                    .map_err(|e| format!("its Table Schema cannot be used: {e}"))?;
-                let mut topts = table_options(&options.table, r)?;
-                if format == "tsv" && r.get("dialect").is_none() {
-                    topts = topts.delimiter(b'\t');
-                }
+            "csv" | "tsv" | "txt" | "" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
+                let schema = table_schema(&schema_value, &schema_pointer)?;
+                let topts = table_options(base, i, &options.table, r, &format)?;
                 let lint = crate::lint::lint_value(&schema_value)
                     .into_iter()
                     .map(crate::lint::Finding::into_warning)
@@ -256,7 +439,7 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> 
                 })
             }
             other => Err(format!(
-                "its format {other:?} is not supported yet (CSV and JSON resources are)"
+                "its format {other:?} is not supported yet (CSV, Excel, OpenDocument and JSON resources are)"
             )),
         }
     })();
@@ -362,17 +545,13 @@ fn check_foreign_keys(
             .or_insert_with(|| {
                 let mut set = HashSet::new();
                 let v = Validator::with_options(target_schema, target_options.clone());
-                std::fs::File::open(target_path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|f| {
-                        keys::collect(&v, f, &target_fields, |k| {
-                            if let Some(h) = k.hash {
-                                set.insert(h);
-                            }
-                        })
-                        .map_err(|e| e.to_string())
-                    })
-                    .map(|()| Arc::new(set))
+                v.collect_keys_path(target_path, &target_fields, |k| {
+                    if let Some(h) = k.hash {
+                        set.insert(h);
+                    }
+                })
+                .map_err(|e| e.to_string())
+                .map(|()| Arc::new(set))
             })
             .clone();
         let set = match set {
@@ -394,23 +573,20 @@ fn check_foreign_keys(
             .collect();
         let v = Validator::with_options(schema, options.clone());
         let mut found = Vec::new();
-        let result = std::fs::File::open(path)
-            .map_err(|e| e.to_string())
-            .and_then(|f| {
-                keys::collect(&v, f, &local_fields, |k| {
-                    if k.hash.is_some_and(|h| !set.contains(&h)) {
-                        found.push(
-                            Diagnostic::new(ErrorCode::ForeignKey)
-                                .at_row(k.row, k.line)
-                                .with_cell(&k.text)
-                                .with_param("fields", fk.fields.clone())
-                                .with_param("resource", resource_name.as_str())
-                                .with_param("reference_fields", fk.reference_fields.clone()),
-                        );
-                    }
-                })
-                .map_err(|e| e.to_string())
-            });
+        let result = v
+            .collect_keys_path(path, &local_fields, |k| {
+                if k.hash.is_some_and(|h| !set.contains(&h)) {
+                    found.push(
+                        Diagnostic::new(ErrorCode::ForeignKey)
+                            .at_row(k.row, k.line)
+                            .with_cell(&k.text)
+                            .with_param("fields", fk.fields.clone())
+                            .with_param("resource", resource_name.as_str())
+                            .with_param("reference_fields", fk.reference_fields.clone()),
+                    );
+                }
+            })
+            .map_err(|e| e.to_string());
         if let Err(e) = result {
             push_error(
                 report,
@@ -448,6 +624,29 @@ pub fn validate_package(
             e.column()
         ))
     })?;
+    // Violations inside a resource fail that resource; the others, the whole package.
+    let mut in_resources: HashMap<usize, Vec<crate::profile::Violation>> = HashMap::new();
+    let mut package_level = Vec::new();
+    for v in crate::profile::errors(crate::profile::Profile::DataPackage, &value) {
+        let index = v
+            .pointer
+            .strip_prefix("/resources/")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        match index {
+            Some(i) => in_resources.entry(i).or_default().push(v),
+            None => package_level.push(v),
+        }
+    }
+    if !package_level.is_empty() {
+        return Err(PackageError::Profile {
+            path: descriptor.to_owned(),
+            source: crate::error::SchemaError::Profile {
+                profile: crate::profile::Profile::DataPackage.name(),
+                violations: package_level,
+            },
+        });
+    }
     let Some(Value::Array(list)) = value.get("resources") else {
         return Err(invalid(
             "it has no `resources` array: a Data Package lists its files in `resources`".into(),
@@ -457,7 +656,13 @@ pub fn validate_package(
     let resources: Vec<Resource> = list
         .iter()
         .enumerate()
-        .map(|(i, r)| load_resource(base, i, r, options))
+        .map(|(i, r)| {
+            let mut resource = load_resource(base, i, r, options);
+            if let Some(violations) = in_resources.get(&i) {
+                resource.kind = Err(violations_text("descriptor", violations));
+            }
+            resource
+        })
         .collect();
     let mut reports: Vec<Report> = resources.par_iter().map(validate_resource).collect();
     let mut sets = KeySets::new();

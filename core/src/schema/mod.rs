@@ -36,8 +36,20 @@ impl Schema {
         Schema::from_value(&parse_descriptor(bytes)?)
     }
 
-    /// Loads a schema from an already parsed JSON value.
+    /// Loads a schema from an already parsed JSON value. The descriptor is first checked
+    /// against the Table Schema profile ([`crate::profile`]): every structural error is
+    /// reported at once, with its pointer.
     pub fn from_value(value: &serde_json::Value) -> Result<Schema, SchemaError> {
+        // Without "fields" the loader's own message (a package? a JSON Schema?) says more.
+        if value.get("fields").is_some() {
+            let violations = crate::profile::errors(crate::profile::Profile::TableSchema, value);
+            if !violations.is_empty() {
+                return Err(SchemaError::Profile {
+                    profile: crate::profile::Profile::TableSchema.name(),
+                    violations,
+                });
+            }
+        }
         let descriptor = TableSchema::from_value(value)?;
         let compiled = CompiledTable::compile(&descriptor)?;
         Ok(Schema {
