@@ -1,71 +1,15 @@
 //! The ordered merge: chunk results in file order become one report, exactly as a
 //! sequential run would build it. Cross-row checks (unique, primary key, unique keys,
-//! foreign keys to the same table) happen here, on 128-bit hashes of the typed keys, and
-//! so does the error limit.
-//!
-//! Memory: one map entry per distinct key value, 20 bytes plus hashbrown's control byte
-//! (the 128-bit hash as four `u32` and the first row as a `u32`), hashed by the key hash
-//! itself. 10 million distinct keys take about 350 MB, 525 MB while the table grows.
+//! foreign keys to the same table) happen here, on 128-bit hashes of the typed keys kept in
+//! a compact [`KeySet`] (22 to 27 bytes per distinct key value), and so does the error limit.
 
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
+use super::key_set::KeySet;
 use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind, row::KeyHit};
-use hashbrown::HashMap;
 use std::collections::BTreeMap;
-use std::hash::{BuildHasher, Hasher};
 use std::sync::Arc;
-
-/// A key hash in four parts: 4-byte alignment keeps a map entry at 20 bytes with a `u32`
-/// row (a `u128` key would pad it to 32).
-type KeyHash = [u32; 4];
-
-fn split(hash: u128) -> KeyHash {
-    [
-        hash as u32,
-        (hash >> 32) as u32,
-        (hash >> 64) as u32,
-        (hash >> 96) as u32,
-    ]
-}
-
-/// First rows are kept as `u32`; rows beyond 4 294 967 295 are reported as that number.
-fn short_row(row: u64) -> u32 {
-    u32::try_from(row).unwrap_or(u32::MAX)
-}
-
-/// Keys are already uniform 128-bit hashes: the map uses them as they are.
-#[derive(Clone, Copy, Default)]
-struct PreHashed;
-
-struct PreHasher(u64);
-
-impl BuildHasher for PreHashed {
-    type Hasher = PreHasher;
-    fn build_hasher(&self) -> PreHasher {
-        PreHasher(0)
-    }
-}
-
-impl Hasher for PreHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        // The key's bytes are a uniform hash: its first eight bytes are hash enough.
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = self.0.rotate_left(17) ^ u64::from_le_bytes(word);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0 << 32) | u64::from(n);
-    }
-    fn write_usize(&mut self, _: usize) {
-        // The array length hashed before the halves: constant, ignored.
-    }
-}
 
 /// A foreign key value not found among the referenced values seen so far.
 struct PendingReference {
@@ -73,7 +17,7 @@ struct PendingReference {
     line: u64,
     byte: u64,
     spec: usize,
-    hash: KeyHash,
+    hash: u128,
     text: String,
 }
 use crate::table::row::MAX_ROW_WARNINGS;
@@ -97,7 +41,7 @@ pub(crate) struct Merger {
     limit: usize,
     truncated: bool,
     /// Per key: hash → row of its first occurrence.
-    seen: Vec<HashMap<KeyHash, u32, PreHashed>>,
+    seen: Vec<KeySet>,
     /// Foreign key values whose reference had not appeared yet (checked at the end).
     pending: Vec<PendingReference>,
     options: Arc<ValidationOptions>,
@@ -113,11 +57,7 @@ impl Merger {
         header_records: usize,
         options: &Arc<ValidationOptions>,
     ) -> Merger {
-        let seen = table
-            .keys
-            .iter()
-            .map(|_| HashMap::with_hasher(PreHashed))
-            .collect();
+        let seen = table.keys.iter().map(|_| KeySet::default()).collect();
         let limit = options.limit();
         let first_data_row = header_records as u64 + 1;
         let mut m = Merger {
@@ -264,9 +204,9 @@ impl Merger {
         }
         let (start, len) = (k.text.0 as usize, k.text.1 as usize);
         let text = arena.get(start..start + len).unwrap_or("");
-        let hash = split(k.hash);
+        let hash = k.hash;
         if let KeyKind::Foreign { reference } = spec.kind {
-            if !self.seen[reference].contains_key(&hash) {
+            if !self.seen[reference].contains(hash) {
                 self.pending.push(PendingReference {
                     row,
                     line: k.line,
@@ -278,12 +218,8 @@ impl Merger {
             }
             return;
         }
-        let first = match self.seen[k.spec as usize].entry(hash) {
-            hashbrown::hash_map::Entry::Vacant(v) => {
-                v.insert(short_row(row));
-                return;
-            }
-            hashbrown::hash_map::Entry::Occupied(o) => *o.get(),
+        let Some(first) = self.seen[k.spec as usize].insert(hash, row) else {
+            return;
         };
         if spec.kind == KeyKind::Reference {
             return;
@@ -318,7 +254,7 @@ impl Merger {
             let KeyKind::Foreign { reference } = self.table.keys[p.spec].kind else {
                 continue;
             };
-            if self.seen[reference].contains_key(&p.hash) {
+            if self.seen[reference].contains(p.hash) {
                 continue;
             }
             let spec = &self.table.keys[p.spec];

@@ -5,6 +5,7 @@
 mod chunk;
 mod dispatch;
 mod front;
+mod key_set;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
