@@ -285,7 +285,7 @@ def test_a_slow_server_times_out(server: Server, cache: Path) -> None:
     with pytest.raises(conforme.SchemaError, match=r"no answer within 0\.5 s \(timeout\)") as info:
         conforme.Schema.from_url(server.url("/slow/schema.json"), cache_dir=cache, timeout=0.5)
     assert "timeout=" in str(info.value)
-    with pytest.raises(ValueError, match="timeout=0.0 must be a positive number"):
+    with pytest.raises(ValueError, match="timeout=0 must be a positive number"):
         conforme.Schema.from_url(server.url("/slow/schema.json"), timeout=0.0)
 
 
