@@ -1,6 +1,7 @@
 //! `conforme.iter_errors`: errors handed out while the input is read, in bounded memory.
 
 use crate::errors::from_source;
+use crate::remote::source_failure;
 use crate::report::PyError;
 use crate::source::{READ_SIZE, Source, push, read_chunk};
 use conforme::{Diagnostic, StreamValidator};
@@ -10,7 +11,9 @@ use std::io::Read;
 
 /// Where the next bytes come from.
 enum Input {
-    File(std::fs::File),
+    /// A file or a URL's body, read with the GIL released.
+    /// (In a mutex only so that the iterator is `Sync`; it is never contended.)
+    Stream(std::sync::Mutex<Box<dyn Read + Send>>),
     Bytes {
         data: Py<pyo3::types::PyBytes>,
         offset: usize,
@@ -41,7 +44,13 @@ impl ErrorIterator {
                 let file = py
                     .detach(|| open(&path))
                     .map_err(|e| from_source(py, &e, &place))?;
-                Input::File(file)
+                Input::Stream(std::sync::Mutex::new(Box::new(file)))
+            }
+            Source::Url { url, connection } => {
+                let body = py.detach(|| connection.remote.open_data(&url));
+                connection.warn(py)?;
+                let body = body.map_err(|e| source_failure(py, &e.to_string()))?;
+                Input::Stream(std::sync::Mutex::new(body))
             }
             Source::Bytes(data) => Input::Bytes { data, offset: 0 },
             Source::Reader(reader) => Input::Reader(reader),
@@ -62,7 +71,8 @@ impl ErrorIterator {
             return Ok(false);
         };
         match &mut self.input {
-            Input::File(file) => {
+            Input::Stream(file) => {
+                let file = file.get_mut().unwrap_or_else(|e| e.into_inner());
                 let buffer = &mut self.buffer;
                 buffer.resize(READ_SIZE, 0);
                 let result = py.detach(|| -> Result<bool, conforme::SourceError> {
@@ -110,7 +120,7 @@ fn open(path: &std::path::Path) -> Result<std::fs::File, conforme::SourceError> 
     Ok(std::fs::File::open(path)?)
 }
 
-fn read_some(file: &mut std::fs::File, buffer: &mut [u8]) -> std::io::Result<usize> {
+fn read_some(file: &mut impl Read, buffer: &mut [u8]) -> std::io::Result<usize> {
     loop {
         match file.read(buffer) {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,

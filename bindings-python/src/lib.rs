@@ -4,12 +4,14 @@
 //! and releases the GIL around every piece of validation work. All validation logic lives
 //! in the `conforme` core crate.
 
+mod catalog;
 mod cli;
 mod convert;
 mod errors;
 mod frictionless;
 mod iter;
 mod options;
+mod remote;
 mod report;
 mod schema;
 mod source;
@@ -18,20 +20,25 @@ use conforme::Validator;
 use iter::ErrorIterator;
 use options::Settings;
 use pyo3::prelude::*;
+use remote::Access;
 use report::PyReport;
 use schema::PySchema;
 use source::Source;
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// validate(source, schema=None, *, max_errors=None, encoding=None, lang="fr", threads=None,
 /// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None, dialect=None) -> Report
+/// pick_errors=None, skip_errors=None, dialect=None, catalog=None, cache_dir=None,
+/// offline=False, timeout=30.0, cache_ttl=3600.0) -> Report
 ///
-/// Validates `source` (a path, bytes, or a binary file object) against `schema` (a path, a
-/// dict, or a Schema). Invalid data gives a report with `valid == False`; an unusable schema
-/// raises SchemaError, unreadable input SourceError.
+/// Validates `source` (a path, an http(s) URL, bytes, or a binary file object) against
+/// `schema` (a path, a URL, a catalogue reference such as "org/name@version", a dict, or a
+/// Schema). Invalid data gives a report with `valid == False`; an unusable schema raises
+/// SchemaError, unreadable input SourceError. `catalog`, `cache_dir`, `offline` and
+/// `timeout` configure the downloads (see Schema.from_catalog).
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", threads = None, profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None))]
+#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", threads = None, profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn validate(
     py: Python<'_>,
@@ -49,7 +56,19 @@ fn validate(
     pick_errors: Option<Vec<String>>,
     skip_errors: Option<Vec<String>>,
     dialect: Option<&Bound<'_, PyAny>>,
+    catalog: Option<String>,
+    cache_dir: Option<PathBuf>,
+    offline: bool,
+    timeout: Option<f64>,
+    cache_ttl: Option<f64>,
 ) -> PyResult<PyReport> {
+    let access = Access {
+        catalog,
+        cache_dir,
+        offline,
+        timeout,
+        cache_ttl,
+    };
     let settings = Settings {
         max_errors,
         encoding,
@@ -67,8 +86,8 @@ fn validate(
     if let Some(dialect) = dialect {
         options = options::with_dialect(options, dialect)?;
     }
-    let source = Source::from_py(source)?;
-    let schema = PySchema::coerce(py, schema)?;
+    let source = Source::from_py(source, &access)?;
+    let schema = PySchema::coerce(py, schema, &access)?;
     let validator = Validator::with_options(&schema, options);
     let place = source.place(py);
     let start = Instant::now();
@@ -78,11 +97,12 @@ fn validate(
 
 /// iter_errors(source, schema=None, *, max_errors=None, encoding=None, lang="fr",
 /// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None, dialect=None) -> Iterator[Error]
+/// pick_errors=None, skip_errors=None, dialect=None, catalog=None, cache_dir=None,
+/// offline=False, timeout=30.0, cache_ttl=3600.0) -> Iterator[Error]
 ///
 /// Yields errors while reading `source` chunk by chunk, in bounded memory.
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None))]
+#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn iter_errors(
     py: Python<'_>,
@@ -99,7 +119,19 @@ fn iter_errors(
     pick_errors: Option<Vec<String>>,
     skip_errors: Option<Vec<String>>,
     dialect: Option<&Bound<'_, PyAny>>,
+    catalog: Option<String>,
+    cache_dir: Option<PathBuf>,
+    offline: bool,
+    timeout: Option<f64>,
+    cache_ttl: Option<f64>,
 ) -> PyResult<ErrorIterator> {
+    let access = Access {
+        catalog,
+        cache_dir,
+        offline,
+        timeout,
+        cache_ttl,
+    };
     let settings = Settings {
         max_errors,
         encoding,
@@ -117,8 +149,8 @@ fn iter_errors(
     if let Some(dialect) = dialect {
         options = options::with_dialect(options, dialect)?;
     }
-    let source = Source::from_py(source)?;
-    let schema = PySchema::coerce(py, schema)?;
+    let source = Source::from_py(source, &access)?;
+    let schema = PySchema::coerce(py, schema, &access)?;
     let place = source.place(py);
     let stream = Validator::with_options(&schema, options).stream();
     ErrorIterator::new(py, source, stream, place)
@@ -127,6 +159,8 @@ fn iter_errors(
 /// The native part of the `conforme` package (use the package, not this module).
 #[pymodule]
 mod _conforme {
+    #[pymodule_export]
+    use super::catalog::{catalog_list, catalog_search, catalog_show};
     #[pymodule_export]
     use super::cli::run_cli;
     #[pymodule_export]

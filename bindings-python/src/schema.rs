@@ -1,16 +1,90 @@
-//! `conforme.Schema`: a compiled schema, loaded once and shared by threads.
+//! `conforme.Schema`: a compiled schema, loaded once and shared by threads, from a file, a
+//! dict, bytes, a URL or the schema catalogue.
 
 use crate::convert::{from_py, type_name};
 use crate::errors::{from_schema, schema_error};
-use pyo3::exceptions::PyTypeError;
+use crate::remote::{Access, schema_failure};
+use crate::report::PyReport;
+use conforme_remote::catalog::Selector;
+use conforme_remote::{is_url, reference_in};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
+use serde_json::Value;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// A Table Schema, loaded and compiled once; reuse it for many files and from many threads.
 #[pyclass(module = "conforme", name = "Schema", frozen)]
 pub(crate) struct PySchema {
     pub(crate) inner: conforme::Schema,
+    /// The descriptor as written, for `check()`.
+    descriptor: Arc<Value>,
+    /// Where it was read (a path, a URL, `<dict>`, `<bytes>`), for messages.
+    location: String,
+}
+
+/// The descriptor value of JSON or YAML bytes that `conforme::Schema::from_slice` accepted.
+fn descriptor_of(bytes: &[u8]) -> Value {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    serde_json::from_slice(bytes)
+        .or_else(|_| serde_yaml::from_slice(bytes))
+        .unwrap_or(Value::Null)
+}
+
+impl PySchema {
+    /// Compiles schema bytes read from `location`, with the GIL released.
+    fn compile(py: Python<'_>, bytes: &[u8], location: &str) -> PyResult<PySchema> {
+        let (schema, descriptor) = py
+            .detach(|| {
+                conforme::Schema::from_slice(bytes).map(|schema| (schema, descriptor_of(bytes)))
+            })
+            .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
+        Ok(PySchema {
+            inner: schema,
+            descriptor: Arc::new(descriptor),
+            location: location.to_owned(),
+        })
+    }
+
+    /// Downloads (or takes from the cache) the schema at `location` and compiles it.
+    fn fetch(py: Python<'_>, access: &Access, location: &str) -> PyResult<PySchema> {
+        let connection = access.connect()?;
+        let bytes = py.detach(|| connection.remote.schema_bytes(location));
+        connection.warn(py)?;
+        let bytes = bytes.map_err(|e| schema_failure(py, &e))?;
+        PySchema::compile(py, &bytes, location)
+    }
+
+    /// Resolves a catalogue reference to one version's address, then fetches it.
+    fn from_reference(py: Python<'_>, reference: &str, access: &Access) -> PyResult<PySchema> {
+        let Some(parsed) = conforme_remote::catalog::Reference::parse(reference) else {
+            return Err(schema_error(
+                py,
+                format!(
+                    "{reference:?} is not a catalogue reference: write \"org/name\", \"org/name@version\" or \"org/name@latest\", e.g. \"etalab/schema-irve-statique@2.3.1\""
+                ),
+            ));
+        };
+        if parsed.selector == Selector::All {
+            return Err(schema_error(
+                py,
+                format!(
+                    "{reference}: @all names every version, and a Schema is one version; load each version with Schema.from_catalog(\"{}@VERSION\") (conforme.catalog.show(\"{}\") lists them)",
+                    parsed.name, parsed.name
+                ),
+            ));
+        }
+        let connection = access.connect()?;
+        let located = py.detach(|| connection.remote.locate(&parsed));
+        connection.warn(py)?;
+        let located = located.map_err(|e| schema_failure(py, &e))?;
+        let (_, location) = located
+            .versions
+            .last()
+            .expect("a resolved reference has a version");
+        PySchema::fetch(py, access, location)
+    }
 }
 
 #[pymethods]
@@ -27,10 +101,15 @@ impl PySchema {
                 type_name(path)
             ))
         })?;
-        let schema = py
-            .detach(|| conforme::Schema::from_path(&path))
-            .map_err(|e| schema_error(py, format!("schema {}: {e}", path.display())))?;
-        Ok(PySchema { inner: schema })
+        let location = path.display().to_string();
+        let bytes = py
+            .detach(|| std::fs::read(&path))
+            .map_err(|source| conforme::SchemaError::Io {
+                path: path.clone(),
+                source,
+            })
+            .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
+        PySchema::compile(py, &bytes, &location)
     }
 
     /// from_dict(descriptor) -> Schema: compiles a descriptor given as a dict.
@@ -46,16 +125,97 @@ impl PySchema {
         let schema = py
             .detach(|| conforme::Schema::from_value(&value))
             .map_err(|e| from_schema(py, &e))?;
-        Ok(PySchema { inner: schema })
+        Ok(PySchema {
+            inner: schema,
+            descriptor: Arc::new(value),
+            location: "<dict>".to_owned(),
+        })
     }
 
     /// from_bytes(data) -> Schema: compiles a JSON or YAML descriptor given as bytes.
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PySchema> {
-        let schema = py
-            .detach(|| conforme::Schema::from_slice(data))
+        let (schema, descriptor) = py
+            .detach(|| conforme::Schema::from_slice(data).map(|s| (s, descriptor_of(data))))
             .map_err(|e| from_schema(py, &e))?;
-        Ok(PySchema { inner: schema })
+        Ok(PySchema {
+            inner: schema,
+            descriptor: Arc::new(descriptor),
+            location: "<bytes>".to_owned(),
+        })
+    }
+
+    /// from_url(url, *, cache_dir=None, offline=False, timeout=30.0, cache_ttl=3600.0) -> Schema: downloads a
+    /// schema (through the on-disk cache, revalidated with ETag / Last-Modified).
+    #[staticmethod]
+    #[pyo3(signature = (url, *, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
+    fn from_url(
+        py: Python<'_>,
+        url: &str,
+        cache_dir: Option<PathBuf>,
+        offline: bool,
+        timeout: Option<f64>,
+        cache_ttl: Option<f64>,
+    ) -> PyResult<PySchema> {
+        if !is_url(url) {
+            return Err(PyValueError::new_err(format!(
+                "Schema.from_url expects an http:// or https:// address; got {url:?} (for a file use Schema.from_path)"
+            )));
+        }
+        let access = Access {
+            cache_dir,
+            offline,
+            timeout,
+            cache_ttl,
+            ..Access::default()
+        };
+        PySchema::fetch(py, &access, url)
+    }
+
+    /// from_catalog(reference, *, catalog=None, cache_dir=None, offline=False,
+    /// timeout=30.0) -> Schema: loads `org/name`, `org/name@version` or `org/name@latest`
+    /// from the schema.data.gouv.fr catalogue (or the `catalog` given: a schemas.json
+    /// address, a site serving one, or a local file).
+    #[staticmethod]
+    #[pyo3(signature = (reference, *, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
+    fn from_catalog(
+        py: Python<'_>,
+        reference: &str,
+        catalog: Option<String>,
+        cache_dir: Option<PathBuf>,
+        offline: bool,
+        timeout: Option<f64>,
+        cache_ttl: Option<f64>,
+    ) -> PyResult<PySchema> {
+        let access = Access {
+            catalog,
+            cache_dir,
+            offline,
+            timeout,
+            cache_ttl,
+        };
+        PySchema::from_reference(py, reference, &access)
+    }
+
+    /// check(*, lang="fr") -> Report: the schema's lint report (what `conforme schema
+    /// check` prints): misspelt keys, constraints that do not apply, enum values that
+    /// fail their field… `valid` is False when a finding is an error.
+    #[pyo3(signature = (*, lang = "fr"))]
+    fn check(&self, py: Python<'_>, lang: &str) -> PyResult<PyReport> {
+        let lang = conforme::Lang::from_tag(lang).ok_or_else(|| {
+            PyValueError::new_err(format!("lang={lang:?} is unknown: use \"fr\" or \"en\""))
+        })?;
+        let descriptor = Arc::clone(&self.descriptor);
+        let report = py.detach(move || {
+            let findings = conforme::lint::lint_schema(
+                &descriptor,
+                &conforme::json::JsonSchemaOptions::default(),
+            );
+            let mut report = conforme::lint::report(findings);
+            report.localize(lang);
+            report
+        });
+        Ok(PyReport::new(report, self.location.clone(), 0.0))
     }
 
     /// Names of the schema's fields, in order.
@@ -75,15 +235,17 @@ impl PySchema {
 }
 
 impl PySchema {
-    /// Accepts what `validate(…, schema=…)` takes: a `Schema`, a dict, or a path.
+    /// Accepts what `validate(…, schema=…)` takes: a `Schema`, a dict, a path, a URL or a
+    /// catalogue reference.
     pub(crate) fn coerce(
         py: Python<'_>,
         schema: Option<&Bound<'_, PyAny>>,
+        access: &Access,
     ) -> PyResult<conforme::Schema> {
         let Some(schema) = schema else {
             return Err(schema_error(
                 py,
-                "no schema given: pass schema= a path to a schema file, a dict, or a conforme.Schema (inferring a schema from the data is not supported)",
+                "no schema given: pass schema= a path to a schema file, a URL, a catalogue reference (\"org/name@version\"), a dict, or a conforme.Schema (inferring a schema from the data is not supported)",
             ));
         };
         if let Ok(s) = schema.cast::<PySchema>() {
@@ -92,24 +254,30 @@ impl PySchema {
         if schema.is_instance_of::<PyDict>() {
             return Ok(PySchema::from_dict(py, schema)?.inner);
         }
+        if let Ok(text) = schema.cast::<PyString>() {
+            let text = text.to_cow()?;
+            if is_url(&text) {
+                return Ok(PySchema::fetch(py, access, &text)?.inner);
+            }
+            if reference_in(&text).is_some() {
+                return Ok(PySchema::from_reference(py, &text, access)?.inner);
+            }
+        }
         if schema.is_instance_of::<PyString>() || schema.hasattr("__fspath__")? {
             return Ok(PySchema::from_path(py, schema)?.inner);
         }
         Err(PyTypeError::new_err(format!(
-            "schema must be a path (str or os.PathLike), a dict, or a conforme.Schema; got {} (for schema bytes use conforme.Schema.from_bytes)",
+            "schema must be a path (str or os.PathLike), a URL, a catalogue reference, a dict, or a conforme.Schema; got {} (for schema bytes use conforme.Schema.from_bytes)",
             type_name(schema)
         )))
     }
 }
 
 fn refuse_url(py: Python<'_>, text: &str) -> PyResult<()> {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
+    if is_url(text) {
         return Err(schema_error(
             py,
-            format!(
-                "{text}: schema URLs are not supported yet; download the schema first and pass its path, or load it with json and pass the dict"
-            ),
+            format!("{text}: this is a URL, not a path; load it with Schema.from_url"),
         ));
     }
     Ok(())

@@ -1,7 +1,8 @@
-//! What `source` may be: a path, bytes, or a binary file object.
+//! What `source` may be: a path, bytes, a binary file object, or an http(s) URL.
 
 use crate::convert::type_name;
 use crate::errors::{from_source, source_error};
+use crate::remote::{Access, Connection, source_failure};
 use conforme::{Report, StreamValidator, Validator};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -19,11 +20,18 @@ pub(crate) enum Source {
     Bytes(Py<PyBytes>),
     /// An object with a `read(n)` method returning `bytes`.
     Reader(Py<PyAny>),
+    /// An http(s) address, streamed (never downloaded whole first).
+    Url {
+        /// The address.
+        url: String,
+        /// The HTTP client to fetch it with.
+        connection: Connection,
+    },
 }
 
 impl Source {
-    /// Classifies `obj`, refusing URLs (not supported yet) and unknown types.
-    pub(crate) fn from_py(obj: &Bound<'_, PyAny>) -> PyResult<Source> {
+    /// Classifies `obj` (URLs are fetched with `access`), refusing unknown types.
+    pub(crate) fn from_py(obj: &Bound<'_, PyAny>, access: &Access) -> PyResult<Source> {
         let py = obj.py();
         if let Ok(bytes) = obj.cast::<PyBytes>() {
             return Ok(Source::Bytes(bytes.clone().unbind()));
@@ -33,7 +41,13 @@ impl Source {
             return Ok(Source::Bytes(copy.cast_into::<PyBytes>()?.unbind()));
         }
         if let Ok(text) = obj.cast::<PyString>() {
-            refuse_url(py, &text.to_cow()?)?;
+            let text = text.to_cow()?;
+            if conforme_remote::is_url(&text) {
+                return Ok(Source::Url {
+                    url: text.into_owned(),
+                    connection: access.connect()?,
+                });
+            }
         }
         if obj.is_instance_of::<PyString>() || obj.hasattr("__fspath__")? {
             return Ok(Source::Path(obj.extract::<PathBuf>()?));
@@ -42,7 +56,7 @@ impl Source {
             return Ok(Source::Reader(obj.clone().unbind()));
         }
         Err(PyTypeError::new_err(format!(
-            "source must be a path (str or os.PathLike), bytes, or a binary file object (open(path, \"rb\")); got {}",
+            "source must be a path (str or os.PathLike), an http(s) URL, bytes, or a binary file object (open(path, \"rb\")); got {}",
             type_name(obj)
         )))
     }
@@ -51,6 +65,7 @@ impl Source {
     pub(crate) fn place(&self, py: Python<'_>) -> String {
         match self {
             Source::Path(p) => p.display().to_string(),
+            Source::Url { url, .. } => url.clone(),
             Source::Bytes(_) => "<bytes>".to_owned(),
             Source::Reader(r) => r
                 .bind(py)
@@ -89,6 +104,19 @@ impl Source {
                     }
                 }
                 py.detach(|| stream.finish())
+            }
+            Source::Url { url, connection } => {
+                let result = py.detach(|| -> Result<Report, String> {
+                    let body = connection
+                        .remote
+                        .open_data(url)
+                        .map_err(|e| e.to_string())?;
+                    validator
+                        .validate_reader(body)
+                        .map_err(|e| format!("{url}: {e}"))
+                });
+                connection.warn(py)?;
+                return result.map_err(|message| source_failure(py, &message));
             }
         };
         result.map_err(|e| from_source(py, &e, place))
@@ -130,18 +158,4 @@ pub(crate) fn read_chunk<'py>(
         ),
         None,
     ))
-}
-
-fn refuse_url(py: Python<'_>, text: &str) -> PyResult<()> {
-    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    if lower.starts_with("http://") || lower.starts_with("https://") {
-        return Err(source_error(
-            py,
-            format!(
-                "{text}: URLs are not supported yet; download the file first (urllib.request.urlretrieve) and pass its path, its bytes or an open binary file"
-            ),
-            None,
-        ));
-    }
-    Ok(())
 }

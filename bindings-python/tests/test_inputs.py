@@ -88,14 +88,6 @@ def test_unknown_source_type() -> None:
         conforme.validate(42, INTEGER_SCHEMA)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("url", ["https://example.org/data.csv", "HTTP://example.org/x.csv"])
-def test_url_sources_are_refused_clearly(url: str) -> None:
-    with pytest.raises(conforme.SourceError, match="URLs are not supported yet"):
-        conforme.validate(url, INTEGER_SCHEMA)
-    with pytest.raises(conforme.SourceError, match="URLs are not supported yet"):
-        conforme.iter_errors(url, INTEGER_SCHEMA)
-
-
 def test_schema_kinds(tmp_path: Path) -> None:
     path = tmp_path / "schema.json"
     path.write_text(json.dumps(INTEGER_SCHEMA), encoding="utf-8")
@@ -125,13 +117,6 @@ def test_schema_properties() -> None:
     )
     assert schema.field_names == ["a", "b"]
     assert repr(schema) == 'Schema(fields=["a", "b"])'
-
-
-def test_schema_url_is_refused_clearly() -> None:
-    with pytest.raises(conforme.SchemaError, match="schema URLs are not supported yet"):
-        conforme.validate(DATA, "https://schema.data.gouv.fr/schemas/x/schema.json")
-    with pytest.raises(conforme.SchemaError, match="schema URLs are not supported yet"):
-        conforme.Schema.from_path("http://example.org/schema.json")
 
 
 def test_missing_schema_is_a_schema_error() -> None:

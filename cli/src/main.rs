@@ -344,7 +344,7 @@ fn check_names(names: &[String]) -> Result<Vec<String>, Fatal> {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Fatal> {
-    let remote = remote::Remote::new(&cli.remote).map_err(|e| Fatal(e.to_string()))?;
+    let remote = cli.remote.connect();
     let command = match cli.command {
         Command::Catalog { action } => {
             let out = remote::commands::catalog(&remote, action, language(None)?)

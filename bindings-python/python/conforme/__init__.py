@@ -22,6 +22,7 @@ from ._conforme import (
     validate,
 )
 from ._exceptions import ConformeError, SchemaError, SourceError, ValidationFailed
+from . import catalog
 
 __all__ = [
     "ConformeError",
@@ -34,6 +35,7 @@ __all__ = [
     "Stats",
     "ValidationFailed",
     "__version__",
+    "catalog",
     "iter_errors",
     "validate",
 ]

@@ -12,6 +12,9 @@ __all__ = [
     "Stats",
     "Schema",
     "validate",
+    "catalog_list",
+    "catalog_search",
+    "catalog_show",
     "__version__",
 ]
 
@@ -19,6 +22,7 @@ __version__: str
 
 _SourceLike = Union[str, "os.PathLike[str]", bytes, bytearray, memoryview, IO[bytes]]
 _SchemaLike = Union[str, "os.PathLike[str]", "dict[str, Any]", "Schema"]
+_Dir = Union[str, "os.PathLike[str]"]
 
 @final
 class Schema:
@@ -30,6 +34,26 @@ class Schema:
     def from_dict(descriptor: "dict[str, Any]") -> Schema: ...
     @staticmethod
     def from_bytes(data: bytes) -> Schema: ...
+    @staticmethod
+    def from_url(
+        url: str,
+        *,
+        cache_dir: Optional[_Dir] = None,
+        offline: bool = False,
+        timeout: Optional[float] = None,
+        cache_ttl: Optional[float] = None,
+    ) -> Schema: ...
+    @staticmethod
+    def from_catalog(
+        reference: str,
+        *,
+        catalog: Optional[str] = None,
+        cache_dir: Optional[_Dir] = None,
+        offline: bool = False,
+        timeout: Optional[float] = None,
+        cache_ttl: Optional[float] = None,
+    ) -> Schema: ...
+    def check(self, *, lang: str = "fr") -> Report: ...
     @property
     def field_names(self) -> List[str]: ...
 
@@ -127,6 +151,11 @@ def validate(
     pick_errors: Optional[List[str]] = None,
     skip_errors: Optional[List[str]] = None,
     dialect: Optional[Dict[str, Any]] = None,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
 ) -> Report: ...
 def iter_errors(
     source: _SourceLike,
@@ -143,5 +172,37 @@ def iter_errors(
     pick_errors: Optional[List[str]] = None,
     skip_errors: Optional[List[str]] = None,
     dialect: Optional[Dict[str, Any]] = None,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
 ) -> ErrorIterator: ...
 def run_cli(argv: List[str]) -> int: ...
+def catalog_list(
+    kind: Optional[str] = None,
+    *,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+) -> List[Dict[str, Any]]: ...
+def catalog_search(
+    words: str,
+    *,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+) -> List[Dict[str, Any]]: ...
+def catalog_show(
+    name: str,
+    *,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+) -> Dict[str, Any]: ...

@@ -29,11 +29,63 @@ struct Meta {
     checked_at: u64,
 }
 
+/// Something the cache worked around, which the user should hear about.
+#[derive(Debug)]
+pub enum CacheWarning {
+    /// The server could not be reached; an older cached copy is used instead.
+    StaleCopy {
+        /// Why the server could not confirm the copy.
+        error: HttpError,
+        /// Seconds since the copy was last confirmed.
+        age_seconds: u64,
+    },
+    /// The cache directory cannot be written: later runs will download again.
+    Unwritable {
+        /// The cache directory.
+        dir: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+}
+
+impl std::fmt::Display for CacheWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CacheWarning::StaleCopy { error, age_seconds } => write!(
+                f,
+                "{error}; using the cached copy from {} ago",
+                age_text(*age_seconds)
+            ),
+            CacheWarning::Unwritable { dir, error } => write!(
+                f,
+                "cannot write the cache in {} ({error}); continuing without it",
+                dir.display()
+            ),
+        }
+    }
+}
+
+/// Receives the cache's warnings (a front end prints them, or turns them into its own
+/// warnings).
+pub type WarningSink = std::sync::Arc<dyn Fn(&CacheWarning) + Send + Sync>;
+
+/// The command line's way: on standard error, one `conforme: ` line each.
+fn print_warning(warning: &CacheWarning) {
+    match warning {
+        CacheWarning::StaleCopy { error, age_seconds } => eprintln!(
+            "conforme: warning: {error}\nconforme: using the cached copy from {} ago",
+            age_text(*age_seconds)
+        ),
+        CacheWarning::Unwritable { .. } => eprintln!("conforme: warning: {warning}"),
+    }
+}
+
 /// The cache policy and its directory.
 pub struct Cache {
     dir: PathBuf,
     ttl: Duration,
     offline: bool,
+    warn: WarningSink,
 }
 
 fn now() -> u64 {
@@ -82,7 +134,25 @@ impl Cache {
 
     /// A cache in `dir` (created on first write) whose entries are trusted for `ttl`.
     pub fn new(dir: PathBuf, ttl: Duration, offline: bool) -> Cache {
-        Cache { dir, ttl, offline }
+        Cache {
+            dir,
+            ttl,
+            offline,
+            warn: std::sync::Arc::new(print_warning),
+        }
+    }
+
+    /// Sends warnings to `sink` instead of standard error (`None` keeps standard error).
+    pub fn with_warnings(mut self, sink: Option<WarningSink>) -> Cache {
+        if let Some(sink) = sink {
+            self.warn = sink;
+        }
+        self
+    }
+
+    /// The directory holding the cached documents.
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     fn paths(&self, url: &str) -> (PathBuf, PathBuf) {
@@ -115,11 +185,11 @@ impl Cache {
             write_atomically(&meta_path, &json)
         })();
         // A cache that cannot be written slows later runs down but does not change results.
-        if let Err(e) = result {
-            eprintln!(
-                "conforme: warning: cannot write the cache in {} ({e}); continuing without it",
-                self.dir.display()
-            );
+        if let Err(error) = result {
+            (self.warn)(&CacheWarning::Unwritable {
+                dir: self.dir.clone(),
+                error,
+            });
         }
     }
 
@@ -171,10 +241,10 @@ impl Cache {
                 // The network is down or the server failing: a stale copy beats no answer,
                 // as long as the user is told.
                 Some((meta, body)) if is_transient(&error) => {
-                    eprintln!(
-                        "conforme: warning: {error}\nconforme: using the cached copy from {} ago",
-                        age_text(now().saturating_sub(meta.checked_at))
-                    );
+                    (self.warn)(&CacheWarning::StaleCopy {
+                        error,
+                        age_seconds: now().saturating_sub(meta.checked_at),
+                    });
                     Ok(document(&meta, body))
                 }
                 _ => Err(error.into()),

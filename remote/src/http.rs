@@ -40,8 +40,8 @@ pub enum HttpError {
     Timeout {
         /// The requested URL.
         url: String,
-        /// The limit that was exceeded.
-        seconds: u64,
+        /// The limit that was exceeded, in seconds.
+        seconds: f64,
     },
     /// The TLS handshake or certificate check failed.
     #[error(
@@ -308,7 +308,7 @@ pub fn describe_error(url: &str, error: ureq::Error, timeout: Duration) -> HttpE
         ureq::Error::HostNotFound => HttpError::Dns { url },
         ureq::Error::Timeout(_) => HttpError::Timeout {
             url,
-            seconds: timeout.as_secs().max(1),
+            seconds: timeout.as_secs_f64(),
         },
         ureq::Error::TooManyRedirects => HttpError::TooManyRedirects { url },
         ureq::Error::BodyExceedsLimit(limit) => HttpError::TooLarge { url, limit },
@@ -357,7 +357,7 @@ fn describe_io(url: String, e: std::io::Error, timeout: Duration) -> HttpError {
         }
         ErrorKind::TimedOut | ErrorKind::WouldBlock => HttpError::Timeout {
             url,
-            seconds: timeout.as_secs().max(1),
+            seconds: timeout.as_secs_f64(),
         },
         // rustls reports a non-TLS answer (plain http on an https address) as invalid data.
         ErrorKind::InvalidData if e.to_string().to_ascii_lowercase().contains("tls") => {
