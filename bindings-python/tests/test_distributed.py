@@ -18,6 +18,7 @@ import conforme
 from conftest import FIXTURES, REPO
 from conforme._batch import worker as batch_worker
 from conforme.distributed import iter_validate, validate_many
+from test_remote import DATA_V1, server  # noqa: F401 (the loopback catalogue server fixture)
 
 SCHEMA = {
     "name": "ventes",
@@ -290,3 +291,20 @@ def test_data_packages_are_one_task_each(client: Any, tmp_path: Path) -> None:
 def test_a_table_needs_a_schema() -> None:
     with pytest.raises(TypeError, match="no schema for a.csv"):
         validate_many([("a.csv", None)])
+
+
+def test_every_published_version_with_at_all(client: Any, server: Any, tmp_path: Path) -> None:
+    # test_remote's catalogue and schemas, served on 127.0.0.1: version 1.1.0 adds a required
+    # column the file lacks, so the two versions disagree.
+    data = tmp_path / "communes.csv"
+    data.write_bytes(DATA_V1)
+    remote = {"catalog": server.url("/schemas.json"), "cache_dir": str(tmp_path / "cache")}
+    frame = validate_many([(str(data), "test/communes@all")], client=client, **remote)
+    assert list(frame["schema"]) == ["test/communes@1.0.0", "test/communes@1.1.0"]
+    assert list(frame["version"]) == ["1.0.0", "1.1.0"]
+    for _, row in frame.iterrows():
+        expected = direct(str(data), conforme.Schema.from_catalog(row["schema"], **remote))
+        assert summarised(row) == expected
+    assert list(frame["valid"]) == [True, False]
+    with pytest.raises(conforme.SchemaError, match="test/nothing"):
+        validate_many([(str(data), "test/nothing@all")], client=client, **remote)

@@ -14,6 +14,10 @@ that cannot be read, or whose schema is unusable, is a row with ``status="error"
 reason, not a failed run. A worker that dies mid-file has its tasks rerun on the others by
 Dask (up to the scheduler's ``distributed.scheduler.allowed-failures`` times, 3 by default).
 With ``reports=``, a later run over the same folder skips the pairs already reported.
+Schemas are paths, URLs, descriptor dicts or catalogue references; ``org/name@all`` stands
+for every published version of the schema (one pair per version, read from the catalogue
+given by the ``catalog``/``cache_dir``/``offline`` options, which also reach the workers'
+schema loaders).
 
 Importing this module does not import Dask: that happens when a run starts.
 """
@@ -31,7 +35,7 @@ from ._batch.folder import ReportFolder, resumed_result
 from ._batch.items import Item, normalise
 from ._batch.progress import Progress, default_enabled
 from ._batch.results import STATUSES, FileResult, summary_frame
-from ._batch.worker import installed_version, validate_item
+from ._batch.worker import REMOTE_OPTIONS, installed_version, validate_item
 
 __all__ = ["FileResult", "STATUSES", "iter_validate", "validate_many"]
 
@@ -163,7 +167,8 @@ def iter_validate(
     """
     options = {"threads": 1, **options}
     _check_options(options)
-    stream: Iterator[Item] = normalise(items)
+    remote = {k: options[k] for k in REMOTE_OPTIONS if k in options}
+    stream: Iterator[Item] = normalise(items, remote)
     total: Optional[int] = None
     if isinstance(items, Sized):  # already in memory: check it all now, count distinct pairs
         listed = list(stream)

@@ -12,7 +12,8 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Mapping, Tuple, Union
+import re
+from typing import Any, Iterable, Iterator, List, Mapping, Optional, Tuple, Union
 
 from .._conforme import Schema
 from .package import is_package
@@ -103,11 +104,34 @@ def _schema(value: Any, source: str, position: int) -> SchemaSpec:
     return _text(value, "schema", position)
 
 
-def normalise(items: Iterable[Tuple[Any, Any]]) -> Iterator[Item]:
-    """Yields each distinct (source, schema) pair once, in the given order, lazily.
+_ALL_VERSIONS = re.compile(r"^([\w.-]+/[\w.-]+)@all$")
 
-    Raises ``TypeError`` for an item that is not a pair or holds an unusable type.
+
+def _versions(spec: SchemaSpec, remote: Mapping[str, Any]) -> List[SchemaSpec]:
+    """``org/name@all`` → one pinned reference per published version (oldest first, from
+    the catalogue); any other schema → itself."""
+    if not isinstance(spec, str):
+        return [spec]
+    match = _ALL_VERSIONS.match(spec)
+    if match is None:
+        return [spec]
+    from ..catalog import show
+
+    entry = show(match.group(1), **remote)
+    return [f"{match.group(1)}@{v['version_name']}" for v in entry.get("versions", [])]
+
+
+def normalise(
+    items: Iterable[Tuple[Any, Any]], remote: Optional[Mapping[str, Any]] = None
+) -> Iterator[Item]:
+    """Yields each distinct (source, schema) pair once, in the given order, lazily; a
+    catalogue reference ``org/name@all`` becomes one pair per published version (the
+    catalogue is read with ``remote``: ``catalog``, ``cache_dir``, ``offline``…).
+
+    Raises ``TypeError`` for an item that is not a pair or holds an unusable type, and
+    ``SchemaError`` when an ``@all`` reference is not in the catalogue.
     """
+    remote = dict(remote or {})
     seen: set[str] = set()
     for position, pair in enumerate(items):
         try:
@@ -117,9 +141,9 @@ def normalise(items: Iterable[Tuple[Any, Any]]) -> Iterator[Item]:
                 f"item {position}: expected a (source, schema) pair; got {pair!r}"
             ) from None
         source_text = _text(source, "source", position)
-        spec = _schema(schema, source_text, position)
-        key = item_key(source_text, spec)
-        if key in seen:
-            continue
-        seen.add(key)
-        yield Item(len(seen) - 1, source_text, spec, source_text, schema_label(spec), key)
+        for spec in _versions(_schema(schema, source_text, position), remote):
+            key = item_key(source_text, spec)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Item(len(seen) - 1, source_text, spec, source_text, schema_label(spec), key)

@@ -30,6 +30,10 @@ CACHE_SIZE = 64
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _REFERENCE = re.compile(r"^[\w.-]+/[\w.-]+(@[\w.+-]+)?$")
 
+REMOTE_OPTIONS = ("catalog", "cache_dir", "offline", "timeout", "cache_ttl")
+"""Options of ``conforme.validate`` that say where schemas come from: the workers' schema
+loaders get them too, so a mirror catalogue or a shared cache applies to compilation."""
+
 _cache: "OrderedDict[str, Tuple[Union[_conforme.Schema, str], Optional[str]]]" = OrderedDict()
 _cache_lock = threading.Lock()
 _compilations = 0
@@ -47,7 +51,9 @@ def _reference_version(text: str) -> Optional[str]:
     return None
 
 
-def _compile(spec: SchemaSpec) -> Tuple[Union[_conforme.Schema, str], Optional[str]]:
+def _compile(
+    spec: SchemaSpec, remote: Dict[str, Any]
+) -> Tuple[Union[_conforme.Schema, str], Optional[str]]:
     """The schema to give ``conforme.validate`` and its version.
 
     Dicts and local files are compiled here. Other strings use the binding's loader for
@@ -68,24 +74,28 @@ def _compile(spec: SchemaSpec) -> Tuple[Union[_conforme.Schema, str], Optional[s
             pass  # YAML or broken JSON: from_path says what is wrong, or reads the YAML.
         return Schema.from_path(spec), version
     if _URL.match(spec):
-        loader = getattr(Schema, "from_url", None)
+        url_options = {k: v for k, v in remote.items() if k != "catalog"}
+        compiled: Union[_conforme.Schema, str] = Schema.from_url(spec, **url_options)
     elif _REFERENCE.match(spec):
-        loader = getattr(Schema, "from_catalog", None)
+        compiled = Schema.from_catalog(spec, **remote)
     else:
-        loader = None
-    compiled = loader(spec) if loader is not None else spec
+        compiled = spec
     return compiled, _reference_version(spec)
 
 
-def compiled_schema(spec: SchemaSpec) -> Tuple[Union[_conforme.Schema, str], Optional[str]]:
-    """``_compile(spec)``, cached per worker process (thread-safe; errors are not cached)."""
-    key = schema_key(spec)
+def compiled_schema(
+    spec: SchemaSpec, remote: Optional[Dict[str, Any]] = None
+) -> Tuple[Union[_conforme.Schema, str], Optional[str]]:
+    """``_compile(spec, remote)``, cached per worker process (thread-safe; errors are not
+    cached). ``remote``: the ``REMOTE_OPTIONS`` given to the run."""
+    remote = remote or {}
+    key = schema_key(spec) + json.dumps(remote, sort_keys=True, default=str)
     with _cache_lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
-    value = _compile(spec)
+    value = _compile(spec, remote)
     global _compilations
     with _cache_lock:
         _compilations += 1
@@ -117,7 +127,8 @@ def _describe(exc: BaseException) -> str:
 
 def _table(item: Item, options: Dict[str, Any], keep_report: bool) -> Dict[str, Any]:
     """Validates a table file; the result fields of its report."""
-    schema, version = compiled_schema(item.schema)
+    remote = {k: options[k] for k in REMOTE_OPTIONS if k in options}
+    schema, version = compiled_schema(item.schema, remote)
     report = _conforme.validate(item.source, schema, **options)
     stats = report.stats
     return dict(
