@@ -1,8 +1,8 @@
 //! `checkSchema`: the lint report of `conforme schema check`, for descriptor text.
 
-use conforme::json::{JsonSchemaOptions, is_json_schema};
+use conforme::json::JsonSchemaOptions;
 use conforme::lint::{self, Finding};
-use conforme::{Lang, Report, Schema, Severity};
+use conforme::{Lang, Report, Severity};
 
 /// Lints `text` (a Table Schema or a JSON Schema, as JSON or YAML) and returns the report
 /// `conforme schema check --format json` prints: errors make it invalid, warnings do not.
@@ -15,18 +15,7 @@ use conforme::{Lang, Report, Schema, Severity};
 pub fn schema_report(text: &str, lang: Lang) -> Report {
     let findings = match conforme::schema::parse_descriptor(text.as_bytes()) {
         Err(e) => vec![unusable(e.to_string())],
-        Ok(value) => {
-            let mut findings = lint::lint_schema(&value, &JsonSchemaOptions::default());
-            let has_error = findings.iter().any(|f| f.severity == Severity::Error);
-            // The lint rules look for weaknesses; the compiler is the judge of usability, so
-            // a schema it rejects is an error even when no rule fired.
-            if !has_error && !is_json_schema(&value) {
-                if let Err(e) = Schema::from_value(&value) {
-                    findings.push(unusable(e.to_string()));
-                }
-            }
-            findings
-        }
+        Ok(value) => lint::lint_schema(&value, &JsonSchemaOptions::default()),
     };
     let mut report = lint::report(findings);
     report.localize(lang);

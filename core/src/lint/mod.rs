@@ -178,7 +178,29 @@ pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> 
         return lint_package(schema);
     }
     if !json_schema {
-        return lint_value(schema);
+        let mut findings = lint_value(schema);
+        // The rules look for weaknesses; the compiler judges usability (a pattern that does
+        // not compile passes every rule), so what it rejects is an error unless a rule already
+        // points at the same place. Not in `lint_value`: before validation the schema is
+        // compiled anyway.
+        if !findings.iter().any(|f| f.severity == Severity::Error)
+            && let Err(e) = crate::Schema::from_value(schema)
+        {
+            let pointer = match &e {
+                crate::SchemaError::Invalid { pointer, .. } => pointer.clone(),
+                _ => String::new(),
+            };
+            if pointer.is_empty() || !findings.iter().any(|f| f.pointer == pointer) {
+                findings.push(Finding {
+                    rule: "invalid-descriptor",
+                    severity: Severity::Error,
+                    pointer,
+                    detail_fr: format!("ce schéma est inutilisable : {e}"),
+                    detail: e.to_string(),
+                });
+            }
+        }
+        return findings;
     }
     match crate::json::JsonSchema::compile(schema, options) {
         Ok(compiled) => compiled
@@ -193,5 +215,27 @@ pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> 
             detail: e.to_string(),
             detail_fr: format!("ce JSON Schema est inutilisable : {e}"),
         }],
+    }
+}
+
+#[cfg(test)]
+mod compile_tests {
+    use super::*;
+
+    #[test]
+    fn a_pattern_that_does_not_compile_fails_the_check() {
+        let schema = serde_json::json!({
+            "fields": [{"name": "a", "type": "string", "constraints": {"pattern": "(["}}]
+        });
+        let findings = lint_schema(&schema, &crate::json::JsonSchemaOptions::default());
+        let error = findings
+            .iter()
+            .find(|f| f.severity == Severity::Error)
+            .expect("an error finding");
+        assert_eq!(error.rule, "invalid-descriptor");
+        assert!(
+            error.detail.contains("/fields/0/constraints/pattern"),
+            "{error:?}"
+        );
     }
 }
