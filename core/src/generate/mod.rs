@@ -68,6 +68,9 @@ pub struct InjectedError {
     pub value: String,
 }
 
+/// Candidates tried for a valid value before falling back to the field's example.
+const VALID_VALUE_TRIES: usize = 200;
+
 /// Per-field generation plan, built once.
 struct FieldPlan<'s> {
     descriptor: &'s FieldDescriptor,
@@ -314,7 +317,9 @@ impl FieldPlan<'_> {
     /// A valid value: candidates are checked with the validator's own field.
     fn valid_value(&mut self, rng: &mut Rng, row: u64) -> String {
         let mut last = String::new();
-        for _ in 0..25 {
+        // Patterns with anchors inside repetitions (IRVE's `id_station`) make most walks
+        // miss; failures are cheap to retry and a wrong "valid" row is not.
+        for _ in 0..VALID_VALUE_TRIES {
             let v = self.candidate(rng, row);
             if self.compiled.accepts(&v) && !(self.unique && self.seen.contains(&v)) {
                 if self.unique {

@@ -5,6 +5,7 @@ mod dialect;
 mod encoding;
 pub mod input;
 mod records;
+mod specials;
 mod split;
 #[cfg(feature = "excel")]
 pub(crate) mod spreadsheet;

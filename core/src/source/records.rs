@@ -1,12 +1,13 @@
 //! Records of a chunk, parsed fast where the text is plain and by `csv-core` elsewhere.
 //!
 //! Most records of real files are plain: cells without quotes, or quoted cells without
-//! doubled quotes. For those the cells are slices of the chunk, found by scanning for the
-//! delimiter and line ends, with no copy. Any record that is not plain (a doubled quote,
+//! doubled quotes. For those the cells are slices of the chunk, found from a bit mask of the
+//! delimiters, quotes and line ends ([`Specials`]), with no copy. Any record that is not plain (a doubled quote,
 //! text after a closing quote, an unclosed quote) is parsed again from its start by
 //! `csv-core`, so the records are exactly those of the `csv` crate in every case.
 
 use super::Dialect;
+use super::specials::Specials;
 
 /// One record's place in the chunk.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,8 +36,8 @@ pub(crate) struct RecordReader<'c> {
     fast: bool,
     delimiter: u8,
     quote: u8,
-    /// The chunk has carriage returns (each one ends a record, as in csv-core).
-    has_cr: bool,
+    /// Delimiters, quotes and line ends of the chunk, for the fast path.
+    specials: Specials<'c>,
     ranges: Vec<(usize, usize)>,
     cells: Cells,
     core: csv_core::Reader,
@@ -62,18 +63,20 @@ impl<'c> RecordReader<'c> {
             None => builder.quoting(false),
         };
         // The fast path knows RFC 4180 quoting only; other dialects always use csv-core.
+        let quote = dialect.quote_char.unwrap_or(b'"');
         let fast = dialect.quote_char.is_some()
             && dialect.double_quote
             && dialect.escape_char.is_none()
-            && dialect.comment_char.is_none();
+            && dialect.comment_char.is_none()
+            && ![quote, b'\n', b'\r'].contains(&dialect.delimiter);
         RecordReader {
             data,
             pos: 0,
             line: 0,
             fast,
             delimiter: dialect.delimiter,
-            quote: dialect.quote_char.unwrap_or(b'"'),
-            has_cr: fast && memchr::memchr(b'\r', data).is_some(),
+            quote,
+            specials: Specials::new(data, dialect.delimiter, quote),
             ranges: Vec::with_capacity(64),
             cells: Cells::Slices,
             core: builder.build(),
@@ -139,15 +142,24 @@ impl<'c> RecordReader<'c> {
         loop {
             if pos < data.len() && data[pos] == quote {
                 let start = pos + 1;
-                let Some(k) = memchr::memchr(quote, &data[start..]) else {
-                    return Fast::Bail;
+                // The closing quote: the next special byte that is a quote.
+                let mut at = start;
+                let end = loop {
+                    let s = self.specials.next_from(at);
+                    if s >= data.len() {
+                        return Fast::Bail;
+                    }
+                    match data[s] {
+                        b if b == quote => break s,
+                        b'\n' => self.line += 1,
+                        _ => {}
+                    }
+                    at = s + 1;
                 };
-                let end = start + k;
                 let after = end + 1;
                 if after < data.len() && data[after] == quote {
                     return Fast::Bail;
                 }
-                self.line += memchr::memchr_iter(b'\n', &data[start..end]).count() as u64;
                 self.ranges.push((start, end));
                 pos = after;
                 if pos >= data.len() {
@@ -163,7 +175,16 @@ impl<'c> RecordReader<'c> {
                 }
             } else {
                 let start = pos;
-                pos = self.unquoted_end(pos);
+                // A quote inside an unquoted cell is text (as in csv-core): look past it.
+                let mut at = pos;
+                pos = loop {
+                    let s = self.specials.next_from(at);
+                    if s < data.len() && data[s] == quote {
+                        at = s + 1;
+                        continue;
+                    }
+                    break s;
+                };
                 self.ranges.push((start, pos));
                 if pos >= data.len() {
                     break;
@@ -178,18 +199,6 @@ impl<'c> RecordReader<'c> {
         }
         self.pos = pos;
         Fast::Done
-    }
-
-    /// End of an unquoted cell starting at `from`: the next delimiter or line end.
-    #[inline]
-    fn unquoted_end(&self, from: usize) -> usize {
-        let rest = &self.data[from..];
-        let found = if self.has_cr {
-            memchr::memchr3(self.delimiter, b'\n', b'\r', rest)
-        } else {
-            memchr::memchr2(self.delimiter, b'\n', rest)
-        };
-        from + found.unwrap_or(rest.len())
     }
 
     /// Consumes a line terminator at `pos` (`\n`, `\r` or `\r\n`).
@@ -332,7 +341,7 @@ mod tests {
         #[test]
         fn same_records_as_the_csv_crate(bytes in proptest::collection::vec(prop_oneof![
             Just(b'a'), Just(b','), Just(b';'), Just(b'"'), Just(b'\n'), Just(b'\r'), Just(b' ')
-        ], 0..60), semicolon in any::<bool>()) {
+        ], 0..300), semicolon in any::<bool>()) {
             let d = Dialect { delimiter: if semicolon { b';' } else { b',' }, ..Dialect::default() };
             prop_assert_eq!(with_reader(&d, &bytes), with_csv(&d, &bytes));
         }
