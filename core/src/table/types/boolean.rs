@@ -7,8 +7,10 @@ pub(crate) struct BooleanTable {
     pub true_values: Vec<String>,
     pub false_values: Vec<String>,
     /// Values of at most 8 bytes packed into integers (with their length), so that a cell
-    /// is looked up by one integer hash instead of string comparisons.
-    packed: hashbrown::HashMap<(u64, usize), bool>,
+    /// is looked up by a few integer comparisons instead of string comparisons. A scan, not
+    /// a hash: the lists have a handful of entries and 14 boolean columns a row (IRVE) made
+    /// hashing a tenth of the casting time.
+    packed: Vec<(u64, usize, bool)>,
 }
 
 /// Packs up to 8 bytes into an integer (`None` for longer texts).
@@ -34,12 +36,12 @@ impl BooleanTable {
         };
         let true_values = or_default(true_values, &Self::DEFAULT_TRUE);
         let false_values = or_default(false_values, &Self::DEFAULT_FALSE);
-        let mut packed = hashbrown::HashMap::new();
-        // True values win over false ones listed too, as in the slow path below.
-        for (values, meaning) in [(&false_values, false), (&true_values, true)] {
+        let mut packed = Vec::new();
+        // True values first: they win over false ones listed too, as in the slow path below.
+        for (values, meaning) in [(&true_values, true), (&false_values, false)] {
             for v in values.iter() {
                 if let Some(p) = pack(v) {
-                    packed.insert((p, v.len()), meaning);
+                    packed.push((p, v.len(), meaning));
                 }
             }
         }
@@ -53,7 +55,12 @@ impl BooleanTable {
     pub(crate) fn parse(&self, cell: &str) -> Option<bool> {
         if let Some(key) = pack(cell) {
             // Every value of at most 8 bytes is in `packed`.
-            return self.packed.get(&(key, cell.len())).copied();
+            let len = cell.len();
+            return self
+                .packed
+                .iter()
+                .find(|&&(k, l, _)| k == key && l == len)
+                .map(|&(_, _, meaning)| meaning);
         }
         if self.true_values.iter().any(|v| v == cell) {
             Some(true)
