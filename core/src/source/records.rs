@@ -86,7 +86,7 @@ impl<'c> RecordReader<'c> {
     }
 
     /// The text of cell `i` of the current record.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn cell(&self, i: usize) -> &[u8] {
         match self.cells {
             Cells::Slices => {
