@@ -5,6 +5,7 @@ pub(crate) mod field;
 mod header;
 mod hints;
 pub(crate) mod pattern;
+mod pattern_shape;
 pub(crate) mod row;
 pub mod types;
 pub mod value;

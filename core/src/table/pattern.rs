@@ -17,6 +17,7 @@
 //! Deliberate difference: frictionless anchors with `^` + pattern + `$` without a group, so
 //! a top-level alternation `a|b` accepts `ax`; we match the whole value.
 
+use super::pattern_shape::FixedShape;
 use crate::error::SchemaError;
 use std::sync::OnceLock;
 
@@ -26,6 +27,8 @@ pub(crate) enum Pattern {
         dfa: Box<regex_automata::dfa::dense::DFA<Vec<u32>>>,
         /// The anchored start state at the start of the text (where every search starts).
         start: regex_automata::util::primitives::StateID,
+        /// Set when the pattern is a fixed run of ASCII classes (`\d{14}`): no DFA walk.
+        shape: Option<FixedShape>,
         anchored: String,
         unicode: OnceLock<Unicode>,
     },
@@ -133,6 +136,7 @@ impl Pattern {
             return Ok(Pattern::Ascii {
                 dfa: Box::new(dfa),
                 start,
+                shape: FixedShape::of(&anchored),
                 anchored,
                 unicode: OnceLock::new(),
             });
@@ -160,10 +164,19 @@ impl Pattern {
             Pattern::Ascii {
                 dfa,
                 start,
+                shape,
                 anchored,
                 unicode,
             } => {
-                if cell.is_ascii()
+                if let Some(shape) = shape {
+                    // A match uses ASCII bytes only, so it stands under Unicode semantics too.
+                    if shape.is_match(cell.as_bytes()) {
+                        return true;
+                    }
+                    if cell.is_ascii() {
+                        return false;
+                    }
+                } else if cell.is_ascii()
                     && let Some(verdict) = walk(dfa, *start, cell.as_bytes())
                 {
                     return verdict;
@@ -248,8 +261,11 @@ mod tests {
 
     #[test]
     fn accented_cells_go_to_a_unicode_dfa() {
-        let p = Pattern::compile(r"(?:(?:^|,)(^[A-Z]{2}[A-Z0-9]{4,33}$|Non concerné))+$", "/p")
-            .unwrap();
+        let p = Pattern::compile(
+            r"(?:(?:^|,)(^[A-Z]{2}[A-Z0-9]{4,33}$|Non concerné))+$",
+            "/p",
+        )
+        .unwrap();
         let Pattern::Ascii { unicode, .. } = &p else {
             panic!("should compile to an ASCII DFA first");
         };
