@@ -4,7 +4,7 @@
 use super::field::CompiledField;
 use super::hints;
 use super::value::Value;
-use super::{CompiledTable, HeaderPlan, KeyKind};
+use super::{CellWork, CompiledTable, HeaderPlan, KeyKind};
 use crate::checks::CellState;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::FieldType;
@@ -142,8 +142,8 @@ impl CompiledTable {
             );
         } else {
             for column in 0..count {
-                let text = cell(column);
                 if column >= plan.label_count {
+                    let text = cell(column);
                     let name = "";
                     out.errors.push(cell_diagnostic(
                         ErrorCode::ExtraCell,
@@ -157,6 +157,11 @@ impl CompiledTable {
                 let Some(f) = plan.column_field[column] else {
                     continue;
                 };
+                let work = self.cell_work[f];
+                if work == CellWork::Nothing {
+                    continue;
+                }
+                let text = cell(column);
                 let field = &self.fields[f];
                 if field.missing.contains(text) {
                     if field.required {
@@ -172,6 +177,9 @@ impl CompiledTable {
                             .with_param("value", true),
                         );
                     }
+                    continue;
+                }
+                if work == CellWork::Presence {
                     continue;
                 }
                 // Matched by reference: moving the (large) value out of the result costs a
@@ -202,10 +210,9 @@ impl CompiledTable {
                             }
                         }
                         for c in &field.checker.constraints {
-                            if !c.holds(text, &value) {
-                                out.errors.push(
-                                    self.constraint_error(field, c, at, column, text, &value),
-                                );
+                            if !c.holds(text, value) {
+                                out.errors
+                                    .push(self.constraint_error(field, c, at, column, text, value));
                             }
                         }
                         // As in frictionless, a value that breaks a constraint still takes part

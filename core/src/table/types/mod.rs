@@ -54,6 +54,11 @@ pub(crate) enum Caster {
 }
 
 impl Caster {
+    /// Whether every text casts (plain `string`, `any`): such a cell can only be missing.
+    pub(crate) fn accepts_any_text(&self) -> bool {
+        matches!(self, Caster::String(StringFormat::Default) | Caster::Any)
+    }
+
     /// Casts `cell`, or `Err(())` for a type error.
     #[inline]
     pub(crate) fn cast<'a>(&self, cell: &'a str) -> Result<Value<'a>, ()> {
