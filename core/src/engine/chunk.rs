@@ -4,6 +4,15 @@ use super::front::Chunk;
 use crate::report::RowSample;
 use crate::source::{Dialect, RecordReader, strip_initial_spaces};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
+
+/// What a worker keeps from chunk to chunk.
+#[derive(Default)]
+pub(crate) struct ChunkScratch {
+    rows: RowScratch,
+    /// The csv-core parser for records off the fast path, built once per worker (a chunk
+    /// of a real file nearly always has one such record, and building costs 10 µs).
+    parser: Option<csv_core::Reader>,
+}
 use crate::table::{CompiledTable, HeaderPlan};
 
 /// How much a chunk may collect.
@@ -54,7 +63,7 @@ pub(crate) fn validate_chunk(
     dialect: &Dialect,
     chunk: &Chunk,
     limits: ChunkLimits,
-    scratch: &mut RowScratch,
+    scratch: &mut ChunkScratch,
 ) -> ChunkResult {
     // `skipInitialSpace`: drop those spaces first (only then).
     let stripped;
@@ -64,7 +73,7 @@ pub(crate) fn validate_chunk(
     } else {
         chunk.bytes.as_slice()
     };
-    let mut records = RecordReader::new(dialect, bytes);
+    let mut records = RecordReader::new(dialect, bytes, scratch.parser.take());
     let mut output = RowOutput::default();
     let mut rows = 0u64;
     let mut skip = chunk.skip_records;
@@ -110,7 +119,7 @@ pub(crate) fn validate_chunk(
             info.len,
             cell,
             at,
-            scratch,
+            &mut scratch.rows,
             &mut output,
             limits.errors,
         );
@@ -125,6 +134,7 @@ pub(crate) fn validate_chunk(
             break;
         }
     }
+    scratch.parser = records.into_parser();
     ChunkResult {
         index: chunk.index,
         rows,

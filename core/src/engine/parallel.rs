@@ -1,13 +1,12 @@
 //! The file driver: one thread reads and cuts chunks, worker threads validate them, the
 //! calling thread merges results in file order. With one thread everything runs inline.
 
-use super::chunk::{ChunkResult, validate_chunk};
+use super::chunk::{ChunkResult, ChunkScratch, validate_chunk};
 use super::front::{Chunk, Front};
 use super::merge::Merger;
 use super::{Validator, build_report};
 use crate::error::SourceError;
 use crate::report::Report;
-use crate::table::row::RowScratch;
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -102,7 +101,7 @@ pub(crate) fn validate<R: Read + Send>(
     let threads = v.options.thread_count();
 
     if threads <= 1 {
-        let mut scratch = RowScratch::default();
+        let mut scratch = ChunkScratch::default();
         let mut next = Some(first);
         loop {
             while let Some(chunk) = next.take().or_else(|| front.pop()) {
@@ -142,7 +141,7 @@ pub(crate) fn validate<R: Read + Send>(
             let result_tx = result_tx.clone();
             let (work_rx, plan, dialect, stop) = (&work_rx, &plan, &dialect, &stop);
             scope.spawn(move || {
-                let mut scratch = RowScratch::default();
+                let mut scratch = ChunkScratch::default();
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
                     let Ok(Ok(chunk)) = next else { break };

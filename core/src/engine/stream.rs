@@ -1,12 +1,11 @@
 //! The push-based validator: bytes in, in any chunking, one report out.
 
-use super::chunk::validate_chunk;
+use super::chunk::{ChunkScratch, validate_chunk};
 use super::front::Front;
 use super::merge::Merger;
 use super::{Validator, build_report};
 use crate::error::SourceError;
 use crate::report::{Diagnostic, Report};
-use crate::table::row::RowScratch;
 
 /// Validates input pushed in pieces of any size (a browser `File` read in slices, a Python
 /// file object, a network stream). Pushing the same bytes split anywhere gives the same
@@ -25,7 +24,7 @@ pub struct StreamValidator {
     validator: Validator,
     front: Front,
     merger: Option<Merger>,
-    scratch: RowScratch,
+    scratch: ChunkScratch,
 }
 
 impl StreamValidator {
@@ -35,7 +34,7 @@ impl StreamValidator {
             validator,
             front,
             merger: None,
-            scratch: RowScratch::default(),
+            scratch: ChunkScratch::default(),
         }
     }
 

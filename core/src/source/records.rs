@@ -40,7 +40,10 @@ pub(crate) struct RecordReader<'c> {
     specials: Specials<'c>,
     ranges: Vec<(usize, usize)>,
     cells: Cells,
-    core: csv_core::Reader,
+    /// Built at the first record that needs it (or handed over from the previous chunk):
+    /// building its tables costs more than cutting a chunk of plain records.
+    core: Option<csv_core::Reader>,
+    core_builder: csv_core::ReaderBuilder,
     out: Vec<u8>,
     ends: Vec<usize>,
 }
@@ -51,7 +54,13 @@ enum Fast {
 }
 
 impl<'c> RecordReader<'c> {
-    pub(crate) fn new(dialect: &Dialect, data: &'c [u8]) -> RecordReader<'c> {
+    /// A reader of `data`; `parser` is a csv-core reader built for the same dialect by an
+    /// earlier [`RecordReader`] ([`into_parser`](Self::into_parser)), if any.
+    pub(crate) fn new(
+        dialect: &Dialect,
+        data: &'c [u8],
+        parser: Option<csv_core::Reader>,
+    ) -> RecordReader<'c> {
         let mut builder = csv_core::ReaderBuilder::new();
         builder
             .delimiter(dialect.delimiter)
@@ -79,10 +88,16 @@ impl<'c> RecordReader<'c> {
             specials: Specials::new(data, dialect.delimiter, quote),
             ranges: Vec::with_capacity(64),
             cells: Cells::Slices,
-            core: builder.build(),
+            core: parser,
+            core_builder: builder,
             out: Vec::with_capacity(4096),
             ends: Vec::with_capacity(64),
         }
+    }
+
+    /// The csv-core reader, when one was built, for the next chunk of the same dialect.
+    pub(crate) fn into_parser(self) -> Option<csv_core::Reader> {
+        self.core
     }
 
     /// The text of cell `i` of the current record.
@@ -217,7 +232,8 @@ impl<'c> RecordReader<'c> {
     /// Parses the record at `pos` with csv-core.
     fn slow_record(&mut self) {
         use csv_core::ReadRecordResult::*;
-        self.core.reset();
+        let core = self.core.get_or_insert_with(|| self.core_builder.build());
+        core.reset();
         self.out.clear();
         self.ends.clear();
         let start = self.pos;
@@ -232,8 +248,7 @@ impl<'c> RecordReader<'c> {
         loop {
             let input = &self.data[start + nin_total..];
             let (result, nin, nout, nend) =
-                self.core
-                    .read_record(input, &mut self.out[out_len..], &mut self.ends[ends_len..]);
+                core.read_record(input, &mut self.out[out_len..], &mut self.ends[ends_len..]);
             nin_total += nin;
             out_len += nout;
             ends_len += nend;
@@ -241,7 +256,7 @@ impl<'c> RecordReader<'c> {
                 InputEmpty => {
                     if start + nin_total >= self.data.len() {
                         // End of chunk: csv-core needs an empty read to finish the record.
-                        let (result, _, nout, nend) = self.core.read_record(
+                        let (result, _, nout, nend) = core.read_record(
                             &[],
                             &mut self.out[out_len..],
                             &mut self.ends[ends_len..],
@@ -302,7 +317,7 @@ mod tests {
     /// starts on its first byte (not on the line end before it, where the csv crate puts
     /// it), and its line is the number of line feeds before that byte.
     fn with_reader(dialect: &Dialect, data: &[u8]) -> Vec<Vec<Vec<u8>>> {
-        let mut r = RecordReader::new(dialect, data);
+        let mut r = RecordReader::new(dialect, data, None);
         let mut out = Vec::new();
         while let Some(info) = r.next_record() {
             assert!(!matches!(data[info.start], b'\n' | b'\r'));
