@@ -160,6 +160,13 @@ impl Front {
         Ok(())
     }
 
+    /// Takes back the bytes of a validated chunk, for reuse.
+    pub(crate) fn recycle(&mut self, bytes: Vec<u8>) {
+        if let Phase::Running { splitter, .. } = &mut self.phase {
+            splitter.recycle(bytes);
+        }
+    }
+
     /// The next decoded chunk, in file order.
     pub(crate) fn pop(&mut self) -> Option<Chunk> {
         self.ready.pop_front()

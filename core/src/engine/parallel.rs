@@ -113,6 +113,7 @@ pub(crate) fn validate<R: Read + Send>(
                     limits,
                     &mut scratch,
                 ));
+                front.recycle(chunk.bytes);
                 if merger.done() {
                     return Ok(build_report(v, merger, &front));
                 }
@@ -135,10 +136,12 @@ pub(crate) fn validate<R: Read + Send>(
     // Bounded too: when the ordered merge (key checks) is slower than the workers, they
     // wait instead of piling up results in memory.
     let (result_tx, result_rx) = mpsc::sync_channel::<ChunkResult>(threads * 2);
+    // Validated chunks' buffers go back to the reader, which cuts the next chunks into them.
+    let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
     let table = &v.table;
     let outcome: Result<Front, SourceError> = std::thread::scope(|scope| {
         for _ in 0..threads {
-            let result_tx = result_tx.clone();
+            let (result_tx, recycle_tx) = (result_tx.clone(), recycle_tx.clone());
             let (work_rx, plan, dialect, stop) = (&work_rx, &plan, &dialect, &stop);
             scope.spawn(move || {
                 let mut scratch = ChunkScratch::default();
@@ -149,13 +152,15 @@ pub(crate) fn validate<R: Read + Send>(
                         continue;
                     }
                     let result = validate_chunk(table, plan, dialect, &chunk, limits, &mut scratch);
+                    // The reader may have stopped: then the buffer is just freed.
+                    let _ = recycle_tx.send(chunk.bytes);
                     if result_tx.send(result).is_err() {
                         break;
                     }
                 }
             });
         }
-        drop(result_tx);
+        drop((result_tx, recycle_tx));
         let stop = &stop;
         let window = &window;
         let reader_thread = scope.spawn(move || -> Result<Front, SourceError> {
@@ -169,6 +174,9 @@ pub(crate) fn validate<R: Read + Send>(
                 }
                 if !more || stop.load(Ordering::Relaxed) {
                     return Ok(front);
+                }
+                while let Ok(bytes) = recycle_rx.try_recv() {
+                    front.recycle(bytes);
                 }
                 more = match fill(&mut front, &mut reader, &mut buf) {
                     Ok(m) => m,

@@ -89,6 +89,7 @@ impl StreamValidator {
                 &mut self.scratch,
             );
             merger.accept(result);
+            self.front.recycle(chunk.bytes);
         }
         Ok(())
     }
