@@ -10,8 +10,8 @@ use crate::error::SourceError;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::source::{
     Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
-    binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, sniff_delimiter,
-    strip_initial_spaces,
+    binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
+    sniff_delimiter, strip_initial_spaces,
 };
 use crate::table::{CompiledTable, HeaderPlan};
 use std::collections::VecDeque;
@@ -132,6 +132,33 @@ impl Front {
             }
         }
         Ok(())
+    }
+
+    /// Reads the next input bytes from `reader` (up to `buf.len()`), like [`push`](Self::push)
+    /// but straight into the chunk buffer when no decoding stands in between; `buf` is the
+    /// read buffer otherwise. Returns how many bytes were read (0 at the end of the input).
+    pub(crate) fn read_from<R: std::io::Read>(
+        &mut self,
+        reader: &mut R,
+        buf: &mut [u8],
+    ) -> Result<usize, SourceError> {
+        if let Phase::Running {
+            splitter,
+            transcoder: None,
+        } = &mut self.phase
+        {
+            let n = splitter.read_from(reader, buf.len())?;
+            self.bytes_in += n as u64;
+            if n > 0 {
+                self.drain(false)?;
+            }
+            return Ok(n);
+        }
+        let n = read_retrying(reader, buf)?;
+        if n > 0 {
+            self.push(&buf[..n])?;
+        }
+        Ok(n)
     }
 
     /// Signals the end of input.

@@ -14,24 +14,12 @@ use std::sync::{Condvar, Mutex};
 
 const READ_SIZE: usize = 1 << 20;
 
-fn read_some<R: Read>(reader: &mut R, buf: &mut [u8]) -> Result<usize, SourceError> {
-    loop {
-        match reader.read(buf) {
-            Ok(n) => return Ok(n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(SourceError::Io(e)),
-        }
-    }
-}
-
 /// Reads until the front has a chunk ready or the input ends. Returns `false` at the end.
 fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bool, SourceError> {
-    let n = read_some(reader, buf)?;
-    if n == 0 {
+    if front.read_from(reader, buf)? == 0 {
         front.finish()?;
         return Ok(false);
     }
-    front.push(&buf[..n])?;
     Ok(true)
 }
 

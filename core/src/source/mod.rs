@@ -18,4 +18,4 @@ pub(crate) use encoding::{
 };
 pub use input::InputFormat;
 pub(crate) use records::RecordReader;
-pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end};
+pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end, read_retrying};

@@ -124,6 +124,22 @@ impl Splitter {
         }
     }
 
+    /// Reads up to `max` input bytes from `reader` straight into the buffer (no copy from a
+    /// read buffer: on a 500 MB file that copy was 3 % of a one-thread run). Returns how
+    /// many were read; 0 at the end of the input.
+    pub(crate) fn read_from<R: std::io::Read>(
+        &mut self,
+        reader: &mut R,
+        max: usize,
+    ) -> std::io::Result<usize> {
+        let len = self.buf.len();
+        // Zeroing the space (a write) costs half of copying into it (a read and a write).
+        self.buf.resize(len + max, 0);
+        let result = read_retrying(reader, &mut self.buf[len..]);
+        self.buf.truncate(len + *result.as_ref().unwrap_or(&0));
+        result
+    }
+
     /// Appends input bytes.
     pub(crate) fn push(&mut self, data: &[u8]) {
         self.buf.extend_from_slice(data);
@@ -374,6 +390,19 @@ impl Splitter {
             }
         }
         self.scanned = i;
+    }
+}
+
+/// `reader.read(buf)`, again when a signal interrupted it.
+pub(crate) fn read_retrying<R: std::io::Read>(
+    reader: &mut R,
+    buf: &mut [u8],
+) -> std::io::Result<usize> {
+    loop {
+        match reader.read(buf) {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => return other,
+        }
     }
 }
 
