@@ -4,6 +4,7 @@ use super::front::Chunk;
 use crate::report::RowSample;
 use crate::source::{Dialect, RecordReader, strip_initial_spaces};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
+use crate::table::{CompiledTable, HeaderPlan};
 
 /// What a worker keeps from chunk to chunk.
 #[derive(Default)]
@@ -13,7 +14,6 @@ pub(crate) struct ChunkScratch {
     /// of a real file nearly always has one such record, and building costs 10 µs).
     parser: Option<csv_core::Reader>,
 }
-use crate::table::{CompiledTable, HeaderPlan};
 
 /// How much a chunk may collect.
 #[derive(Clone, Copy, Debug)]

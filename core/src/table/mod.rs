@@ -38,7 +38,6 @@ pub(crate) enum KeyKind {
     },
 }
 
-/// One cross-row uniqueness check.
 /// What a field's cells need checking, decided once per schema so that the row loop skips
 /// the cast of columns where no text can be wrong (a third of IRVE's columns).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,6 +50,7 @@ pub(crate) enum CellWork {
     Full,
 }
 
+/// One cross-row uniqueness check.
 #[derive(Clone, Debug)]
 pub(crate) struct KeySpec {
     pub kind: KeyKind,

@@ -61,6 +61,8 @@ impl Unicode {
 
     fn is_match(&self, cell: &str) -> bool {
         match self {
+            // Built without quit bytes and refused for Unicode word boundaries (the only
+            // syntax that adds some): this DFA never gives up, `None` cannot come back.
             Unicode::Dfa(dfa, start) => walk(dfa, *start, cell.as_bytes()).unwrap_or(false),
             Unicode::Regex(re) => re.is_match(cell),
             Unicode::Refused => false,
