@@ -275,6 +275,15 @@ mod tests {
         assert!(p.is_match("Non concerné,Non concerné"));
         assert!(!p.is_match("Non concernée"));
         assert!(matches!(unicode.get(), Some(Unicode::Dfa(..))));
+
+        // A Unicode word boundary has no DFA: the regex engine takes such cells.
+        let p = Pattern::compile(r"\bnoël\b", "/p").unwrap();
+        let Pattern::Ascii { unicode, .. } = &p else {
+            panic!("should compile to an ASCII DFA first");
+        };
+        assert!(p.is_match("noël"));
+        assert!(!p.is_match("noëlx"));
+        assert!(matches!(unicode.get(), Some(Unicode::Regex(_))));
     }
 
     #[test]
