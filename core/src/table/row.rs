@@ -141,20 +141,9 @@ impl CompiledTable {
                     .at_byte(at.byte),
             );
         } else {
-            for column in 0..count {
-                if column >= plan.label_count {
-                    let text = cell(column);
-                    let name = "";
-                    out.errors.push(cell_diagnostic(
-                        ErrorCode::ExtraCell,
-                        at,
-                        column,
-                        name,
-                        text,
-                    ));
-                    continue;
-                }
-                let Some(f) = plan.column_field[column] else {
+            let labelled = &plan.column_field[..count.min(plan.label_count)];
+            for (column, &f) in labelled.iter().enumerate() {
+                let Some(f) = f else {
                     continue;
                 };
                 let work = self.cell_work[f];
@@ -228,6 +217,16 @@ impl CompiledTable {
                         }
                     }
                 }
+            }
+            // Cells beyond the header: after the row's other cell errors, in column order.
+            for column in plan.label_count..count {
+                out.errors.push(cell_diagnostic(
+                    ErrorCode::ExtraCell,
+                    at,
+                    column,
+                    "",
+                    cell(column),
+                ));
             }
             for column in count..plan.label_count {
                 if let Some(f) = plan.column_field[column] {
