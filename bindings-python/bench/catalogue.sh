@@ -12,20 +12,9 @@ cd "$(dirname "$0")/../.."
 files="${1:-200}"
 rows="${2:-50000}"
 tiny="${3:-500}"
-venv=target/venv-bench
-shared="${CONFORME_SHARED:-../shared}"
-schema="$shared/corpus/etalab__schema-irve-statique__2.3.1__exemple-valide-statique/schema.json"
-[ -f "$schema" ] || { echo "needs $schema (the shared corpus)" >&2; exit 2; }
+. bindings-python/bench/setup.sh
+bench_setup dask==2026.8.0 distributed==2026.8.0 pandas==3.1.1
 
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin==1.16.0 \
-    dask==2026.8.0 distributed==2026.8.0 pandas==3.1.1
-rm -rf target/wheels-bench
-(cd bindings-python && "../$venv/bin/maturin" build --release --locked --out ../target/wheels-bench)
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-bench/conforme-*.whl
-
-data=target/bench-data
-mkdir -p "$data"
 for spec in "$rows valid" "$rows errors" "10 valid"; do
     set -- $spec
     out="$data/irve-$1-$2.csv"

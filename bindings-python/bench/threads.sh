@@ -10,19 +10,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 rows="${1:-100000}"
-venv=target/venv-bench
-shared="${CONFORME_SHARED:-../shared}"
-schema="$shared/corpus/etalab__schema-irve-statique__2.3.1__exemple-valide-statique/schema.json"
-[ -f "$schema" ] || { echo "needs $schema (the shared corpus)" >&2; exit 2; }
+. bindings-python/bench/setup.sh
+bench_setup
 
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin==1.16.0
-rm -rf target/wheels-bench
-(cd bindings-python && "../$venv/bin/maturin" build --release --locked --out ../target/wheels-bench)
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-bench/conforme-*.whl
-
-data=target/bench-data
-mkdir -p "$data"
 files=()
 for seed in 1 2 3 4; do
     out="$data/irve-$rows-seed$seed.csv"
