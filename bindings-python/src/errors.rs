@@ -67,3 +67,25 @@ pub(crate) fn from_source(py: Python<'_>, err: &conforme::SourceError, place: &s
     };
     source_error(py, format!("{place}: {err}"), errno)
 }
+
+/// Maps an error of the engine's door: options → `ValueError`, schema and package →
+/// `SchemaError`, input → `SourceError`.
+pub(crate) fn from_document(
+    py: Python<'_>,
+    err: &conforme::document::DocumentError,
+    place: &str,
+) -> PyErr {
+    use conforme::document::DocumentError;
+    match err {
+        DocumentError::Options(e) => pyo3::exceptions::PyValueError::new_err(e.to_string()),
+        DocumentError::Source(e) => from_source(py, e, place),
+        DocumentError::Schema(e) => from_schema(py, e),
+        DocumentError::NoSchema => schema_error(
+            py,
+            format!(
+                "{place}: no schema given: pass schema= a path to a schema file, a URL, a catalogue reference (\"org/name@version\"), a dict, or a conforme.Schema; only a Data Package descriptor (datapackage.json) is validated without one"
+            ),
+        ),
+        other => schema_error(py, format!("{place}: {other}")),
+    }
+}

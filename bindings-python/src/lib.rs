@@ -8,7 +8,6 @@ mod catalog;
 mod cli;
 mod convert;
 mod errors;
-mod frictionless;
 mod iter;
 mod options;
 mod remote;
@@ -17,51 +16,44 @@ mod schema;
 mod source;
 
 use conforme::Validator;
+use conforme::document::DocumentSchema;
 use iter::ErrorIterator;
-use options::Settings;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use remote::Access;
-use report::PyReport;
 use schema::PySchema;
 use source::Source;
 use std::path::PathBuf;
 use std::time::Instant;
 
-/// validate(source, schema=None, *, max_errors=None, encoding=None, lang="fr", threads=None,
-/// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None, dialect=None, catalog=None, cache_dir=None,
-/// offline=False, timeout=30.0, cache_ttl=3600.0) -> Report
+/// validate(source, schema=None, *, catalog=None, cache_dir=None, offline=False,
+/// timeout=30.0, cache_ttl=3600.0, **options) -> Report | PackageReport
 ///
 /// Validates `source` (a path, an http(s) URL, bytes, or a binary file object) against
 /// `schema` (a path, a URL, a catalogue reference such as "org/name@version", a dict, or a
-/// Schema). Invalid data gives a report with `valid == False`; an unusable schema raises
-/// SchemaError, unreadable input SourceError. `catalog`, `cache_dir`, `offline` and
+/// Schema): a Table Schema checks a table, a JSON Schema a JSON document. Without a schema,
+/// `source` must be a Data Package descriptor (datapackage.json), checked with the schemas it
+/// names: the result is then a PackageReport. `options` are the engine's options in
+/// snake_case (max_errors, threads, lang, encoding, dialect, header, delimiter, profile,
+/// ignore_header_case, skip_checks, pick_errors, skip_errors, mask_cells, sheet, zip_member,
+/// draft, schema_dirs, assert_formats…); an unknown name or value raises ValueError listing
+/// the accepted ones. Invalid data gives a report with `valid == False`; an unusable schema
+/// raises SchemaError, unreadable input SourceError. `catalog`, `cache_dir`, `offline` and
 /// `timeout` configure the downloads (see Schema.from_catalog).
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", threads = None, profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
+#[pyo3(signature = (source, schema = None, *, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None, **options))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn validate(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     schema: Option<&Bound<'_, PyAny>>,
-    max_errors: Option<usize>,
-    encoding: Option<&str>,
-    lang: &str,
-    threads: Option<usize>,
-    profile: Option<&str>,
-    delimiter: Option<&str>,
-    header: bool,
-    ignore_header_case: bool,
-    skip_checks: Option<Vec<String>>,
-    pick_errors: Option<Vec<String>>,
-    skip_errors: Option<Vec<String>>,
-    dialect: Option<&Bound<'_, PyAny>>,
     catalog: Option<String>,
     cache_dir: Option<PathBuf>,
     offline: bool,
     timeout: Option<f64>,
     cache_ttl: Option<f64>,
-) -> PyResult<PyReport> {
+    options: Option<&Bound<'_, PyDict>>,
+) -> PyResult<Py<PyAny>> {
     let access = Access {
         catalog,
         cache_dir,
@@ -69,61 +61,43 @@ fn validate(
         timeout,
         cache_ttl,
     };
-    let settings = Settings {
-        max_errors,
-        encoding,
-        lang,
-        threads,
-        profile,
-        delimiter,
-        header,
-        ignore_header_case,
-        skip_checks,
-        pick_errors,
-        skip_errors,
-    };
-    let mut options = settings.options()?;
-    if let Some(dialect) = dialect {
-        options = options::with_dialect(options, dialect)?;
-    }
+    let options = options::from_kwargs(options)?;
     let source = Source::from_py(source, &access)?;
-    let schema = PySchema::coerce(py, schema, &access)?;
-    let validator = Validator::with_options(&schema, options);
     let place = source.place(py);
     let start = Instant::now();
-    let report = source.validate(py, &validator, &place)?;
-    Ok(PyReport::new(report, place, start.elapsed().as_secs_f64()))
+    if schema.is_none()
+        && let Source::Path(path) = &source
+    {
+        // No schema: a Data Package descriptor carrying its own (or a clear error).
+        let report = py
+            .detach(|| conforme::document::validate_path(path, None, &options))
+            .map_err(|e| errors::from_document(py, &e, &place))?;
+        let seconds = start.elapsed().as_secs_f64();
+        return report::into_py(py, report, place, seconds);
+    }
+    let schema = PySchema::coerce(py, schema, &access)?;
+    let report = source.validate(py, &schema, &options, &place)?;
+    report::into_py(py, report, place, start.elapsed().as_secs_f64())
 }
 
-/// iter_errors(source, schema=None, *, max_errors=None, encoding=None, lang="fr",
-/// profile=None, delimiter=None, header=True, ignore_header_case=False, skip_checks=None,
-/// pick_errors=None, skip_errors=None, dialect=None, catalog=None, cache_dir=None,
-/// offline=False, timeout=30.0, cache_ttl=3600.0) -> Iterator[Error]
+/// iter_errors(source, schema=None, *, catalog=None, cache_dir=None, offline=False,
+/// timeout=30.0, cache_ttl=3600.0, **options) -> Iterator[Error]
 ///
-/// Yields errors while reading `source` chunk by chunk, in bounded memory.
+/// Yields a table's errors while reading `source` chunk by chunk, in bounded memory (one
+/// thread). `options` are those of `validate`.
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, max_errors = None, encoding = None, lang = "fr", profile = None, delimiter = None, header = true, ignore_header_case = false, skip_checks = None, pick_errors = None, skip_errors = None, dialect = None, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None))]
+#[pyo3(signature = (source, schema = None, *, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None, **options))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn iter_errors(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     schema: Option<&Bound<'_, PyAny>>,
-    max_errors: Option<usize>,
-    encoding: Option<&str>,
-    lang: &str,
-    profile: Option<&str>,
-    delimiter: Option<&str>,
-    header: bool,
-    ignore_header_case: bool,
-    skip_checks: Option<Vec<String>>,
-    pick_errors: Option<Vec<String>>,
-    skip_errors: Option<Vec<String>>,
-    dialect: Option<&Bound<'_, PyAny>>,
     catalog: Option<String>,
     cache_dir: Option<PathBuf>,
     offline: bool,
     timeout: Option<f64>,
     cache_ttl: Option<f64>,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<ErrorIterator> {
     let access = Access {
         catalog,
@@ -132,28 +106,33 @@ fn iter_errors(
         timeout,
         cache_ttl,
     };
-    let settings = Settings {
-        max_errors,
-        encoding,
-        lang,
-        threads: Some(1),
-        profile,
-        delimiter,
-        header,
-        ignore_header_case,
-        skip_checks,
-        pick_errors,
-        skip_errors,
-    };
-    let mut options = settings.options()?;
-    if let Some(dialect) = dialect {
-        options = options::with_dialect(options, dialect)?;
-    }
+    let options = options::from_kwargs(options)?.threads(Some(1));
     let source = Source::from_py(source, &access)?;
     let schema = PySchema::coerce(py, schema, &access)?;
+    let DocumentSchema::Table(schema) = schema else {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "iter_errors streams the errors of a table; for a JSON document use validate()",
+        ));
+    };
     let place = source.place(py);
     let stream = Validator::with_options(&schema, options).stream();
     ErrorIterator::new(py, source, stream, place)
+}
+
+/// is_package_descriptor(path) -> bool: whether the file at `path` is a Data Package
+/// descriptor (a JSON object with a `resources` list), as `validate` decides it. False for a
+/// file that cannot be read.
+#[pyfunction]
+fn is_package_descriptor(py: Python<'_>, path: PathBuf) -> bool {
+    py.detach(|| {
+        use std::io::Read;
+        // Descriptors are small: a big file is data, and is not read whole here.
+        let mut head = Vec::new();
+        std::fs::File::open(&path)
+            .and_then(|f| f.take(16 << 20).read_to_end(&mut head))
+            .is_ok()
+            && conforme::document::is_package_descriptor(&head)
+    })
 }
 
 /// The native part of the `conforme` package (use the package, not this module).
@@ -168,11 +147,11 @@ mod _conforme {
     #[pymodule_export]
     use super::iter_errors;
     #[pymodule_export]
-    use super::report::{PyError, PyReport, PyStats};
+    use super::report::{PyError, PyPackageReport, PyReport, PyStats};
     #[pymodule_export]
     use super::schema::PySchema;
     #[pymodule_export]
-    use super::validate;
+    use super::{is_package_descriptor, validate};
 
     use pyo3::prelude::*;
 

@@ -3,8 +3,10 @@
 
 use crate::convert::{object_to_py, to_py};
 use crate::errors::validation_failed;
-use crate::frictionless;
 use conforme::Diagnostic;
+use conforme::document::DocumentReport;
+use conforme::package::PackageReport;
+use conforme::render::{RenderOptions, frictionless_value};
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -279,10 +281,8 @@ impl PyReport {
     /// The report in frictionless-py v5's shape (`Report.to_descriptor()`), for tools that
     /// already read frictionless reports.
     fn to_frictionless<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(
-            py,
-            &frictionless::report(&self.inner, &self.place, self.seconds),
-        )
+        let options = RenderOptions::new(&self.place).seconds(self.seconds);
+        to_py(py, &frictionless_value(&self.inner, &options))
     }
 
     /// Counts of errors by type and by column.
@@ -373,6 +373,87 @@ impl PyReport {
             self.place
         )
     }
+}
+
+/// A Data Package's outcome: one `Report` per resource (immutable).
+#[pyclass(module = "conforme", name = "PackageReport", frozen)]
+pub(crate) struct PyPackageReport {
+    inner: PackageReport,
+    place: String,
+    seconds: f64,
+}
+
+#[pymethods]
+impl PyPackageReport {
+    /// True when every resource is valid.
+    #[getter]
+    fn valid(&self) -> bool {
+        self.inner.valid
+    }
+
+    /// (name, path, Report) for each resource, in descriptor order.
+    #[getter]
+    fn resources(&self, py: Python<'_>) -> PyResult<Vec<(String, String, Py<PyReport>)>> {
+        self.inner
+            .resources
+            .iter()
+            .map(|r| {
+                let report = PyReport::new(r.report.clone(), r.path.clone(), 0.0);
+                Ok((r.name.clone(), r.path.clone(), Py::new(py, report)?))
+            })
+            .collect()
+    }
+
+    /// The package report as plain dicts and lists (what `conforme validate --format json`
+    /// prints for a package).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &serde_json::to_value(&self.inner).map_err(json_err)?)
+    }
+
+    /// to_json(indent=None) -> str: the package report as JSON text.
+    #[pyo3(signature = (indent = None))]
+    fn to_json(&self, indent: Option<usize>) -> PyResult<String> {
+        match indent {
+            None => serde_json::to_string(&self.inner).map_err(json_err),
+            Some(_) => serde_json::to_string_pretty(&self.inner).map_err(json_err),
+        }
+    }
+
+    /// Seconds the validation took.
+    #[getter]
+    fn seconds(&self) -> f64 {
+        self.seconds
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "PackageReport(valid={}, resources={}, place={:?})",
+            if self.inner.valid { "True" } else { "False" },
+            self.inner.resources.len(),
+            self.place
+        )
+    }
+}
+
+/// A door's outcome as the Python object for it: `Report` or `PackageReport`.
+pub(crate) fn into_py(
+    py: Python<'_>,
+    report: DocumentReport,
+    place: String,
+    seconds: f64,
+) -> PyResult<Py<PyAny>> {
+    Ok(match report {
+        DocumentReport::Single(r) => Py::new(py, PyReport::new(r, place, seconds))?.into_any(),
+        DocumentReport::Package(p) => Py::new(
+            py,
+            PyPackageReport {
+                inner: p,
+                place,
+                seconds,
+            },
+        )?
+        .into_any(),
+    })
 }
 
 fn import_extra<'py>(

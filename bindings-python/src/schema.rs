@@ -5,19 +5,21 @@ use crate::convert::{from_py, type_name};
 use crate::errors::{from_schema, schema_error};
 use crate::remote::{Access, schema_failure};
 use crate::report::PyReport;
+use conforme::document::DocumentSchema;
 use conforme_remote::catalog::Selector;
 use conforme_remote::{is_url, reference_in};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// A Table Schema, loaded and compiled once; reuse it for many files and from many threads.
+/// A schema — a Table Schema for tables, or a JSON Schema for JSON documents — loaded and
+/// compiled once; reuse it for many files and from many threads.
 #[pyclass(module = "conforme", name = "Schema", frozen)]
 pub(crate) struct PySchema {
-    pub(crate) inner: conforme::Schema,
+    pub(crate) inner: DocumentSchema,
     /// The descriptor as written, for `check()`.
     descriptor: Arc<Value>,
     /// Where it was read (a path, a URL, `<dict>`, `<bytes>`), for messages.
@@ -33,11 +35,23 @@ fn descriptor_of(bytes: &[u8]) -> Value {
 }
 
 impl PySchema {
-    /// Compiles schema bytes read from `location`, with the GIL released.
-    fn compile(py: Python<'_>, bytes: &[u8], location: &str) -> PyResult<PySchema> {
+    /// Compiles schema bytes read from `location` (a file's path for what a JSON Schema
+    /// references next to it), with the GIL released.
+    fn compile(
+        py: Python<'_>,
+        bytes: &[u8],
+        location: &str,
+        path: Option<&Path>,
+    ) -> PyResult<PySchema> {
         let (schema, descriptor) = py
             .detach(|| {
-                conforme::Schema::from_slice(bytes).map(|schema| (schema, descriptor_of(bytes)))
+                let descriptor = descriptor_of(bytes);
+                let schema = if conforme::json::is_json_schema(&descriptor) {
+                    DocumentSchema::from_value(&descriptor, path, &Default::default())?
+                } else {
+                    DocumentSchema::Table(conforme::Schema::from_slice(bytes)?)
+                };
+                Ok::<_, conforme::SchemaError>((schema, descriptor))
             })
             .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
         Ok(PySchema {
@@ -53,7 +67,7 @@ impl PySchema {
         let bytes = py.detach(|| connection.remote.schema_bytes(location));
         connection.warn(py)?;
         let bytes = bytes.map_err(|e| schema_failure(py, &e))?;
-        PySchema::compile(py, &bytes, location)
+        PySchema::compile(py, &bytes, location, None)
     }
 
     /// Resolves a catalogue reference to one version's address, then fetches it.
@@ -109,7 +123,7 @@ impl PySchema {
                 source,
             })
             .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
-        PySchema::compile(py, &bytes, &location)
+        PySchema::compile(py, &bytes, &location, Some(&path))
     }
 
     /// from_dict(descriptor) -> Schema: compiles a descriptor given as a dict.
@@ -123,7 +137,7 @@ impl PySchema {
         }
         let value = from_py(descriptor, "")?;
         let schema = py
-            .detach(|| conforme::Schema::from_value(&value))
+            .detach(|| DocumentSchema::from_value(&value, None, &Default::default()))
             .map_err(|e| from_schema(py, &e))?;
         Ok(PySchema {
             inner: schema,
@@ -135,14 +149,7 @@ impl PySchema {
     /// from_bytes(data) -> Schema: compiles a JSON or YAML descriptor given as bytes.
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PySchema> {
-        let (schema, descriptor) = py
-            .detach(|| conforme::Schema::from_slice(data).map(|s| (s, descriptor_of(data))))
-            .map_err(|e| from_schema(py, &e))?;
-        Ok(PySchema {
-            inner: schema,
-            descriptor: Arc::new(descriptor),
-            location: "<bytes>".to_owned(),
-        })
+        PySchema::compile(py, data, "<bytes>", None)
     }
 
     /// from_url(url, *, cache_dir=None, offline=False, timeout=30.0, cache_ttl=3600.0) -> Schema: downloads a
@@ -218,19 +225,29 @@ impl PySchema {
         Ok(PyReport::new(report, self.location.clone(), 0.0))
     }
 
-    /// Names of the schema's fields, in order.
+    /// Names of the schema's fields, in order (empty for a JSON Schema).
     #[getter]
     fn field_names(&self) -> Vec<String> {
-        self.inner
-            .table()
-            .fields
-            .iter()
-            .map(|f| f.name.clone())
-            .collect()
+        match &self.inner {
+            DocumentSchema::Table(t) => t.table().fields.iter().map(|f| f.name.clone()).collect(),
+            DocumentSchema::Json(_) => Vec::new(),
+        }
+    }
+
+    /// "table" for a Table Schema, "json" for a JSON Schema.
+    #[getter]
+    fn kind(&self) -> &'static str {
+        match &self.inner {
+            DocumentSchema::Table(_) => "table",
+            DocumentSchema::Json(_) => "json",
+        }
     }
 
     fn __repr__(&self) -> String {
-        format!("Schema(fields={:?})", self.field_names())
+        match &self.inner {
+            DocumentSchema::Table(_) => format!("Schema(fields={:?})", self.field_names()),
+            DocumentSchema::Json(j) => format!("Schema(json_schema, draft={:?})", j.draft().name()),
+        }
     }
 }
 
@@ -241,7 +258,7 @@ impl PySchema {
         py: Python<'_>,
         schema: Option<&Bound<'_, PyAny>>,
         access: &Access,
-    ) -> PyResult<conforme::Schema> {
+    ) -> PyResult<DocumentSchema> {
         let Some(schema) = schema else {
             return Err(schema_error(
                 py,

@@ -1,9 +1,10 @@
 //! What `source` may be: a path, bytes, a binary file object, or an http(s) URL.
 
 use crate::convert::type_name;
-use crate::errors::{from_source, source_error};
+use crate::errors::{from_document, from_source, source_error};
 use crate::remote::{Access, Connection, source_failure};
-use conforme::{Report, StreamValidator, Validator};
+use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
+use conforme::{StreamValidator, ValidationOptions, Validator};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
@@ -76,22 +77,42 @@ impl Source {
         }
     }
 
-    /// Validates the whole input with the GIL released during validation.
+    /// Validates the whole input through the engine's door, with the GIL released during
+    /// validation.
     pub(crate) fn validate(
         &self,
         py: Python<'_>,
-        validator: &Validator,
+        schema: &DocumentSchema,
+        options: &ValidationOptions,
         place: &str,
-    ) -> PyResult<Report> {
-        let result = match self {
-            Source::Path(path) => py.detach(|| validator.validate_path(path)),
+    ) -> PyResult<DocumentReport> {
+        let fail = |e: DocumentError| from_document(py, &e, place);
+        match self {
+            Source::Path(path) => py
+                .detach(|| document::validate_path(path, Some(schema), options))
+                .map_err(fail),
             Source::Bytes(bytes) => {
                 let data = bytes.bind(py).as_bytes();
-                py.detach(|| validator.validate_slice(data))
+                py.detach(|| document::validate_slice(data, schema, options))
+                    .map_err(fail)
             }
             Source::Reader(reader) => {
-                let mut stream = validator.stream();
                 let read = reader.bind(py).getattr("read")?;
+                let DocumentSchema::Table(table) = schema else {
+                    // A JSON document is parsed whole (or split by the engine): read it first.
+                    let mut all = Vec::new();
+                    loop {
+                        let chunk = read_chunk(&read, place)?;
+                        if chunk.as_bytes().is_empty() {
+                            break;
+                        }
+                        all.extend_from_slice(chunk.as_bytes());
+                    }
+                    return py
+                        .detach(|| document::validate_slice(&all, schema, options))
+                        .map_err(fail);
+                };
+                let mut stream = Validator::with_options(table, options.clone()).stream();
                 loop {
                     let chunk = read_chunk(&read, place)?;
                     let data = chunk.as_bytes();
@@ -104,22 +125,22 @@ impl Source {
                     }
                 }
                 py.detach(|| stream.finish())
+                    .map(DocumentReport::Single)
+                    .map_err(|e| from_source(py, &e, place))
             }
             Source::Url { url, connection } => {
-                let result = py.detach(|| -> Result<Report, String> {
+                let result = py.detach(|| -> Result<DocumentReport, String> {
                     let body = connection
                         .remote
                         .open_data(url)
                         .map_err(|e| e.to_string())?;
-                    validator
-                        .validate_reader(body)
+                    document::validate_reader(body, schema, options)
                         .map_err(|e| format!("{url}: {e}"))
                 });
                 connection.warn(py)?;
-                return result.map_err(|message| source_failure(py, &message));
+                result.map_err(|message| source_failure(py, &message))
             }
-        };
-        result.map_err(|e| from_source(py, &e, place))
+        }
     }
 }
 

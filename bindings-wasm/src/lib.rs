@@ -6,12 +6,10 @@
 //! asynchronous API (`validate`, progress, abort, Worker).
 
 pub mod check;
-mod options;
 
-use conforme::{Schema, Validator};
+use conforme::document::{self, DocumentReport, DocumentSchema};
+use conforme::{ValidationOptions, Validator};
 use wasm_bindgen::prelude::*;
-
-pub use options::{OptionsError, WasmOptions};
 
 /// The version of the conforme engine compiled into this module.
 #[wasm_bindgen(js_name = engineVersion)]
@@ -27,6 +25,13 @@ pub fn error_codes() -> String {
         .map(|c| c.as_str())
         .collect();
     serde_json::to_string(&codes).expect("a list of strings serialises")
+}
+
+/// The names of the engine's options, as JSON (`["maxErrors", "threads", …]`): what the
+/// `options` object of `validateBytes` and `StreamValidator` may hold.
+#[wasm_bindgen(js_name = optionNames)]
+pub fn option_names() -> String {
+    serde_json::to_string(conforme::OPTION_NAMES).expect("a list of strings serialises")
 }
 
 /// Lints `schema` (JSON or YAML text of a Table Schema or JSON Schema) and returns the report
@@ -50,67 +55,133 @@ fn language(tag: &str) -> Result<conforme::Lang, JsError> {
 
 /// Validates `data` in one call and returns the report as JSON.
 ///
-/// `options` is the JSON of [`WasmOptions`] (`{"maxErrors": 100, "lang": "en"}`, or `{}`).
-/// Throws an `Error` whose message says what is wrong when the schema or the options cannot
-/// be used or the data is not a readable table.
+/// `schema` is the text of a Table Schema (a table) or of a JSON Schema (a JSON document);
+/// `options` is the JSON of the engine's options (`{"maxErrors": 100, "lang": "en"}`, or
+/// `{}`; see `optionNames`). Throws an `Error` whose message says what is wrong when the
+/// schema or the options cannot be used or the data cannot be read.
 #[wasm_bindgen(js_name = validateBytes)]
 pub fn validate_bytes(schema: &str, data: &[u8], options: &str) -> Result<String, JsError> {
-    let validator = build_validator(schema, options)?;
-    let report = validator.validate_slice(data)?;
-    Ok(report_json(&report))
+    let (schema, options) = compile(schema, options)?;
+    match document::validate_slice(data, &schema, &options)? {
+        DocumentReport::Single(report) => Ok(report_json(&report)),
+        DocumentReport::Package(_) => Err(JsError::new(
+            "a Data Package cannot be validated from bytes",
+        )),
+    }
+}
+
+/// `"table"` for a Table Schema, `"json"` for a JSON Schema (the kind of document it checks).
+#[wasm_bindgen(js_name = schemaKind)]
+pub fn schema_kind(schema: &str) -> Result<String, JsError> {
+    let (schema, _) = compile(schema, "")?;
+    Ok(match schema {
+        DocumentSchema::Table(_) => "table",
+        DocumentSchema::Json(_) => "json",
+    }
+    .to_owned())
 }
 
 /// Push-based validation: feed the input in pieces of any size, then call `finish`.
-/// Memory stays bounded by the chunk size, whatever the input size.
+/// For a table, memory stays bounded by the chunk size, whatever the input size; a JSON
+/// document is kept until `finish` (its items are then validated in batches).
 #[wasm_bindgen]
 pub struct StreamValidator {
-    inner: Option<conforme::StreamValidator>,
+    inner: Option<Pending>,
+}
+
+/// What a stream holds until `finish`.
+#[allow(clippy::large_enum_variant)] // One per stream, moved only when it ends.
+enum Pending {
+    Table(conforme::StreamValidator),
+    Json {
+        schema: DocumentSchema,
+        options: ValidationOptions,
+        bytes: Vec<u8>,
+    },
 }
 
 #[wasm_bindgen]
 impl StreamValidator {
-    /// Compiles `schema` (JSON or YAML text) with `options` (JSON of [`WasmOptions`]).
+    /// Compiles `schema` (JSON or YAML text of a Table Schema, or a JSON Schema) with
+    /// `options` (JSON of the engine's options).
     #[wasm_bindgen(constructor)]
     pub fn new(schema: &str, options: &str) -> Result<StreamValidator, JsError> {
-        let validator = build_validator(schema, options)?;
-        Ok(StreamValidator {
-            inner: Some(validator.stream()),
-        })
+        let (schema, options) = compile(schema, options)?;
+        let inner = match schema {
+            DocumentSchema::Table(table) => {
+                Pending::Table(Validator::with_options(&table, options).stream())
+            }
+            DocumentSchema::Json(_) => {
+                options.check_for_json_documents()?;
+                Pending::Json {
+                    schema,
+                    options,
+                    bytes: Vec::new(),
+                }
+            }
+        };
+        Ok(StreamValidator { inner: Some(inner) })
     }
 
     /// Feeds the next piece of input.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
-        self.live()?.push(chunk)?;
+        match self.live()? {
+            Pending::Table(s) => s.push(chunk)?,
+            Pending::Json { bytes, .. } => bytes.extend_from_slice(chunk),
+        }
         Ok(())
     }
 
     /// Bytes received so far.
     #[wasm_bindgen(getter)]
     pub fn bytes(&self) -> f64 {
-        self.inner.as_ref().map_or(0, |s| s.bytes()) as f64
+        match &self.inner {
+            Some(Pending::Table(s)) => s.bytes() as f64,
+            Some(Pending::Json { bytes, .. }) => bytes.len() as f64,
+            None => 0.0,
+        }
     }
 
-    /// Data rows validated so far.
+    /// Data rows validated so far (0 for a JSON document until `finish`).
     #[wasm_bindgen(getter)]
     pub fn rows(&self) -> f64 {
-        self.inner.as_ref().map_or(0, |s| s.rows()) as f64
+        match &self.inner {
+            Some(Pending::Table(s)) => s.rows() as f64,
+            _ => 0.0,
+        }
     }
 
     /// `true` once the error limit is reached: the rest of the input need not be read.
     #[wasm_bindgen(getter)]
     pub fn done(&self) -> bool {
-        self.inner
-            .as_ref()
-            .is_some_and(conforme::StreamValidator::is_done)
+        match &self.inner {
+            Some(Pending::Table(s)) => s.is_done(),
+            Some(Pending::Json { .. }) => false,
+            None => true,
+        }
     }
 
     /// Ends the input and returns the report as JSON. The validator cannot be used afterwards.
     pub fn finish(&mut self) -> Result<String, JsError> {
-        let stream = self.inner.take().ok_or_else(finished_error)?;
-        Ok(report_json(&stream.finish()?))
+        let report = match self.inner.take().ok_or_else(finished_error)? {
+            Pending::Table(stream) => stream.finish()?,
+            Pending::Json {
+                schema,
+                options,
+                bytes,
+            } => match document::validate_slice(&bytes, &schema, &options)? {
+                DocumentReport::Single(report) => report,
+                DocumentReport::Package(_) => {
+                    return Err(JsError::new(
+                        "a Data Package cannot be validated from bytes",
+                    ));
+                }
+            },
+        };
+        Ok(report_json(&report))
     }
 
-    fn live(&mut self) -> Result<&mut conforme::StreamValidator, JsError> {
+    fn live(&mut self) -> Result<&mut Pending, JsError> {
         self.inner.as_mut().ok_or_else(finished_error)
     }
 }
@@ -119,10 +190,16 @@ fn finished_error() -> JsError {
     JsError::new("this StreamValidator is finished: create a new one to validate another file")
 }
 
-fn build_validator(schema: &str, options: &str) -> Result<Validator, JsError> {
-    let options = WasmOptions::parse(options)?.into_validation_options()?;
-    let schema = Schema::from_slice(schema.as_bytes())?;
-    Ok(Validator::with_options(&schema, options))
+/// The schema (a JSON Schema when its text is one, else a Table Schema in JSON or YAML) and
+/// the engine's options, read from their texts.
+fn compile(schema: &str, options: &str) -> Result<(DocumentSchema, ValidationOptions), JsError> {
+    let options = ValidationOptions::from_json_str(options)?;
+    let value: Option<serde_json::Value> = serde_json::from_str(schema).ok();
+    let schema = match value.filter(conforme::json::is_json_schema) {
+        Some(v) => DocumentSchema::from_value(&v, None, &options)?,
+        None => DocumentSchema::Table(conforme::Schema::from_slice(schema.as_bytes())?),
+    };
+    Ok((schema, options))
 }
 
 fn report_json(report: &conforme::Report) -> String {

@@ -1055,3 +1055,28 @@ fn corpus_schemas_served_over_http_all_versions_and_guess() {
     );
     assert_eq!(json["candidates"][0]["score"], 1.0, "{json}");
 }
+
+#[test]
+fn a_304_answer_to_an_unconditional_request_is_an_error_not_a_crash() {
+    let server = Server::start();
+    server.route("/schema.json", Route::status(304, "application/json", ""));
+    let dir = temp_dir("bogus-304");
+    let data = write(&dir, "data.csv", "a\n1\n");
+    let cache = dir.join("cache");
+    let url = server.url("/schema.json");
+    let out = conforme(&[
+        "validate",
+        &data,
+        "--schema",
+        &url,
+        "--cache-dir",
+        cache.to_str().unwrap(),
+    ]);
+    assert_exit(&out, 2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("304 Not Modified") && err.contains(&url),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -29,11 +29,13 @@
 //! [schema.data.gouv.fr]: https://schema.data.gouv.fr
 
 pub(crate) mod checks;
+pub mod document;
 pub mod engine;
 pub mod error;
 pub mod generate;
 pub mod json;
 pub mod lint;
+pub mod options;
 pub mod package;
 pub mod profile;
 pub mod report;
@@ -44,6 +46,7 @@ pub mod table;
 pub use checks::declaration::KNOWN as KNOWN_CHECKS;
 pub use engine::{StreamValidator, ValidationOptions, Validator};
 pub use error::{SchemaError, SourceError};
+pub use options::{OPTION_NAMES, OptionsError};
 pub use report::render;
 pub use report::{
     ColumnCount, Diagnostic, ErrorCode, Example, GroupSummary, Lang, MASK, REPORT_VERSION, Report,

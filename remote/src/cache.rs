@@ -223,21 +223,24 @@ impl Cache {
                 last_modified: meta.last_modified.clone(),
             })
             .unwrap_or_default();
-        match http.fetch(url, &validators) {
-            Ok(Fetched::NotModified(fresh)) => {
-                let (mut meta, body) = cached.expect("a 304 only answers a conditional request");
+        match (http.fetch(url, &validators), cached) {
+            // A 304 to a request that had nothing to revalidate is the server's mistake.
+            (Ok(Fetched::NotModified(_)), None) => Err(RemoteError::UnexpectedNotModified {
+                url: url.to_owned(),
+            }),
+            (Ok(Fetched::NotModified(fresh)), Some((mut meta, body))) => {
                 meta.checked_at = now();
                 meta.etag = fresh.etag.or(meta.etag);
                 meta.last_modified = fresh.last_modified.or(meta.last_modified);
                 self.write_entry(&meta, None);
                 Ok(document(&meta, body))
             }
-            Ok(Fetched::Body(body, fresh)) => {
+            (Ok(Fetched::Body(body, fresh)), _) => {
                 let meta = meta_from(url, fresh);
                 self.write_entry(&meta, Some(&body));
                 Ok(document(&meta, body))
             }
-            Err(error) => match cached {
+            (Err(error), cached) => match cached {
                 // The network is down or the server failing: a stale copy beats no answer,
                 // as long as the user is told.
                 Some((meta, body)) if is_transient(&error) => {

@@ -142,6 +142,15 @@ pub enum RemoteError {
         /// Why it is unusable.
         source: conforme::SchemaError,
     },
+    /// The server answered "304 Not Modified" to a request that asked for nothing
+    /// conditional (no copy was cached): a broken server or proxy.
+    #[error(
+        "{url}: the server answered 304 Not Modified although nothing was cached to revalidate. The server or a proxy in between is misbehaving: try again later, or download the file and give its local path"
+    )]
+    UnexpectedNotModified {
+        /// The address.
+        url: String,
+    },
     /// The data cannot be validated as it is.
     #[error("{location}: {detail}")]
     Data {

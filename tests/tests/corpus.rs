@@ -11,7 +11,7 @@
 //! absent.
 
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
-use conforme::package::{PackageOptions, validate_package};
+use conforme::package::validate_package;
 use conforme::{HeaderProfile, Report, Schema, ValidationOptions, Validator};
 use conforme_tests::workspace_root;
 use serde_json::Value;
@@ -88,8 +88,11 @@ fn json_outcome(
 
 /// Validates a package case; its verdict and error types are the union of its resources'.
 fn package_outcome(case: &std::path::Path) -> Result<Report, String> {
-    let package = validate_package(case.join("datapackage.json"), &PackageOptions::default())
-        .map_err(|e| e.to_string())?;
+    let package = validate_package(
+        case.join("datapackage.json"),
+        &conforme::ValidationOptions::default(),
+    )
+    .map_err(|e| e.to_string())?;
     let mut report = Report {
         valid: package.valid,
         stats: Default::default(),

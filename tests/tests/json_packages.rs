@@ -3,7 +3,7 @@
 //! schema in the public corpus when `../shared/corpus` is present.
 
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
-use conforme::package::{PackageOptions, validate_package};
+use conforme::package::validate_package;
 use conforme::{Report, ValidationOptions};
 use conforme_tests::workspace_root;
 use serde_json::{Value, json};
@@ -70,8 +70,11 @@ fn json_fixtures() {
 fn package_fixtures() {
     for case in cases("datapackage") {
         let expected = read(&case.join("expected.json"));
-        let report =
-            validate_package(case.join("datapackage.json"), &PackageOptions::default()).unwrap();
+        let report = validate_package(
+            case.join("datapackage.json"),
+            &conforme::ValidationOptions::default(),
+        )
+        .unwrap();
         let name = case.display();
         assert_eq!(Value::Bool(report.valid), expected["valid"], "{name}");
         let got: BTreeMap<String, Value> = report
@@ -100,8 +103,7 @@ fn package_fixtures() {
 #[test]
 fn broken_foreign_keys_name_the_value() {
     let case = workspace_root().join("fixtures/datapackage/fk-broken/datapackage.json");
-    let mut options = PackageOptions::default();
-    options.table = options.table.lang(conforme::Lang::En);
+    let options = conforme::ValidationOptions::default().lang(conforme::Lang::En);
     let report = validate_package(case, &options).unwrap();
     let errors = &report.resources[0].report.errors;
     assert_eq!(errors[0].cell.as_deref(), Some("13055"));
@@ -288,8 +290,7 @@ fn profile_census_of_the_corpus() {
 #[test]
 fn descriptor_errors_point_into_the_package() {
     let case = workspace_root().join("fixtures/datapackage/descriptor-errors/datapackage.json");
-    let mut options = PackageOptions::default();
-    options.table = options.table.lang(conforme::Lang::En);
+    let options = conforme::ValidationOptions::default().lang(conforme::Lang::En);
     let report = validate_package(case, &options).unwrap();
     let message = |i: usize| report.resources[i].report.errors[0].message.clone();
     let m = message(0);

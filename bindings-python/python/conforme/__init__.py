@@ -1,4 +1,5 @@
-"""Validate CSV open data against the schemas of schema.data.gouv.fr (Table Schema).
+"""Validate open data against the schemas of schema.data.gouv.fr: CSV and spreadsheets
+against Table Schemas, JSON documents against JSON Schemas, and Data Packages.
 
 >>> import conforme
 >>> schema = conforme.Schema.from_dict({"fields": [{"name": "n", "type": "integer"}]})
@@ -14,6 +15,7 @@ from __future__ import annotations
 from ._conforme import (
     Error,
     ErrorIterator,
+    PackageReport,
     Report,
     Schema,
     Stats,
@@ -28,6 +30,7 @@ __all__ = [
     "ConformeError",
     "Error",
     "ErrorIterator",
+    "PackageReport",
     "Report",
     "Schema",
     "SchemaError",

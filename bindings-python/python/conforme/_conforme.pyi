@@ -1,7 +1,7 @@
 """Type stubs of the native module ``conforme._conforme`` (re-exported by ``conforme``)."""
 
 import os
-from typing import IO, Any, Dict, Iterator, List, Optional, Union, final
+from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, Union, final, overload
 
 __all__ = [
     "run_cli",
@@ -9,6 +9,8 @@ __all__ = [
     "iter_errors",
     "Error",
     "Report",
+    "PackageReport",
+    "is_package_descriptor",
     "Stats",
     "Schema",
     "validate",
@@ -26,7 +28,8 @@ _Dir = Union[str, "os.PathLike[str]"]
 
 @final
 class Schema:
-    """A Table Schema, loaded and compiled once; reuse it for many files and threads."""
+    """A schema (a Table Schema, or a JSON Schema for JSON documents), loaded and compiled
+    once; reuse it for many files and threads."""
 
     @staticmethod
     def from_path(path: Union[str, "os.PathLike[str]"]) -> Schema: ...
@@ -56,6 +59,8 @@ class Schema:
     def check(self, *, lang: str = "fr") -> Report: ...
     @property
     def field_names(self) -> List[str]: ...
+    @property
+    def kind(self) -> str: ...
 
 @final
 class Error:
@@ -129,13 +134,90 @@ class Report:
     def to_polars(self) -> Any: ...
 
 @final
+class PackageReport:
+    """A Data Package's outcome: one Report per resource (immutable)."""
+
+    @property
+    def valid(self) -> bool: ...
+    @property
+    def resources(self) -> List[Tuple[str, str, Report]]: ...
+    @property
+    def seconds(self) -> float: ...
+    def to_dict(self) -> "dict[str, Any]": ...
+    def to_json(self, indent: Optional[int] = None) -> str: ...
+
+@final
 class ErrorIterator(Iterator[Error]):
     """Errors produced while the input is read (see ``iter_errors``)."""
 
     def __iter__(self) -> ErrorIterator: ...
     def __next__(self) -> Error: ...
 
+@overload
 def validate(
+    source: _SourceLike,
+    schema: _SchemaLike,
+    *,
+    max_errors: Optional[int] = None,
+    encoding: Optional[str] = None,
+    lang: str = "fr",
+    threads: Optional[int] = None,
+    profile: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header: bool = True,
+    ignore_header_case: bool = False,
+    skip_checks: Optional[List[str]] = None,
+    pick_errors: Optional[List[str]] = None,
+    skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
+    mask_cells: bool = False,
+    sheet: Optional[Union[str, int]] = None,
+    zip_member: Optional[str] = None,
+    chunk_size: Optional[int] = None,
+    max_record_bytes: Optional[int] = None,
+    keep_rows: Optional[int] = None,
+    draft: Optional[str] = None,
+    schema_dirs: Optional[List[_Dir]] = None,
+    assert_formats: bool = True,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+) -> Report: ...
+@overload
+def validate(
+    source: _SourceLike,
+    schema: None = None,
+    *,
+    max_errors: Optional[int] = None,
+    encoding: Optional[str] = None,
+    lang: str = "fr",
+    threads: Optional[int] = None,
+    profile: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    header: bool = True,
+    ignore_header_case: bool = False,
+    skip_checks: Optional[List[str]] = None,
+    pick_errors: Optional[List[str]] = None,
+    skip_errors: Optional[List[str]] = None,
+    dialect: Optional[Dict[str, Any]] = None,
+    mask_cells: bool = False,
+    sheet: Optional[Union[str, int]] = None,
+    zip_member: Optional[str] = None,
+    chunk_size: Optional[int] = None,
+    max_record_bytes: Optional[int] = None,
+    keep_rows: Optional[int] = None,
+    draft: Optional[str] = None,
+    schema_dirs: Optional[List[_Dir]] = None,
+    assert_formats: bool = True,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+) -> Union[Report, PackageReport]: ...
+def iter_errors(
     source: _SourceLike,
     schema: Optional[_SchemaLike] = None,
     *,
@@ -151,33 +233,22 @@ def validate(
     pick_errors: Optional[List[str]] = None,
     skip_errors: Optional[List[str]] = None,
     dialect: Optional[Dict[str, Any]] = None,
-    catalog: Optional[str] = None,
-    cache_dir: Optional[_Dir] = None,
-    offline: bool = False,
-    timeout: Optional[float] = None,
-    cache_ttl: Optional[float] = None,
-) -> Report: ...
-def iter_errors(
-    source: _SourceLike,
-    schema: Optional[_SchemaLike] = None,
-    *,
-    max_errors: Optional[int] = None,
-    encoding: Optional[str] = None,
-    lang: str = "fr",
-    profile: Optional[str] = None,
-    delimiter: Optional[str] = None,
-    header: bool = True,
-    ignore_header_case: bool = False,
-    skip_checks: Optional[List[str]] = None,
-    pick_errors: Optional[List[str]] = None,
-    skip_errors: Optional[List[str]] = None,
-    dialect: Optional[Dict[str, Any]] = None,
+    mask_cells: bool = False,
+    sheet: Optional[Union[str, int]] = None,
+    zip_member: Optional[str] = None,
+    chunk_size: Optional[int] = None,
+    max_record_bytes: Optional[int] = None,
+    keep_rows: Optional[int] = None,
+    draft: Optional[str] = None,
+    schema_dirs: Optional[List[_Dir]] = None,
+    assert_formats: bool = True,
     catalog: Optional[str] = None,
     cache_dir: Optional[_Dir] = None,
     offline: bool = False,
     timeout: Optional[float] = None,
     cache_ttl: Optional[float] = None,
 ) -> ErrorIterator: ...
+def is_package_descriptor(path: Union[str, "os.PathLike[str]"]) -> bool: ...
 def run_cli(argv: List[str]) -> int: ...
 def catalog_list(
     kind: Optional[str] = None,

@@ -12,13 +12,14 @@ export { createWorkerValidator } from './worker-client.js';
 /** Bytes read from the input per step; each step reports progress and checks for abort. */
 export const DEFAULT_READ_SIZE = 4 << 20;
 
-// Options the engine understands (everything else in `options` is for this module).
-const ENGINE_OPTIONS = ['maxErrors', 'lang', 'encoding', 'delimiter', 'maxRecordBytes', 'header', 'chunkSize',
-  'profile', 'ignoreHeaderCase', 'skipChecks', 'pickErrors', 'skipErrors', 'dialect'];
+// Options the engine understands, as the engine lists them (everything else in `options` is
+// for this module: onProgress, signal, readSize, fetch…). Read once the engine is loaded.
+let engineOptionNames = null;
 
 function engineOptionsJson(options = {}) {
+  engineOptionNames ??= JSON.parse(call((e) => e.optionNames()));
   const picked = {};
-  for (const key of ENGINE_OPTIONS) {
+  for (const key of engineOptionNames) {
     if (options[key] !== undefined) picked[key] = options[key];
   }
   return JSON.stringify(picked);

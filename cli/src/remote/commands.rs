@@ -6,10 +6,10 @@ use super::{Remote, RemoteError, SchemaSet, guess, is_url, versions};
 use crate::Format;
 use crate::progress::ProgressReader;
 use clap::{Subcommand, ValueEnum};
-use conforme::{Lang, Report, ValidationOptions, Validator};
+use conforme::document::{self, DocumentReport, DocumentSchema};
+use conforme::{Lang, ValidationOptions};
 use std::io::IsTerminal;
 use std::path::Path;
-use std::process::ExitCode;
 
 /// Catalogue entry kinds that `catalog list --type` filters on.
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -312,20 +312,22 @@ pub fn guess(
     Ok((out, true))
 }
 
-/// Validates one data source (path, `-` or URL) against one schema.
+/// Validates one data source (path, `-` or URL) against one schema, through the engine's
+/// one door, with a progress bar on a terminal.
 pub fn validate_one(
     remote: &Remote,
-    validator: &Validator,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
     data: &Path,
-    lang: Lang,
-) -> Result<Report, String> {
+) -> Result<DocumentReport, String> {
     let name = data.display().to_string();
+    let lang = options.language();
     let with_progress =
         |input: Box<dyn std::io::Read + Send>, total: Option<u64>| match ProgressReader::wrap(
             input, total, lang,
         ) {
-            Ok(wrapped) => validator.validate_reader(wrapped),
-            Err(input) => validator.validate_reader(input),
+            Ok(wrapped) => document::validate_reader(wrapped, schema, options),
+            Err(input) => document::validate_reader(input, schema, options),
         };
     let result = match data.to_str() {
         Some("-") => with_progress(Box::new(std::io::stdin()), None),
@@ -338,7 +340,7 @@ pub fn validate_one(
             let total = file.metadata().ok().map(|m| m.len());
             with_progress(Box::new(file), total)
         }
-        _ => validator.validate_path(data),
+        _ => document::validate_path(data, Some(schema), options),
     };
     result.map_err(|e| format!("{name}: {e}"))
 }
@@ -352,7 +354,7 @@ pub fn validate_versions(
     options: &ValidationOptions,
     format: Format,
     lang: Lang,
-) -> Result<(String, ExitCode), String> {
+) -> Result<(String, u8), String> {
     let name = data.display().to_string();
     let input: Box<dyn std::io::Read + Send> = match data.to_str() {
         Some("-") => Box::new(std::io::stdin()),
@@ -368,10 +370,6 @@ pub fn validate_versions(
         Format::Json => versions::render_json(schema_name, &name, &verdicts),
         Format::Text => versions::render_table(schema_name, &name, &verdicts, lang),
     };
-    let code = if verdicts.iter().any(|v| v.valid) {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    };
+    let code = u8::from(!verdicts.iter().any(|v| v.valid));
     Ok((out, code))
 }

@@ -23,7 +23,7 @@ struct PendingReference {
 use crate::table::row::MAX_ROW_WARNINGS;
 
 /// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
-pub(crate) const MAX_ROW_SAMPLES: usize = 200;
+pub(crate) const MAX_ROW_SAMPLES: usize = crate::options::MAX_KEPT_ROWS;
 
 pub(crate) struct Merger {
     table: Arc<CompiledTable>,

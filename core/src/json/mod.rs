@@ -38,75 +38,25 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-/// A JSON Schema draft.
-///
-/// ```
-/// use conforme::json::Draft;
-/// assert_eq!(Draft::from_name("2020-12"), Some(Draft::Draft202012));
-/// assert_eq!(Draft::from_name("draft-07"), Some(Draft::Draft7));
-/// assert_eq!(Draft::Draft7.name(), "draft-07");
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Draft {
-    /// Draft 4.
-    Draft4,
-    /// Draft 6.
-    Draft6,
-    /// Draft 7 (what the catalogue's schemas are written for).
-    Draft7,
-    /// 2019-09.
-    Draft201909,
-    /// 2020-12.
-    Draft202012,
+pub use crate::options::Draft;
+
+fn draft_from_lib(d: jsonschema::Draft) -> Draft {
+    match d {
+        jsonschema::Draft::Draft4 => Draft::Draft4,
+        jsonschema::Draft::Draft6 => Draft::Draft6,
+        jsonschema::Draft::Draft7 => Draft::Draft7,
+        jsonschema::Draft::Draft201909 => Draft::Draft201909,
+        _ => Draft::Draft202012,
+    }
 }
 
-impl Draft {
-    /// Parses `4`, `draft4`, `draft-04`, `7`, `2019-09`, `2020-12`…
-    pub fn from_name(name: &str) -> Option<Draft> {
-        let n = name.to_ascii_lowercase().replace(['-', '_'], "");
-        let n = n
-            .strip_prefix("draft")
-            .unwrap_or(&n)
-            .trim_start_matches('0');
-        match n {
-            "4" => Some(Draft::Draft4),
-            "6" => Some(Draft::Draft6),
-            "7" => Some(Draft::Draft7),
-            "201909" => Some(Draft::Draft201909),
-            "202012" => Some(Draft::Draft202012),
-            _ => None,
-        }
-    }
-
-    /// The draft as usually written.
-    pub fn name(self) -> &'static str {
-        match self {
-            Draft::Draft4 => "draft-04",
-            Draft::Draft6 => "draft-06",
-            Draft::Draft7 => "draft-07",
-            Draft::Draft201909 => "2019-09",
-            Draft::Draft202012 => "2020-12",
-        }
-    }
-
-    fn from_lib(d: jsonschema::Draft) -> Draft {
-        match d {
-            jsonschema::Draft::Draft4 => Draft::Draft4,
-            jsonschema::Draft::Draft6 => Draft::Draft6,
-            jsonschema::Draft::Draft7 => Draft::Draft7,
-            jsonschema::Draft::Draft201909 => Draft::Draft201909,
-            _ => Draft::Draft202012,
-        }
-    }
-
-    fn to_lib(self) -> jsonschema::Draft {
-        match self {
-            Draft::Draft4 => jsonschema::Draft::Draft4,
-            Draft::Draft6 => jsonschema::Draft::Draft6,
-            Draft::Draft7 => jsonschema::Draft::Draft7,
-            Draft::Draft201909 => jsonschema::Draft::Draft201909,
-            Draft::Draft202012 => jsonschema::Draft::Draft202012,
-        }
+fn draft_to_lib(d: Draft) -> jsonschema::Draft {
+    match d {
+        Draft::Draft4 => jsonschema::Draft::Draft4,
+        Draft::Draft6 => jsonschema::Draft::Draft6,
+        Draft::Draft7 => jsonschema::Draft::Draft7,
+        Draft::Draft201909 => jsonschema::Draft::Draft201909,
+        Draft::Draft202012 => jsonschema::Draft::Draft202012,
     }
 }
 
@@ -153,6 +103,31 @@ impl JsonSchemaOptions {
     pub fn assert_formats(mut self, yes: bool) -> Self {
         self.assert_formats = yes;
         self
+    }
+
+    /// The JSON Schema settings of `options` (draft, `format`, schema directories) for the
+    /// schema read from `schema_path`: its own directory is searched after the given ones,
+    /// as a local copy of what it references.
+    ///
+    /// ```
+    /// use conforme::ValidationOptions;
+    /// use conforme::json::JsonSchemaOptions;
+    /// let options = ValidationOptions::default().assert_formats(false);
+    /// let _ = JsonSchemaOptions::from_options(&options, Some(std::path::Path::new("schema.json")));
+    /// ```
+    pub fn from_options(options: &ValidationOptions, schema_path: Option<&Path>) -> Self {
+        let mut dirs = options.schema_dirs.clone();
+        if let Some(parent) = schema_path.and_then(Path::parent) {
+            dirs.push(if parent.as_os_str().is_empty() {
+                std::path::PathBuf::from(".")
+            } else {
+                parent.to_owned()
+            });
+        }
+        JsonSchemaOptions::default()
+            .draft(options.draft)
+            .retriever(LocalDirectories::new(dirs))
+            .assert_formats(options.assert_formats)
     }
 }
 
@@ -259,18 +234,18 @@ impl JsonSchema {
             }
         };
         if let Some(d) = draft {
-            builder = builder.with_draft(d.to_lib());
+            builder = builder.with_draft(draft_to_lib(d));
         }
         let validator = builder.build(schema).map_err(|e| SchemaError::Invalid {
             pointer: e.instance_path().as_str().to_owned(),
             message: format!("this JSON Schema cannot be compiled: {e}"),
             hint: "Fix the schema (check it against its draft's meta-schema), or give the local copy of a referenced schema with --schema-dir.".into(),
         })?;
-        let draft = Draft::from_lib(validator.draft());
+        let draft = draft_from_lib(validator.draft());
         let mut used = Vec::new();
         formats_used(schema, &mut String::new(), &mut used);
         for (pointer, name) in used {
-            if !builder.is_known_format(draft.to_lib(), &name) {
+            if !builder.is_known_format(draft_to_lib(draft), &name) {
                 warnings.push(schema_warning(
                     &pointer,
                     "unknown-format",
@@ -575,7 +550,8 @@ impl JsonValidator {
                     while let Ok(r) = res_rx.try_recv() {
                         match r.errors {
                             Ok(e) => {
-                                merged_errors += e.len();
+                                merged_errors +=
+                                    e.iter().filter(|d| self.options.keeps(d.code)).count();
                                 results.insert(r.index, e);
                             }
                             Err(e) => return Err(e),
@@ -638,6 +614,8 @@ impl JsonValidator {
             }
             rows = items_seen;
         }
+        // The same filters and masking as for tables: the options mean the same everywhere.
+        errors.retain(|e| self.options.keeps(e.code));
         let error_count = errors.len();
         let truncated = error_count > limit;
         errors.truncate(limit);
@@ -667,6 +645,11 @@ impl JsonValidator {
             rows: Vec::new(),
             masked: false,
         };
+        report.warnings.retain(|w| self.options.keeps(w.code));
+        report.stats.warning_count = report.warnings.len() as u64;
+        if self.options.mask_cells {
+            report.mask_cells();
+        }
         report.localize(self.options.lang);
         Ok(report)
     }

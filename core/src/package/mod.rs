@@ -1,13 +1,14 @@
 //! Data Packages: every resource against its schema, then `foreignKeys` across resources.
 //!
-//! Resources are validated in parallel (each with the ordinary table or JSON validator);
-//! foreign keys are checked afterwards, each referenced key set being read once and kept
-//! as 128-bit hashes of the typed values.
+//! Resources are validated one after the other, each with the ordinary table or JSON
+//! validator and the whole thread budget (`threads` is the total number of workers: no pool
+//! runs inside another); foreign keys are checked afterwards, each referenced key set being
+//! read once and kept as 128-bit hashes of the typed values.
 //!
 //! ```no_run
 //! let report = conforme::package::validate_package(
 //!     "datapackage.json",
-//!     &conforme::package::PackageOptions::default(),
+//!     &conforme::ValidationOptions::default(),
 //! ).unwrap();
 //! for r in &report.resources {
 //!     println!("{}: {}", r.name, r.report.valid);
@@ -18,7 +19,6 @@ use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use crate::report::{Diagnostic, ErrorCode, Lang, Report, Stats};
 use crate::{Schema, ValidationOptions, Validator};
 use hashbrown::{HashMap, HashSet};
-use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -55,15 +55,6 @@ pub enum PackageError {
     },
 }
 
-/// Settings of a package validation.
-#[derive(Clone, Default)]
-pub struct PackageOptions {
-    /// Options for every table (threads, error limit, language…).
-    pub table: ValidationOptions,
-    /// Options for JSON resources (where remote `$ref`s come from…).
-    pub json: JsonSchemaOptions,
-}
-
 /// The outcome for one resource.
 #[derive(Clone, Debug, Serialize)]
 pub struct ResourceReport {
@@ -91,6 +82,12 @@ impl PackageReport {
             r.report.localize(lang);
         }
     }
+}
+
+/// The options of a package run, with the JSON Schema settings derived from them once.
+struct Settings {
+    table: ValidationOptions,
+    json: JsonSchemaOptions,
 }
 
 /// A resource as read from the descriptor.
@@ -368,7 +365,7 @@ fn table_schema(value: &Value, pointer: &str) -> Result<Schema, String> {
     })
 }
 
-fn load_resource(base: &Path, i: usize, r: &Value, options: &PackageOptions) -> Resource {
+fn load_resource(base: &Path, i: usize, r: &Value, options: &Settings) -> Resource {
     let Value::Object(r) = r else {
         return Resource {
             name: format!("#{i}"),
@@ -605,9 +602,15 @@ fn check_foreign_keys(
 /// Validates the Data Package described by `descriptor` (a `datapackage.json`).
 pub fn validate_package(
     descriptor: impl AsRef<Path>,
-    options: &PackageOptions,
+    options: &ValidationOptions,
 ) -> Result<PackageReport, PackageError> {
     let descriptor = descriptor.as_ref();
+    // `$ref`s of the resources' JSON Schemas resolve next to the descriptor.
+    let json = JsonSchemaOptions::from_options(options, Some(descriptor));
+    let options = &Settings {
+        table: options.clone(),
+        json,
+    };
     let bytes = std::fs::read(descriptor).map_err(|source| PackageError::Io {
         path: descriptor.to_owned(),
         source,
@@ -664,7 +667,7 @@ pub fn validate_package(
             resource
         })
         .collect();
-    let mut reports: Vec<Report> = resources.par_iter().map(validate_resource).collect();
+    let mut reports: Vec<Report> = resources.iter().map(validate_resource).collect();
     let mut sets = KeySets::new();
     for (i, report) in reports.iter_mut().enumerate() {
         check_foreign_keys(&resources, i, report, &mut sets);

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import socket
-import subprocess
 import threading
 import time
 from collections import OrderedDict
@@ -143,11 +142,9 @@ def _table(item: Item, options: Dict[str, Any], keep_report: bool) -> Dict[str, 
     )
 
 
-def _package(
-    item: Item, options: Dict[str, Any], keep_report: bool, timeout: Optional[float]
-) -> Dict[str, Any]:
-    """Validates a Data Package (in a child process, killed past `timeout`)."""
-    report = validate_package(item.source, options, timeout)
+def _package(item: Item, options: Dict[str, Any], keep_report: bool) -> Dict[str, Any]:
+    """Validates a Data Package natively."""
+    report = validate_package(item.source, options)
     return dict(
         version=None,
         valid=bool(report["valid"]),
@@ -188,12 +185,9 @@ def _run(
     item: Item, options: Dict[str, Any], timeout: Optional[float], keep_report: bool
 ) -> Tuple[str, Any]:
     if item.schema is None and is_package(item.source):
-        try:
-            return "done", _package(item, options, keep_report, timeout)
-        except subprocess.TimeoutExpired:
-            return "timeout", None
-        except Exception as exc:  # noqa: BLE001
-            return "failed", exc
+        return _within(
+            lambda: _package(item, options, keep_report), timeout, f"conforme {item.source}"
+        )
     return _within(lambda: _table(item, options, keep_report), timeout, f"conforme {item.source}")
 
 

@@ -1,106 +1,144 @@
-//! The frictionless-py v5 report shape (`frictionless validate --json`): one task for the
-//! table, errors with frictionless' keys (`rowNumber`, `fieldName`, `fieldNumber`, `note`…).
+//! The frictionless-py v5 report shape (`frictionless validate --json`,
+//! `Report.to_descriptor()`): one task per table, camelCase keys, frictionless' `title`,
+//! `tags` and `note` per error, so tools written for frictionless reports read ours
+//! unchanged. Whole-row `cells` and an error's header `labels` are not kept (validation
+//! runs in bounded memory): they are empty lists; the task's `labels` are the schema's
+//! columns when the caller gives them. The one renderer of this shape: the command and Python both use it.
 
 use super::RenderOptions;
-use crate::report::{Diagnostic, Report};
-use serde_json::{Value, json};
+use crate::report::{Diagnostic, ErrorCode, Report};
+use serde_json::{Map, Value, json};
 use std::path::Path;
 
-fn tags(d: &Diagnostic) -> Vec<&'static str> {
-    let code = d.code.as_str();
-    if code.ends_with("-label") {
-        vec!["#table", "#header", "#label"]
-    } else if matches!(code, "blank-row" | "primary-key" | "foreign-key") {
-        vec!["#table", "#row"]
-    } else if d.field_number.is_some() {
-        vec!["#table", "#row", "#cell"]
-    } else {
-        vec!["#table"]
+const LABEL: &[&str] = &["#table", "#header", "#label"];
+const ROW: &[&str] = &["#table", "#row"];
+const CELL: &[&str] = &["#table", "#row", "#cell"];
+
+/// The title and tags frictionless gives each error type (its own spelling: "PrimaryKey
+/// Error"); conforme's own types get a title made from their code.
+fn title_and_tags(d: &Diagnostic) -> (String, &'static [&'static str]) {
+    let known = match d.code {
+        ErrorCode::BlankLabel => Some(("Blank Label", LABEL)),
+        ErrorCode::DuplicateLabel => Some(("Duplicate Label", LABEL)),
+        ErrorCode::IncorrectLabel => Some(("Incorrect Label", LABEL)),
+        ErrorCode::MissingLabel => Some(("Missing Label", LABEL)),
+        ErrorCode::ExtraLabel => Some(("Extra Label", LABEL)),
+        ErrorCode::BlankRow => Some(("Blank Row", ROW)),
+        ErrorCode::PrimaryKey => Some(("PrimaryKey Error", ROW)),
+        ErrorCode::ForeignKey => Some(("ForeignKey Error", ROW)),
+        ErrorCode::ExtraCell => Some(("Extra Cell", CELL)),
+        ErrorCode::MissingCell => Some(("Missing Cell", CELL)),
+        ErrorCode::TypeError => Some(("Type Error", CELL)),
+        ErrorCode::ConstraintError => Some(("Constraint Error", CELL)),
+        ErrorCode::UniqueError => Some(("Unique Error", CELL)),
+        _ => None,
+    };
+    if let Some((title, tags)) = known {
+        return (title.to_owned(), tags);
     }
+    let tags: &[&str] = match (d.field_number, d.row) {
+        (Some(_), Some(_)) => CELL,
+        (None, Some(_)) => ROW,
+        _ => &["#table"],
+    };
+    (title_of(d.code.as_str()), tags)
 }
 
-fn title(code: &str) -> String {
-    let mut t = code.replace('-', " ");
-    if let Some(first) = t.get_mut(0..1) {
-        first.make_ascii_uppercase();
+/// `french-siret-value` → `French Siret Value`.
+fn title_of(code: &str) -> String {
+    code.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+fn text(d: &Diagnostic, key: &str) -> String {
+    match d.params.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
     }
-    t
 }
 
 /// frictionless' `note`: `constraint "pattern" is "^\d+$"`, `type is "date/default"`.
 fn note(d: &Diagnostic) -> String {
-    match d.code.as_str() {
-        "type-error" => format!(
+    match d.code {
+        ErrorCode::TypeError => format!(
             "type is \"{}/{}\"",
-            d.param_str("type").unwrap_or(""),
+            text(d, "type"),
             d.param_str("format").unwrap_or("default")
         ),
-        "constraint-error" => {
-            let value = match d.params.get("value") {
-                Some(Value::String(s)) => s.clone(),
-                Some(v) => v.to_string(),
-                None => String::new(),
-            };
+        ErrorCode::ConstraintError => format!(
+            "constraint \"{}\" is \"{}\"",
+            text(d, "constraint"),
+            text(d, "value")
+        ),
+        ErrorCode::UniqueError | ErrorCode::PrimaryKey if d.params.contains_key("first_row") => {
             format!(
-                "constraint \"{}\" is \"{value}\"",
-                d.param_str("constraint").unwrap_or("")
+                "the same as in the row at position {}",
+                text(d, "first_row")
             )
         }
-        "unique-error" | "primary-key" => match d.params.get("first_row") {
-            Some(r) => format!("the same as in the row at position {r}"),
-            None => String::new(),
-        },
         _ => String::new(),
     }
 }
 
 fn error(d: &Diagnostic) -> Value {
-    let mut e = json!({
-        "type": d.code.as_str(),
-        "title": title(d.code.as_str()),
-        "description": "",
-        "message": d.message,
-        "tags": tags(d),
-        "note": note(d),
-    });
-    let map = e.as_object_mut().expect("an object");
-    if let Some(r) = d.row {
-        if d.code.as_str().ends_with("-label") {
-            map.insert("rowNumbers".into(), json!([r]));
-        } else {
-            map.insert("rowNumber".into(), json!(r));
-        }
+    let (title, tags) = title_and_tags(d);
+    let mut e = Map::new();
+    e.insert("type".into(), json!(d.code.as_str()));
+    e.insert("title".into(), json!(title));
+    e.insert("description".into(), json!(""));
+    e.insert("message".into(), json!(d.message));
+    e.insert("tags".into(), json!(tags));
+    e.insert("note".into(), json!(note(d)));
+    if tags.contains(&"#label") {
+        // The file's labels are not kept (bounded memory): an empty list, as for `cells`.
+        e.insert("labels".into(), json!([]));
+        e.insert("rowNumbers".into(), json!([d.row.unwrap_or(1)]));
+        let label = d
+            .param_str("label")
+            .map(str::to_owned)
+            .or_else(|| d.cell.clone())
+            .unwrap_or_default();
+        e.insert("label".into(), json!(label));
+    } else if tags.contains(&"#row") {
+        e.insert("cells".into(), json!([]));
+        e.insert("rowNumber".into(), json!(d.row));
     }
-    if let Some(n) = d.field_number {
-        map.insert("fieldNumber".into(), json!(n));
+    if tags.contains(&"#cell") {
+        e.insert("cell".into(), json!(d.cell.clone().unwrap_or_default()));
     }
-    if let Some(f) = &d.field_name {
-        map.insert("fieldName".into(), json!(f));
+    if tags.contains(&"#cell") || tags.contains(&"#label") {
+        e.insert(
+            "fieldName".into(),
+            json!(d.field_name.clone().unwrap_or_default()),
+        );
+        e.insert("fieldNumber".into(), json!(d.field_number));
     }
-    if let Some(c) = &d.cell {
-        map.insert("cell".into(), json!(c));
-    }
-    if let Some(l) = d.param_str("label") {
-        map.insert("label".into(), json!(l));
-    }
-    e
+    Value::Object(e)
 }
 
-pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
-    let s = &report.stats;
+/// The report as a frictionless JSON value (what [`render`] prints).
+pub(crate) fn value(report: &Report, o: &RenderOptions<'_>) -> Value {
     let name = Path::new(o.name)
         .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| o.name.to_owned());
-    let mut task_warnings: Vec<String> =
-        report.warnings.iter().map(|w| w.message.clone()).collect();
-    if s.truncated {
-        task_warnings.push(format!("reached error limit: {}", s.error_count));
+        .and_then(|s| s.to_str())
+        .filter(|s| !o.name.starts_with('<') && !s.is_empty())
+        .unwrap_or("memory");
+    let mut warnings: Vec<String> = report.warnings.iter().map(|w| w.message.clone()).collect();
+    if report.stats.truncated {
+        warnings.push(format!("reached error limit: {}", report.errors.len()));
     }
     let errors: Vec<Value> = report.errors.iter().map(error).collect();
-    let out = json!({
+    json!({
         "valid": report.valid,
-        "stats": {"tasks": 1, "errors": s.error_count, "warnings": task_warnings.len(), "seconds": 0.0},
+        "stats": {"tasks": 1, "errors": errors.len(), "warnings": warnings.len(), "seconds": o.seconds},
         "warnings": [],
         "errors": [],
         "tasks": [{
@@ -110,16 +148,19 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
             "place": o.name,
             "labels": o.columns,
             "stats": {
-                "errors": s.error_count,
-                "warnings": task_warnings.len(),
-                "seconds": 0.0,
-                "bytes": s.bytes,
-                "fields": s.fields,
-                "rows": s.rows,
+                "errors": errors.len(),
+                "warnings": warnings.len(),
+                "seconds": o.seconds,
+                "bytes": report.stats.bytes,
+                "fields": report.stats.fields,
+                "rows": report.stats.rows,
             },
-            "warnings": task_warnings,
+            "warnings": warnings,
             "errors": errors,
         }],
-    });
-    serde_json::to_string_pretty(&out).expect("JSON values serialize") + "\n"
+    })
+}
+
+pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
+    serde_json::to_string_pretty(&value(report, o)).expect("JSON values serialize") + "\n"
 }

@@ -23,15 +23,28 @@ pub(crate) fn xml(s: &str) -> String {
 }
 
 pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
-    let lang = o.lang;
-    let groups = &report.summary.groups;
+    let (suite, cases, failures) = suite(report, o);
+    document(&suite, cases, failures)
+}
+
+/// The whole XML document around test suites.
+pub(crate) fn document(suites: &str, cases: usize, failures: usize) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let cases = groups.len().max(1);
     let _ = writeln!(
         out,
-        "<testsuites name=\"conforme\" tests=\"{cases}\" failures=\"{}\">",
-        groups.len()
+        "<testsuites name=\"conforme\" tests=\"{cases}\" failures=\"{failures}\">"
     );
+    out.push_str(suites);
+    let _ = writeln!(out, "</testsuites>");
+    out
+}
+
+/// One `<testsuite>` for one report, with its test case and failure counts.
+pub(crate) fn suite(report: &Report, o: &RenderOptions<'_>) -> (String, usize, usize) {
+    let lang = o.lang;
+    let groups = &report.summary.groups;
+    let mut out = String::new();
+    let cases = groups.len().max(1);
     let _ = writeln!(
         out,
         "  <testsuite name=\"{}\" tests=\"{cases}\" failures=\"{}\">",
@@ -83,6 +96,6 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     if let Some(cut) = ui::truncation(report, lang) {
         let _ = writeln!(out, "    <system-err>{}</system-err>", xml(&cut));
     }
-    let _ = writeln!(out, "  </testsuite>\n</testsuites>");
-    out
+    let _ = writeln!(out, "  </testsuite>");
+    (out, cases, groups.len())
 }

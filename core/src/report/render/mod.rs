@@ -16,7 +16,7 @@ mod github;
 mod html;
 mod json;
 mod jsonl;
-mod junit;
+pub(crate) mod junit;
 mod markdown;
 mod text;
 mod ui;
@@ -86,6 +86,8 @@ pub struct RenderOptions<'a> {
     pub columns: &'a [String],
     /// Terminal styling for `text`.
     pub style: Style,
+    /// How long the validation took, in seconds (frictionless `stats.seconds`).
+    pub seconds: f64,
 }
 
 impl<'a> RenderOptions<'a> {
@@ -96,7 +98,14 @@ impl<'a> RenderOptions<'a> {
             lang: Lang::Fr,
             columns: &[],
             style: Style::plain(),
+            seconds: 0.0,
         }
+    }
+
+    /// Sets the validation time shown by the formats that carry one.
+    pub fn seconds(mut self, seconds: f64) -> Self {
+        self.seconds = seconds;
+        self
     }
 
     /// Sets the language.
@@ -116,6 +125,20 @@ impl<'a> RenderOptions<'a> {
         self.style = style;
         self
     }
+}
+
+/// The report in frictionless-py v5's shape, as a JSON value (for front ends that hand
+/// out objects rather than text, like Python's `Report.to_frictionless()`).
+///
+/// ```
+/// use conforme::render::{RenderOptions, frictionless_value};
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+/// let report = conforme::Validator::new(&schema).validate_slice(b"n\nx\n").unwrap();
+/// let value = frictionless_value(&report, &RenderOptions::new("data.csv"));
+/// assert_eq!(value["tasks"][0]["errors"][0]["title"], "Type Error");
+/// ```
+pub fn frictionless_value(report: &Report, options: &RenderOptions<'_>) -> serde_json::Value {
+    frictionless::value(report, options)
 }
 
 /// Renders `report` in `format`.

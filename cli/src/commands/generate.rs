@@ -34,7 +34,7 @@ pub struct GenerateArgs {
     errors_log: Option<PathBuf>,
 }
 
-pub fn run(remote: &Remote, args: &GenerateArgs) -> Result<(), String> {
+pub(crate) fn run(remote: &Remote, args: &GenerateArgs) -> Result<(), String> {
     if !(0.0..=1.0).contains(&args.error_rate) || !(0.0..=1.0).contains(&args.missing_rate) {
         return Err("--error-rate and --missing-rate are shares between 0 and 1.".into());
     }

@@ -1,0 +1,387 @@
+//! The command line's arguments (clap), and how `validate`'s flags map onto the engine's one
+//! options type: the flags become the same JSON object Python and the browser pass, read by
+//! [`conforme::ValidationOptions::from_json`], so every door checks values the same way.
+
+use crate::Fatal;
+use crate::commands::generate::GenerateArgs;
+use crate::remote;
+use clap::{Parser, Subcommand, ValueEnum};
+use conforme::{Lang, ValidationOptions, render};
+use serde_json::{Map, Value, json};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "conforme",
+    version,
+    about = "Vérifie des fichiers CSV par rapport aux schémas de schema.data.gouv.fr / Checks CSV files against schema.data.gouv.fr schemas"
+)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub remote: remote::RemoteArgs,
+}
+
+/// Output formats of the commands that print a table or a JSON object.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Readable by people (default).
+    Text,
+    /// One JSON object: the report.
+    Json,
+}
+
+/// Output formats of `validate`.
+#[derive(Clone, Copy, ValueEnum)]
+pub(crate) enum ReportFormat {
+    /// Readable by people: grouped by column and type, with counts, examples and hints
+    /// (default; colours on a terminal).
+    Text,
+    /// The native JSON report, versioned (schemas/report.schema.json).
+    Json,
+    /// The frictionless-py v5 report shape.
+    Frictionless,
+    /// One JSON object per error, then a summary line.
+    Jsonl,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// JUnit XML, one test case per column and error type.
+    Junit,
+    /// Markdown, for a pull request or a ticket.
+    Markdown,
+    /// One self-contained HTML page with a chart and the first rows with errors.
+    Html,
+}
+
+impl ReportFormat {
+    /// The renderer's format.
+    pub fn core(self) -> render::Format {
+        match self {
+            ReportFormat::Text => render::Format::Text,
+            ReportFormat::Json => render::Format::Json,
+            ReportFormat::Frictionless => render::Format::Frictionless,
+            ReportFormat::Jsonl => render::Format::Jsonl,
+            ReportFormat::Github => render::Format::Github,
+            ReportFormat::Junit => render::Format::Junit,
+            ReportFormat::Markdown => render::Format::Markdown,
+            ReportFormat::Html => render::Format::Html,
+        }
+    }
+}
+
+/// Rows with errors whose cells the HTML page shows.
+const HTML_ROWS: usize = 50;
+
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Validate a data file against a schema.
+    Validate(ValidateArgs),
+    /// Work on schemas (lint: `schema check`).
+    Schema {
+        #[command(subcommand)]
+        action: SchemaCommand,
+    },
+    /// Explore the schema catalogue (schema.data.gouv.fr or --catalog).
+    Catalog {
+        #[command(subcommand)]
+        action: remote::commands::CatalogCommand,
+    },
+    /// Write realistic rows for a schema (an example file, a template, benchmark data).
+    Generate(GenerateArgs),
+    /// Find which catalogue schemas a CSV file's header matches best.
+    Guess {
+        /// The data file, or its http(s) address.
+        data: String,
+        /// How many schemas to show.
+        #[arg(long, default_value_t = 5)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+    },
+}
+
+/// Arguments of `conforme validate`.
+#[derive(clap::Args)]
+pub(crate) struct ValidateArgs {
+    /// The data file (`-` reads standard input), or its http(s) address: CSV, JSON,
+    /// GeoJSON, or a `datapackage.json` (then no --schema).
+    pub data: PathBuf,
+    /// The schema: a Table Schema (JSON or YAML file, http(s) address, or catalogue name
+    /// org/name, org/name@2.3.1, org/name@latest, org/name@all) for CSV, or a local
+    /// JSON Schema file for JSON documents.
+    #[arg(long, short)]
+    pub schema: Option<String>,
+    #[command(flatten)]
+    pub json: JsonArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+    /// Stop after this many errors (the report then says that the list is cut).
+    #[arg(long)]
+    max_errors: Option<usize>,
+    /// Keep cell values (personal data) out of the report: cells, quoted values and
+    /// hints are replaced by •••.
+    #[arg(long)]
+    mask_cells: bool,
+    /// Worker threads in all (default: one per core; at most 1024).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Message language: fr or en (default: from LANG, else fr).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Force the input encoding (utf-8, windows-1252, latin1…).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Force the delimiter (one character; `\t` for tab).
+    #[arg(long)]
+    delimiter: Option<String>,
+    /// Longest record accepted, in bytes.
+    #[arg(long)]
+    max_record_bytes: Option<usize>,
+    /// Header matching when the schema has no fieldsMatch: `schema.data.gouv.fr`
+    /// (by name; missing optional, extra and reordered columns are warnings) or
+    /// `strict` (by position, as frictionless).
+    #[arg(long)]
+    profile: Option<String>,
+    /// Match header labels to field names ignoring case (each such match is a warning).
+    #[arg(long)]
+    ignore_header_case: bool,
+    /// Do not run these custom checks (comma-separated names, e.g. siret,phone-number-value).
+    #[arg(long, value_delimiter = ',')]
+    skip_checks: Vec<String>,
+    /// Report only these error types (comma-separated, e.g. type-error,french-siret-value).
+    #[arg(long, value_delimiter = ',')]
+    pick_errors: Vec<String>,
+    /// Never report these error types (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    skip_errors: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+/// Options for JSON Schemas.
+#[derive(clap::Args, Clone, Default)]
+pub(crate) struct JsonArgs {
+    /// Directory holding local copies of schemas referenced by URL (`$ref`); may be
+    /// repeated. Looked up through its index.json map, then <dir>/<host>/<path>.
+    #[arg(long)]
+    pub schema_dir: Vec<PathBuf>,
+    /// JSON Schema draft when the schema has no `$schema`, or to override it
+    /// (4, 6, 7, 2019-09, 2020-12).
+    #[arg(long)]
+    pub draft: Option<String>,
+    /// Do not assert JSON Schema `format` (asserted by default).
+    #[arg(long)]
+    pub no_format: bool,
+}
+
+impl JsonArgs {
+    /// The JSON Schema keys of the options object.
+    fn put(&self, m: &mut Map<String, Value>) {
+        if !self.schema_dir.is_empty() {
+            let dirs: Vec<Value> = self
+                .schema_dir
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned().into())
+                .collect();
+            m.insert("schemaDirs".into(), dirs.into());
+        }
+        if let Some(draft) = &self.draft {
+            m.insert("draft".into(), draft.as_str().into());
+        }
+        if self.no_format {
+            m.insert("assertFormats".into(), false.into());
+        }
+    }
+
+    /// The engine's options for JSON Schemas alone (`schema check`).
+    pub fn options(&self) -> Result<ValidationOptions, Fatal> {
+        let mut m = Map::new();
+        self.put(&mut m);
+        ValidationOptions::from_json(&Value::Object(m)).map_err(|e| Fatal(e.to_string()))
+    }
+}
+
+#[derive(Subcommand)]
+pub(crate) enum SchemaCommand {
+    /// Lint a schema: misspelt keys, constraints that do not apply, half-anchored patterns,
+    /// enum and example values that fail their field, unknown custom checks… Exit 1 when
+    /// something is an error.
+    Check {
+        /// The schema (Table Schema JSON/YAML, or JSON Schema).
+        schema: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Message language: fr or en (default: from LANG, else fr).
+        #[arg(long)]
+        lang: Option<String>,
+        #[command(flatten)]
+        json: JsonArgs,
+    },
+}
+
+/// How to read the input: spreadsheet sheet, ZIP member, CSV dialect (Table Dialect keys).
+#[derive(clap::Args)]
+struct InputArgs {
+    /// Spreadsheet sheet to check, by name or number from 1 (default: the first).
+    #[arg(long)]
+    sheet: Option<String>,
+    /// File to check inside a ZIP archive (default: its only file).
+    #[arg(long)]
+    zip_member: Option<String>,
+    /// Table Dialect as JSON (`{"delimiter": ";", "header": false}`) or @file.json.
+    #[arg(long)]
+    dialect: Option<String>,
+    /// Quote character (`none` disables quoting).
+    #[arg(long)]
+    quote_char: Option<String>,
+    /// A doubled quote is not a literal quote (use with --escape-char).
+    #[arg(long)]
+    no_double_quote: bool,
+    /// Escape character inside quoted cells.
+    #[arg(long)]
+    escape_char: Option<String>,
+    /// Ignore spaces after a delimiter.
+    #[arg(long)]
+    skip_initial_space: bool,
+    /// The file has no header row.
+    #[arg(long)]
+    no_header: bool,
+    /// Rows forming the header, from 1 (`1,2` joins two rows).
+    #[arg(long, value_delimiter = ',')]
+    header_rows: Option<Vec<usize>>,
+    /// Lines starting with this character are comments.
+    #[arg(long)]
+    comment_char: Option<String>,
+    /// Text that stands for a missing value in this file.
+    #[arg(long)]
+    null_sequence: Option<String>,
+}
+
+impl InputArgs {
+    /// The flags as one Table Dialect descriptor (the `--dialect` object, flags on top).
+    fn dialect(&self) -> Result<Option<Value>, Fatal> {
+        let mut d = match &self.dialect {
+            None => Map::new(),
+            Some(text) => {
+                let text = match text.strip_prefix('@') {
+                    Some(path) => std::fs::read_to_string(path)
+                        .map_err(|e| Fatal(format!("cannot read the dialect file {path}: {e}")))?,
+                    None => text.clone(),
+                };
+                match serde_json::from_str(&text) {
+                    Ok(Value::Object(o)) => o,
+                    Ok(_) => return Err(Fatal("--dialect must be a JSON object".into())),
+                    Err(e) => return Err(Fatal(format!("--dialect is not valid JSON: {e}"))),
+                }
+            }
+        };
+        let mut set = |k: &str, v: Value| {
+            d.insert(k.to_owned(), v);
+        };
+        if let Some(q) = &self.quote_char {
+            set(
+                "quoteChar",
+                if q == "none" { "" } else { q.as_str() }.into(),
+            );
+        }
+        if self.no_double_quote {
+            set("doubleQuote", false.into());
+        }
+        if let Some(e) = &self.escape_char {
+            set("escapeChar", e.as_str().into());
+        }
+        if self.skip_initial_space {
+            set("skipInitialSpace", true.into());
+        }
+        if self.no_header {
+            set("header", false.into());
+        }
+        if let Some(rows) = &self.header_rows {
+            set("headerRows", rows.clone().into());
+        }
+        if let Some(c) = &self.comment_char {
+            set("commentChar", c.as_str().into());
+        }
+        if let Some(n) = &self.null_sequence {
+            set("nullSequence", n.as_str().into());
+        }
+        Ok((!d.is_empty()).then_some(Value::Object(d)))
+    }
+}
+
+impl ValidateArgs {
+    /// The flags as the engine's options object (what Python and JavaScript would pass).
+    pub fn options_json(&self, lang: Lang) -> Result<Value, Fatal> {
+        let mut m = Map::new();
+        let mut put = |k: &str, v: Value| {
+            m.insert(k.to_owned(), v);
+        };
+        put("lang", json!(if lang == Lang::En { "en" } else { "fr" }));
+        if let Some(n) = self.max_errors {
+            put("maxErrors", n.into());
+        }
+        if let Some(n) = self.threads {
+            put("threads", n.into());
+        }
+        if self.mask_cells {
+            put("maskCells", true.into());
+        }
+        if let Some(e) = &self.encoding {
+            put("encoding", e.as_str().into());
+        }
+        if let Some(d) = &self.delimiter {
+            put("delimiter", d.as_str().into());
+        }
+        if let Some(n) = self.max_record_bytes {
+            put("maxRecordBytes", n.into());
+        }
+        if let Some(p) = &self.profile {
+            put("profile", p.as_str().into());
+        }
+        if self.ignore_header_case {
+            put("ignoreHeaderCase", true.into());
+        }
+        if !self.skip_checks.is_empty() {
+            put("skipChecks", self.skip_checks.clone().into());
+        }
+        let names = |v: &[String]| -> Value {
+            v.iter()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .into()
+        };
+        if !self.pick_errors.is_empty() {
+            put("pickErrors", names(&self.pick_errors));
+        }
+        if !self.skip_errors.is_empty() {
+            put("skipErrors", names(&self.skip_errors));
+        }
+        if let ReportFormat::Html = self.format {
+            put("keepRows", HTML_ROWS.into());
+        }
+        if let Some(d) = self.input.dialect()? {
+            put("dialect", d);
+        }
+        if let Some(s) = &self.input.sheet {
+            put("sheet", s.as_str().into());
+        }
+        if let Some(z) = &self.input.zip_member {
+            put("zipMember", z.as_str().into());
+        }
+        self.json.put(&mut m);
+        Ok(Value::Object(m))
+    }
+
+    /// The engine's options, each value checked by the engine's one validation.
+    pub fn options(&self, lang: Lang) -> Result<ValidationOptions, Fatal> {
+        let value = self.options_json(lang)?;
+        ValidationOptions::from_json(&value).map_err(|e| Fatal(e.to_string()))
+    }
+}

@@ -1,0 +1,132 @@
+//! `conforme validate`: any document (table, JSON document, Data Package) through the
+//! engine's one door, printed in the chosen format.
+
+use super::status;
+use crate::Fatal;
+use crate::args::{Format, ReportFormat, ValidateArgs};
+use crate::output::{language, print, style};
+use crate::remote::{self, Remote};
+use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
+use conforme::render::{self, RenderOptions};
+use conforme::{Lang, ValidationOptions};
+use serde_json::Value;
+use std::path::Path;
+
+/// The JSON value of a local file, if it is one.
+pub(crate) fn read_value(path: &Path) -> Option<Value> {
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    serde_json::from_slice(bytes).ok()
+}
+
+/// Validates and prints; the status is 0 when valid, 1 when not.
+pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
+    let lang = language(args.lang.as_deref())?;
+    let options = args.options(lang)?;
+    let data = &args.data;
+    let name = data.display().to_string();
+    let Some(schema_ref) = args.schema.as_deref() else {
+        return package(data, &name, &options, args.format);
+    };
+    // A local JSON Schema checks a JSON document; anything else names a Table Schema.
+    let schema_path = Path::new(schema_ref);
+    if let Some(value) = read_value(schema_path).filter(conforme::json::is_json_schema) {
+        let schema = DocumentSchema::from_value(&value, Some(schema_path), &options)
+            .map_err(|e| Fatal(format!("schema {schema_ref}: {e}")))?;
+        let report =
+            remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
+        return print_report(&report, &name, &[], &options, args.format);
+    }
+    let set = remote
+        .load_schemas(schema_ref)
+        .map_err(|e| Fatal(e.to_string()))?;
+    if set.all_versions {
+        let format = match args.format {
+            ReportFormat::Text => Format::Text,
+            ReportFormat::Json => Format::Json,
+            _ => {
+                return Err(Fatal(
+                    "checking every version (@all) prints a table: use --format text or json."
+                        .into(),
+                ));
+            }
+        };
+        let (out, code) =
+            remote::commands::validate_versions(remote, &set, data, &options, format, lang)
+                .map_err(Fatal)?;
+        print(&out)?;
+        return Ok(code);
+    }
+    let table = set.schemas[0].schema.clone();
+    let columns: Vec<String> = table
+        .table()
+        .fields
+        .iter()
+        .map(|f| f.name.clone())
+        .collect();
+    let schema = DocumentSchema::Table(table);
+    let mut report =
+        remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
+    if let DocumentReport::Single(r) = &mut report {
+        r.warnings.extend(lint_warnings(schema_ref, lang));
+    }
+    print_report(&report, &name, &columns, &options, args.format)
+}
+
+/// No schema: the data must be a Data Package descriptor carrying its own.
+fn package(
+    data: &Path,
+    name: &str,
+    options: &ValidationOptions,
+    format: ReportFormat,
+) -> Result<u8, Fatal> {
+    if data.as_os_str() == "-" {
+        return Err(Fatal(format!(
+            "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
+        )));
+    }
+    let no_schema = format!(
+        "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
+    );
+    let report = document::validate_path(data, None, options).map_err(|e| match e {
+        DocumentError::NoSchema => Fatal(no_schema),
+        DocumentError::Source(e) => Fatal(format!("{no_schema} The file cannot be read: {e}")),
+        e => Fatal(e.to_string()),
+    })?;
+    print_report(&report, name, &[], options, format)
+}
+
+fn print_report(
+    report: &DocumentReport,
+    name: &str,
+    columns: &[String],
+    options: &ValidationOptions,
+    format: ReportFormat,
+) -> Result<u8, Fatal> {
+    let render_options = RenderOptions::new(name)
+        .lang(options.language())
+        .columns(columns)
+        .style(style());
+    let out = match report {
+        DocumentReport::Single(r) => render::render(r, format.core(), &render_options),
+        DocumentReport::Package(p) => document::render_package(p, format.core(), &render_options)
+            .map_err(|e| Fatal(e.to_string()))?,
+    };
+    print(&out)?;
+    Ok(status(report.valid()))
+}
+
+/// Lint warnings for a local Table Schema file (empty for anything else).
+fn lint_warnings(schema: &str, lang: Lang) -> Vec<conforme::Diagnostic> {
+    let Some(value) = read_value(Path::new(schema)) else {
+        return Vec::new();
+    };
+    conforme::lint::lint_value(&value)
+        .into_iter()
+        .map(|f| {
+            let mut d = f.into_warning();
+            d.localize(lang);
+            d
+        })
+        .collect()
+}

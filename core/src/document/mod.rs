@@ -1,0 +1,285 @@
+//! The one door into the engine: any document — a table (CSV, TSV, spreadsheet, in a ZIP or
+//! gzip), a JSON or GeoJSON document, a Data Package — validated with the same
+//! [`ValidationOptions`] into a [`DocumentReport`]. The command, Python, the browser and Dask
+//! all come through here; what kind of document it is is decided once, by
+//! [`DocumentKind::detect`].
+//!
+//! ```
+//! use conforme::document::{DocumentSchema, validate_slice};
+//! use conforme::ValidationOptions;
+//! use serde_json::json;
+//! let options = ValidationOptions::default();
+//! let table = DocumentSchema::from_value(&json!({"fields": [{"name": "n", "type": "integer"}]}), None, &options).unwrap();
+//! assert!(!validate_slice(b"n\nx\n", &table, &options).unwrap().valid());
+//! let json_schema = DocumentSchema::from_value(&json!({"type": "object", "required": ["id"]}), None, &options).unwrap();
+//! assert!(validate_slice(br#"{"id": 1}"#, &json_schema, &options).unwrap().valid());
+//! ```
+
+mod render;
+
+pub use render::render_package;
+
+use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
+use crate::package::{PackageError, PackageReport};
+use crate::{OptionsError, Report, Schema, SchemaError, SourceError, ValidationOptions, Validator};
+use serde_json::Value;
+use std::io::Read;
+use std::path::Path;
+
+/// The kinds of document conforme validates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// A table against a Table Schema.
+    Table,
+    /// A JSON (or GeoJSON) document against a JSON Schema.
+    JsonDocument,
+    /// A Data Package: its resources against the schemas it names.
+    Package,
+}
+
+impl DocumentKind {
+    /// The kind of `data` checked against `schema`: the schema's kind when there is one
+    /// (a Table Schema checks tables, a JSON Schema JSON documents); without a schema, only
+    /// a Data Package descriptor (a JSON object with a `resources` list) can be checked.
+    ///
+    /// ```
+    /// use conforme::document::{DocumentKind, DocumentSchema};
+    /// let options = conforme::ValidationOptions::default();
+    /// let schema = DocumentSchema::from_value(&serde_json::json!({"fields": []}), None, &options).unwrap();
+    /// assert_eq!(DocumentKind::detect(Some(&schema), b"a,b\n").unwrap(), DocumentKind::Table);
+    /// assert_eq!(DocumentKind::detect(None, br#"{"resources": []}"#).unwrap(), DocumentKind::Package);
+    /// assert!(DocumentKind::detect(None, b"a,b\n").is_err());
+    /// ```
+    pub fn detect(
+        schema: Option<&DocumentSchema>,
+        head: &[u8],
+    ) -> Result<DocumentKind, DocumentError> {
+        match schema {
+            Some(DocumentSchema::Table(_)) => Ok(DocumentKind::Table),
+            Some(DocumentSchema::Json(_)) => Ok(DocumentKind::JsonDocument),
+            None if is_package_descriptor(head) => Ok(DocumentKind::Package),
+            None => Err(DocumentError::NoSchema),
+        }
+    }
+
+    /// The kind in words, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Table => "a table",
+            DocumentKind::JsonDocument => "a JSON document",
+            DocumentKind::Package => "a Data Package",
+        }
+    }
+}
+
+/// Whether `bytes` are a Data Package descriptor: a JSON object with a `resources` list.
+///
+/// ```
+/// assert!(conforme::document::is_package_descriptor(br#"{"name": "p", "resources": [{"path": "a.csv"}]}"#));
+/// assert!(!conforme::document::is_package_descriptor(br#"{"fields": []}"#));
+/// ```
+pub fn is_package_descriptor(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Only a JSON object can be a descriptor: skip the parse for anything else.
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
+    serde_json::from_slice::<Value>(bytes)
+        .ok()
+        .as_ref()
+        .is_some_and(crate::package::is_package)
+}
+
+/// A schema compiled for validation: a Table Schema or a JSON Schema.
+#[derive(Clone, Debug)]
+pub enum DocumentSchema {
+    /// A Table Schema (tables).
+    Table(Schema),
+    /// A JSON Schema (JSON documents).
+    Json(JsonSchema),
+}
+
+impl DocumentSchema {
+    /// Compiles a schema descriptor: a JSON Schema when it looks like one
+    /// ([`crate::json::is_json_schema`]), else a Table Schema. `location` is the schema's
+    /// file, whose folder holds local copies of what a JSON Schema references.
+    pub fn from_value(
+        value: &Value,
+        location: Option<&Path>,
+        options: &ValidationOptions,
+    ) -> Result<DocumentSchema, SchemaError> {
+        if crate::json::is_json_schema(value) {
+            let json = JsonSchemaOptions::from_options(options, location);
+            Ok(DocumentSchema::Json(JsonSchema::compile(value, &json)?))
+        } else {
+            Ok(DocumentSchema::Table(Schema::from_value(value)?))
+        }
+    }
+
+    /// The kind of document this schema checks.
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            DocumentSchema::Table(_) => DocumentKind::Table,
+            DocumentSchema::Json(_) => DocumentKind::JsonDocument,
+        }
+    }
+}
+
+impl From<Schema> for DocumentSchema {
+    fn from(schema: Schema) -> Self {
+        DocumentSchema::Table(schema)
+    }
+}
+
+impl From<JsonSchema> for DocumentSchema {
+    fn from(schema: JsonSchema) -> Self {
+        DocumentSchema::Json(schema)
+    }
+}
+
+/// The outcome of a validation: one report, or one per resource for a package.
+// One value per validation run: the size difference between the variants does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, serde::Serialize)]
+#[serde(untagged)]
+pub enum DocumentReport {
+    /// A table or a JSON document.
+    Single(Report),
+    /// A Data Package.
+    Package(PackageReport),
+}
+
+impl DocumentReport {
+    /// Whether the document is valid.
+    pub fn valid(&self) -> bool {
+        match self {
+            DocumentReport::Single(r) => r.valid,
+            DocumentReport::Package(p) => p.valid,
+        }
+    }
+
+    /// The kind of report, for renderers that need it.
+    pub fn as_single(&self) -> Option<&Report> {
+        match self {
+            DocumentReport::Single(r) => Some(r),
+            DocumentReport::Package(_) => None,
+        }
+    }
+}
+
+/// Why a document could not be validated at all (invalid data is a report, not an error).
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum DocumentError {
+    /// The options do not apply to this document.
+    #[error(transparent)]
+    Options(#[from] OptionsError),
+    /// The input cannot be read.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    /// The schema cannot be used.
+    #[error(transparent)]
+    Schema(#[from] SchemaError),
+    /// The package descriptor cannot be used.
+    #[error(transparent)]
+    Package(#[from] PackageError),
+    /// No schema, and the data is not a Data Package that carries its own.
+    #[error(
+        "no schema to validate against: give one (a Table Schema for tables, a JSON Schema for JSON documents); only a Data Package descriptor (datapackage.json) carries its own schemas"
+    )]
+    NoSchema,
+    /// The output format cannot show this kind of document.
+    #[error(
+        "--format {format} is not available for {kind}: use text, json, jsonl, github, junit, markdown or frictionless"
+    )]
+    FormatNotAvailable {
+        /// The format's name.
+        format: &'static str,
+        /// The kind of document, in words.
+        kind: &'static str,
+    },
+    /// A package was given as bytes or a stream: its resources are files next to it.
+    #[error(
+        "a Data Package is validated from its descriptor's path (its resources are files next to it), not from bytes"
+    )]
+    PackageFromBytes,
+}
+
+fn single(schema: &DocumentSchema, options: &ValidationOptions) -> Result<Door, DocumentError> {
+    Ok(match schema {
+        DocumentSchema::Table(s) => Door::Table(Validator::with_options(s, options.clone())),
+        DocumentSchema::Json(s) => {
+            options.check_for_json_documents()?;
+            Door::Json(JsonValidator::new(s, options.clone()))
+        }
+    })
+}
+
+/// The validator for one document, chosen once.
+#[allow(clippy::large_enum_variant)] // One per run, on the stack for its duration.
+enum Door {
+    Table(Validator),
+    Json(JsonValidator),
+}
+
+/// Validates the file at `path` (a table, a JSON document, or — without a schema — a Data
+/// Package descriptor).
+pub fn validate_path(
+    path: impl AsRef<Path>,
+    schema: Option<&DocumentSchema>,
+    options: &ValidationOptions,
+) -> Result<DocumentReport, DocumentError> {
+    let path = path.as_ref();
+    let Some(schema) = schema else {
+        let head = read_head(path)?;
+        return match DocumentKind::detect(None, &head)? {
+            DocumentKind::Package => Ok(DocumentReport::Package(crate::package::validate_package(
+                path, options,
+            )?)),
+            _ => Err(DocumentError::NoSchema),
+        };
+    };
+    let report = match single(schema, options)? {
+        Door::Table(v) => v.validate_path(path)?,
+        Door::Json(v) => v.validate_path(path)?,
+    };
+    Ok(DocumentReport::Single(report))
+}
+
+/// Validates what `input` yields against `schema`.
+pub fn validate_reader(
+    input: impl Read + Send,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+) -> Result<DocumentReport, DocumentError> {
+    let report = match single(schema, options)? {
+        Door::Table(v) => v.validate_reader(input)?,
+        Door::Json(v) => v.validate_reader(input)?,
+    };
+    Ok(DocumentReport::Single(report))
+}
+
+/// Validates bytes in memory against `schema`.
+pub fn validate_slice(
+    bytes: &[u8],
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+) -> Result<DocumentReport, DocumentError> {
+    let report = match single(schema, options)? {
+        Door::Table(v) => v.validate_slice(bytes)?,
+        Door::Json(v) => v.validate_slice(bytes)?,
+    };
+    Ok(DocumentReport::Single(report))
+}
+
+/// The start of a file: enough to tell a package descriptor (which is read whole anyway).
+fn read_head(path: &Path) -> Result<Vec<u8>, SourceError> {
+    // Descriptors are small; a big file is data, not a descriptor, and is not read whole.
+    const DESCRIPTOR_LIMIT: u64 = 16 << 20;
+    let file = std::fs::File::open(path).map_err(SourceError::Io)?;
+    let mut head = Vec::new();
+    file.take(DESCRIPTOR_LIMIT)
+        .read_to_end(&mut head)
+        .map_err(SourceError::Io)?;
+    Ok(head)
+}
