@@ -765,3 +765,128 @@ fn package_flags_apply_to_every_resource() {
         assert!(!types.contains(&"french-siret-value"), "{types:?}");
     }
 }
+
+/// The divergences the one options type fixed: every door accepts and refuses the same values.
+#[test]
+fn thread_counts_outside_1_to_1024_are_usage_errors() {
+    for (threads, says) in [
+        ("0", "threads = 0: must be at least 1"),
+        ("30000", "at most 1024"),
+    ] {
+        let out = conforme(&[
+            "validate",
+            "fixtures/exemples/bornes-recharge-valide.csv",
+            "--schema",
+            SCHEMA,
+            "--threads",
+            threads,
+        ]);
+        assert_usage_error(&out, says);
+    }
+}
+
+/// A report that cannot be written is lost: exit 2 and say so, for tables, JSON documents
+/// and packages alike (a closed pipe stays silent).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_not_a_silent_success() {
+    for args in [
+        &[
+            "validate",
+            "fixtures/exemples/bornes-recharge-valide.csv",
+            "--schema",
+            SCHEMA,
+        ][..],
+        &[
+            "validate",
+            "fixtures/json/top-array/data.json",
+            "--schema",
+            "fixtures/json/top-array/schema.json",
+        ],
+        &["validate", "fixtures/datapackage/fk-valid/datapackage.json"],
+        &["schema", "check", SCHEMA],
+    ] {
+        let full = std::fs::File::create("/dev/full").expect("/dev/full exists on Linux");
+        let out = Command::new(env!("CARGO_BIN_EXE_conforme"))
+            .args(args)
+            .current_dir(root())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_usage_error(&out, "cannot write the report");
+    }
+}
+
+/// Masking and the error filters apply to JSON documents as to tables.
+#[test]
+fn json_documents_honour_masking_and_error_filters() {
+    let base = [
+        "validate",
+        "fixtures/json/top-array/data.json",
+        "--schema",
+        "fixtures/json/top-array/schema.json",
+        "--format",
+        "json",
+    ];
+    let all = stdout_json(&conforme(&base));
+    assert_eq!(all["errors"].as_array().unwrap().len(), 4, "{all}");
+    let masked = conforme(&[&base[..], &["--mask-cells"]].concat());
+    let text = String::from_utf8_lossy(&masked.stdout);
+    assert!(
+        !text.contains("7500\\\"") && !text.contains("\"7500\""),
+        "{text}"
+    );
+    assert_eq!(stdout_json(&masked)["masked"], true);
+    let picked = stdout_json(&conforme(
+        &[&base[..], &["--pick-errors", "json-schema"]].concat(),
+    ));
+    assert_eq!(picked["errors"].as_array().unwrap().len(), 4, "{picked}");
+    for filter in ["--skip-errors", "--pick-errors"] {
+        let code = if filter == "--skip-errors" {
+            "json-schema"
+        } else {
+            "type-error"
+        };
+        let out = conforme(&[&base[..], &[filter, code]].concat());
+        assert_eq!(out.status.code(), Some(0), "{filter} {code}");
+        let report = stdout_json(&out);
+        assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+        assert_eq!(report["valid"], true);
+    }
+    // A table-only option is refused rather than ignored.
+    let out = conforme(&[&base[..], &["--profile", "strict"]].concat());
+    assert_usage_error(&out, "profile has no meaning for a JSON document");
+}
+
+/// Every output format works for JSON documents and packages (no silent fallback to text).
+#[test]
+fn every_format_renders_json_documents_and_packages() {
+    let json_doc = [
+        "validate",
+        "fixtures/json/top-array/data.json",
+        "--schema",
+        "fixtures/json/top-array/schema.json",
+    ];
+    let package = [
+        "validate",
+        "fixtures/datapackage/fk-broken/datapackage.json",
+    ];
+    for (format, marker) in [
+        ("jsonl", "\"severity\""),
+        ("github", "::error"),
+        ("junit", "<testsuites"),
+        ("markdown", "|"),
+        ("frictionless", "\"tasks\""),
+    ] {
+        for args in [&json_doc[..], &package[..]] {
+            let out = conforme(&[args, &["--format", format]].concat());
+            assert_eq!(out.status.code(), Some(1), "{format} {args:?}");
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains(marker), "{format} {args:?}: {text}");
+        }
+    }
+    let html = conforme(&[&json_doc[..], &["--format", "html"]].concat());
+    assert!(String::from_utf8_lossy(&html.stdout).contains("<html"));
+    let html = conforme(&[&package[..], &["--format", "html"]].concat());
+    assert_usage_error(&html, "--format html is not available for a Data Package");
+}

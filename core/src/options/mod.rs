@@ -308,3 +308,6 @@ impl ValidationOptions {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -259,5 +259,9 @@ impl Diagnostic {
         if self.params.contains_key("hint") && !keep_hint {
             self.params.insert("hint".into(), MASK.into());
         }
+        // A JSON Schema error's `detail` is the validator's own sentence, which quotes the value.
+        if self.code == ErrorCode::JsonSchema && self.params.contains_key("detail") {
+            self.params.insert("detail".into(), MASK.into());
+        }
     }
 }
