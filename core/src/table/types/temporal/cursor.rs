@@ -81,26 +81,6 @@ impl<'a> Cursor<'a> {
         self.pos += n;
         Ok(nanos)
     }
-
-    pub(super) fn skip_spaces(&mut self) -> bool {
-        let start = self.pos;
-        while self.peek().is_some_and(|b| b.is_ascii_whitespace()) {
-            self.pos += 1;
-        }
-        self.pos > start
-    }
-
-    /// Consumes `word` case-insensitively if it comes next.
-    pub(super) fn eat_word(&mut self, word: &str) -> bool {
-        let found = self
-            .rest()
-            .get(..word.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(word.as_bytes()));
-        if found {
-            self.pos += word.len();
-        }
-        found
-    }
 }
 
 /// A whole UTC offset, as dateutil accepts it: `Z`, `z`, `±HH`, `±HHMM` or `±HH:MM`, with
