@@ -4,7 +4,8 @@
 //! Two tables: `--profile strict` with the custom checks skipped (frictionless ignores
 //! them) against frictionless 5 (the primary oracle), and the
 //! default `schema.data.gouv.fr` profile (with the custom checks) against Validata
-//! (validata-core 0.9.7, `others` in expected.json). Each fails if agreement falls below
+//! (validata-core 0.9.7, `others` in expected.json). Verdicts, error type counts and, for
+//! tables, the error lists as (type, row, field) triples are compared. Each fails if agreement falls below
 //! the baseline committed in `tests/corpus-baseline.json`. Cases this version cannot
 //! handle yet, or where the oracle itself failed, are listed with the reason; they are
 //! counted apart, never silently dropped. Skipped with a message when `../shared` is
@@ -153,6 +154,7 @@ fn corpus_conformance() {
                 package_outcome(&case),
                 &expected["valid"],
                 error_types(&expected["error_types"]),
+                None,
             );
             continue;
         }
@@ -164,6 +166,7 @@ fn corpus_conformance() {
                 json_outcome(&dir, &case, false),
                 &expected["valid"],
                 error_types(&expected["error_types"]),
+                None,
             );
             let asserted = expected["others"].as_array().and_then(|o| {
                 o.iter().find(|o| {
@@ -178,6 +181,7 @@ fn corpus_conformance() {
                     json_outcome(&dir, &case, true),
                     &other["valid"],
                     error_types(&other["error_types"]),
+                    None,
                 );
             }
             continue;
@@ -199,6 +203,7 @@ fn corpus_conformance() {
                 .skip_checks(conforme::KNOWN_CHECKS.iter().copied())),
             &expected["valid"],
             error_types(&expected["error_types"]),
+            Some(&expected),
         );
         let oracle = expected["others"]
             .as_array()
@@ -227,6 +232,7 @@ fn corpus_conformance() {
                 run(ValidationOptions::default()),
                 &oracle["valid"],
                 types,
+                Some(&oracle),
             );
         }
     }
@@ -253,6 +259,7 @@ fn corpus_conformance() {
         for (got, key) in [
             (table.verdicts, format!("{prefix}verdicts")),
             (table.types, format!("{prefix}error_types")),
+            (table.triples.unwrap_or(0), format!("{prefix}error_triples")),
         ] {
             assert!(
                 got >= min(&key),
@@ -269,8 +276,111 @@ struct Table {
     cases: usize,
     verdicts: usize,
     types: usize,
+    /// Cases whose error list agrees as (row, field, type) triples; `None`: not compared.
+    triples: Option<usize>,
     differing: Vec<String>,
     unusable: Vec<(String, &'static str)>,
+}
+
+/// One error as the oracles list it: (type, row, field). Header errors have no row there;
+/// the field is left out for the types the oracle gives none for (row-level errors,
+/// Validata's `missing-required-header`) and for extra labels and cells (no field).
+type Triple = (String, Option<u64>, Option<String>);
+
+fn is_header_type(code: &str) -> bool {
+    matches!(
+        code,
+        "missing-label"
+            | "extra-label"
+            | "incorrect-label"
+            | "blank-label"
+            | "duplicate-label"
+            | "unmatched-header"
+    )
+}
+
+/// The oracle's error list as triples, the types it gives no field for, and whether the
+/// list is complete (the expected files keep the first 200, Validata's the first 50).
+fn oracle_triples(oracle: &Value) -> (Vec<Triple>, Vec<String>, bool) {
+    let errors = oracle["errors"].as_array().cloned().unwrap_or_default();
+    let mut no_field = vec!["extra-label".to_owned(), "extra-cell".to_owned()];
+    let mut triples = Vec::new();
+    for e in &errors {
+        let code = validata_type(e["type"].as_str().unwrap_or("?")).to_owned();
+        if e["field"].is_null() && !no_field.contains(&code) {
+            no_field.push(code.clone());
+        }
+        let row = if is_header_type(&code) {
+            None
+        } else {
+            e["row"].as_u64()
+        };
+        let field = e["field"].as_str().map(str::to_owned);
+        triples.push((code, row, field));
+    }
+    let complete = !oracle["errors_truncated"].as_bool().unwrap_or(false)
+        && oracle["error_count"].as_u64() == Some(errors.len() as u64);
+    for t in &mut triples {
+        if no_field.contains(&t.0) {
+            t.2 = None;
+        }
+    }
+    (triples, no_field, complete)
+}
+
+fn report_triples(report: &Report, no_field: &[String]) -> Vec<Triple> {
+    report
+        .errors
+        .iter()
+        .map(|e| {
+            let code = e.code.as_str().to_owned();
+            let row = if is_header_type(&code) { None } else { e.row };
+            let field = if no_field.contains(&code) {
+                None
+            } else {
+                e.field_name.clone()
+            };
+            (code, row, field)
+        })
+        .collect()
+}
+
+/// Whether conforme's errors agree with the oracle's as triples (as multisets; when the
+/// oracle's list is cut, every listed triple must be found and the counts must agree).
+fn triples_agree(report: &Report, oracle: &Value) -> Result<(), String> {
+    let (mut expected, no_field, complete) = oracle_triples(oracle);
+    let mut got = report_triples(report, &no_field);
+    expected.sort();
+    got.sort();
+    if complete {
+        if got == expected {
+            return Ok(());
+        }
+    } else {
+        let mut rest = got.clone();
+        let all_found = expected.iter().all(|t| {
+            rest.iter()
+                .position(|g| g == t)
+                .map(|i| rest.remove(i))
+                .is_some()
+        });
+        if all_found && oracle["error_count"].as_u64() == Some(report.stats.error_count) {
+            return Ok(());
+        }
+    }
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|t| !got.contains(t))
+        .take(3)
+        .collect();
+    let extra: Vec<_> = got
+        .iter()
+        .filter(|t| !expected.contains(t))
+        .take(3)
+        .collect();
+    Err(format!(
+        "triples: oracle only {missing:?}, conforme only {extra:?}"
+    ))
 }
 
 impl Table {
@@ -280,6 +390,7 @@ impl Table {
         outcome: Result<conforme::Report, String>,
         valid: &Value,
         types: BTreeMap<String, u64>,
+        oracle: Option<&Value>,
     ) {
         self.cases += 1;
         match outcome {
@@ -288,26 +399,40 @@ impl Table {
                 let types_ok = report.stats.error_types == types;
                 self.verdicts += usize::from(verdict_ok);
                 self.types += usize::from(verdict_ok && types_ok);
+                let triples = oracle.map(|o| triples_agree(&report, o));
+                if let Some(t) = &triples {
+                    *self.triples.get_or_insert(0) += usize::from(verdict_ok && t.is_ok());
+                }
                 if !(verdict_ok && types_ok) {
                     self.differing.push(format!(
                         "{name}: expected {valid} {types:?}, got {} {:?}",
                         report.valid, report.stats.error_types
                     ));
+                } else if let Some(Err(why)) = triples {
+                    self.differing.push(format!("{name}: {why}"));
                 }
             }
-            Err(e) => self.differing.push(format!("{name}: error {e}")),
+            Err(e) => {
+                if oracle.is_some() {
+                    self.triples.get_or_insert(0);
+                }
+                self.differing.push(format!("{name}: error {e}"))
+            }
         }
     }
 
     fn print(&self, title: &str) {
         println!("\ncorpus conformance: {title}");
-        println!("| cases | verdicts agreeing | error types agreeing | oracle unusable |");
-        println!("|---|---|---|---|");
         println!(
-            "| {} | {} | {} | {} |",
+            "| cases | verdicts agreeing | error types agreeing | error triples agreeing | oracle unusable |"
+        );
+        println!("|---|---|---|---|---|");
+        println!(
+            "| {} | {} | {} | {} | {} |",
             self.cases,
             self.verdicts,
             self.types,
+            self.triples.map_or("–".to_owned(), |t| t.to_string()),
             self.unusable.len()
         );
         for d in &self.differing {

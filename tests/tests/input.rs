@@ -367,11 +367,23 @@ fn corrupt_workbook_and_unsupported_types() {
 
 #[test]
 fn broken_text_inputs() {
-    // 0 bytes.
-    assert!(matches!(
-        plain().validate_slice(b""),
-        Err(SourceError::Empty)
-    ));
+    // 0 bytes, or blank lines only: bad data, so a report with one source-error (as
+    // frictionless and Validata), from the file, the reader and the stream alike.
+    for empty in [&b""[..], b"\n\r\n\n"] {
+        let report = plain().validate_slice(empty).unwrap();
+        assert!(!report.valid);
+        assert_eq!(codes(&report.errors), vec!["source-error"]);
+        assert!(report.errors[0].message.contains("vide"), "{report:?}");
+        let mut stream = plain().stream();
+        stream.push(empty).unwrap();
+        assert_eq!(stream.finish().unwrap(), report);
+    }
+    let dir = scratch("empty");
+    let file = write(&dir.join("vide.csv"), b"");
+    assert_eq!(
+        codes(&plain().validate_path(file).unwrap().errors),
+        vec!["source-error"]
+    );
     // UTF-16 without a byte-order mark.
     let utf16: Vec<u8> = "siret,code_postal\n1,2\n"
         .encode_utf16()

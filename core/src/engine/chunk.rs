@@ -84,7 +84,11 @@ pub(crate) fn validate_chunk(
     let trusted = ascii_dialect(dialect);
     while let Some(info) = records.next_record() {
         if skip > 0 {
-            skip -= 1;
+            // Empty lines before the header are not header rows (the header reader skips
+            // them too).
+            if info.len > 0 {
+                skip -= 1;
+            }
             continue;
         }
         let mut offset = info.start as u64;

@@ -98,9 +98,39 @@ impl Validator {
         reader: R,
         format: InputFormat,
     ) -> Result<Report, SourceError> {
-        let mut report = parallel::validate(self, reader).map_err(corrupt_to_error)?;
+        let mut report = match parallel::validate(self, reader).map_err(corrupt_to_error) {
+            Err(SourceError::Empty) => self.empty_input_report(),
+            other => other?,
+        };
         report.stats.format = format.name().to_owned();
         Ok(report)
+    }
+
+    /// The report on an input without a header (0 bytes, or blank lines only): bad data,
+    /// not a bad command, so an invalid report with one `source-error`, as frictionless
+    /// and Validata give (every door then says the same).
+    pub(crate) fn empty_input_report(&self) -> Report {
+        use crate::report::{Diagnostic, ErrorCode, Summary};
+        let mut report = Report {
+            valid: false,
+            ..Report::default()
+        };
+        report.stats.fields = self.table.fields.len();
+        report.stats.encoding = "utf-8".to_owned();
+        report.stats.delimiter = char::from(self.options.dialect.delimiter).to_string();
+        report.stats.format = InputFormat::Csv.name().to_owned();
+        let code = ErrorCode::SourceError;
+        if self.options.keeps(code) {
+            let mut d = Diagnostic::new(code).with_param("reason", "empty");
+            d.localize(self.options.lang);
+            report.errors.push(d);
+            report.stats.error_count = 1;
+            report.stats.error_types.insert(code.as_str().to_owned(), 1);
+        }
+        // Only `--skip-errors source-error` makes it valid.
+        report.valid = report.errors.is_empty();
+        report.summary = Summary::of(&report.errors);
+        report
     }
 
     fn validate_gzip<R: Read + Send>(&self, reader: R) -> Result<Report, SourceError> {

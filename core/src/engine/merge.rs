@@ -7,7 +7,8 @@ use super::ValidationOptions;
 use super::chunk::ChunkResult;
 use super::key_set::KeySet;
 use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
-use crate::table::{CompiledTable, HeaderPlan, KeyKind, row::KeyHit};
+use crate::table::row::{KEY_TEXT_SEPARATOR, KeyHit};
+use crate::table::{CompiledTable, HeaderPlan, KeyKind};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -204,6 +205,7 @@ impl Merger {
         }
         let (start, len) = (k.text.0 as usize, k.text.1 as usize);
         let text = arena.get(start..start + len).unwrap_or("");
+        let values: Vec<&str> = text.split(KEY_TEXT_SEPARATOR).collect();
         let hash = k.hash;
         if let KeyKind::Foreign { reference } = spec.kind {
             if !self.seen[reference].contains(hash) {
@@ -228,10 +230,14 @@ impl Merger {
             KeyKind::Unique => Diagnostic::new(ErrorCode::UniqueError)
                 .in_field(field + 1, &self.table.fields[field].name)
                 .with_cell(text),
-            KeyKind::Primary => Diagnostic::new(ErrorCode::PrimaryKey).with_param("fields", names),
-            KeyKind::UniqueKey => {
-                Diagnostic::new(ErrorCode::UniqueError).with_param("fields", names)
-            }
+            KeyKind::Primary => Diagnostic::new(ErrorCode::PrimaryKey)
+                .with_param("fields", names)
+                .with_param("values", values),
+            // Which columns and which values, as for a primary key (no field: the key may
+            // span several).
+            KeyKind::UniqueKey => Diagnostic::new(ErrorCode::UniqueError)
+                .with_param("fields", names)
+                .with_param("values", values),
             KeyKind::Reference | KeyKind::Foreign { .. } => return,
         };
         self.add(
@@ -268,14 +274,16 @@ impl Merger {
                 .iter()
                 .map(|&f| self.table.fields[f].name.as_str())
                 .collect();
-            let first = spec.fields[0];
+            // No field number, as in frictionless: the key may span several fields.
+            let values: Vec<&str> = p.text.split(KEY_TEXT_SEPARATOR).collect();
             let d = Diagnostic::new(ErrorCode::ForeignKey)
                 .at_row(p.row, p.line)
                 .at_byte(p.byte)
-                .in_field(first + 1, &self.table.fields[first].name)
-                .with_cell(&p.text)
+                .with_cell(&values.join(", "))
                 .with_param("fields", names)
-                .with_param("reference", referenced);
+                .with_param("values", values)
+                .with_param("reference", referenced)
+                .with_param("resource", "");
             if self.options.keeps(d.code) {
                 missing.push(d);
             }

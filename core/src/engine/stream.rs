@@ -125,10 +125,15 @@ impl StreamValidator {
     /// Ends the input and returns the report.
     pub fn finish(mut self) -> Result<Report, SourceError> {
         if !self.is_done() {
-            self.front.finish()?;
+            match self.front.finish() {
+                Err(SourceError::Empty) => return Ok(self.validator.empty_input_report()),
+                other => other?,
+            }
             self.run()?;
         }
-        let merger = self.merger.take().ok_or(SourceError::Empty)?;
-        Ok(build_report(&self.validator, merger, &self.front))
+        match self.merger.take() {
+            Some(merger) => Ok(build_report(&self.validator, merger, &self.front)),
+            None => Ok(self.validator.empty_input_report()),
+        }
     }
 }

@@ -151,6 +151,8 @@ codes! {
     SchemaError = "schema-error": Error,
     /// A Data Package resource could not be validated (missing file, unusable schema…).
     ResourceError = "resource-error": Error,
+    /// The data cannot be read as a table: an empty file (frictionless' `source-error`).
+    SourceError = "source-error": Error,
 }
 
 impl Serialize for ErrorCode {

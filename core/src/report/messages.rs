@@ -321,11 +321,13 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Incorrect header: column {position} is named `{label}` but the schema expects `{field}` at this position."
         ),
         (ErrorCode::MissingLabel, Lang::Fr) => format!(
-            "Colonne manquante : la colonne `{field}` (position {position} dans le schéma) est absente du fichier ; ajoutez-la.{}",
+            "Colonne manquante : la colonne `{field}` (position {} dans le schéma) est absente du fichier ; ajoutez-la.{}",
+            schema_position(d),
             did_you_mean(d, lang)
         ),
         (ErrorCode::MissingLabel, Lang::En) => format!(
-            "Missing column: column `{field}` (position {position} in the schema) is not in the file; add it.{}",
+            "Missing column: column `{field}` (position {} in the schema) is not in the file; add it.{}",
+            schema_position(d),
             did_you_mean(d, lang)
         ),
         (ErrorCode::ExtraLabel, Lang::Fr) => format!(
@@ -396,6 +398,14 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             }
         }
         (ErrorCode::ConstraintError, _) => constraint_message(d, lang),
+        (ErrorCode::UniqueError, Lang::Fr) if d.params.contains_key("fields") => format!(
+            "Valeurs dupliquées : les valeurs ({}) des colonnes ({fields}) apparaissent déjà ensemble à la ligne {first_row} alors que leur combinaison doit être unique.",
+            text(d.params.get("values"))
+        ),
+        (ErrorCode::UniqueError, Lang::En) if d.params.contains_key("fields") => format!(
+            "Duplicate values: the values ({}) of columns ({fields}) already appear together in row {first_row} but their combination must be unique.",
+            text(d.params.get("values"))
+        ),
         (ErrorCode::UniqueError, Lang::Fr) => format!(
             "Valeur dupliquée : `{cell}` apparaît déjà à la ligne {first_row} alors que la colonne `{field}` doit être unique."
         ),
@@ -516,6 +526,8 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             text(d.params.get("resource")),
             text(d.params.get("detail"))
         ),
+        (ErrorCode::SourceError, Lang::Fr) => "Le fichier est vide : il n'a ni en-tête ni ligne à vérifier (0 octet, ou des lignes vides seulement). Exportez de nouveau le tableau, avec sa ligne d'en-tête.".to_owned(),
+        (ErrorCode::SourceError, Lang::En) => "The file is empty: it has no header and no row to check (0 bytes, or blank lines only). Export the table again, with its header row.".to_owned(),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }
@@ -529,6 +541,15 @@ fn plain_list(v: Option<&Value>) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         other => text(other),
+    }
+}
+
+/// A missing field's position in the schema: matched by name, the field number is the
+/// position frictionless gives it (after the file's columns), so the schema's is a param.
+fn schema_position(d: &Diagnostic) -> String {
+    match d.params.get("schema_position") {
+        Some(v) => text(Some(v)),
+        None => d.field_number.unwrap_or(0).to_string(),
     }
 }
 
@@ -878,6 +899,7 @@ mod tests {
             .with_param("label", "cp")
             .with_param("first_row", 2)
             .with_param("fields", vec!["id", "date"])
+            .with_param("values", vec!["7", "2024-01-01"])
             .with_param("reason", "duplicate")
             .with_param("detail", "must be a string")
             .with_param("detail_fr", "doit être une chaîne")

@@ -115,19 +115,30 @@ impl<'c> RecordReader<'c> {
         }
     }
 
-    /// Moves to the next record.
+    /// Moves to the next record. An empty line is a record without cells (`len` 0), as
+    /// Python's `csv` module reads it (frictionless then reports a `blank-row`); csv-core
+    /// skips them.
     pub(crate) fn next_record(&mut self) -> Option<RecordInfo> {
-        // Empty lines are not records (as in csv-core).
-        while self.pos < self.data.len() && matches!(self.data[self.pos], b'\n' | b'\r') {
-            if self.data[self.pos] == b'\n' {
-                self.line += 1;
-            }
+        // csv-core ends a record at the CR of a CRLF and leaves its LF: not an empty line.
+        if self.pos > 0
+            && self.data.get(self.pos) == Some(&b'\n')
+            && self.data[self.pos - 1] == b'\r'
+        {
+            self.line += 1;
             self.pos += 1;
         }
         if self.pos >= self.data.len() {
             return None;
         }
         let (start, line) = (self.pos, self.line);
+        if matches!(self.data[start], b'\n' | b'\r') {
+            self.pos = self.end_of_line(start);
+            return Some(RecordInfo {
+                start,
+                line,
+                len: 0,
+            });
+        }
         if self.fast {
             if let Fast::Done = self.fast_record() {
                 self.cells = Cells::Slices;
@@ -320,6 +331,11 @@ mod tests {
         let mut r = RecordReader::new(dialect, data, None);
         let mut out = Vec::new();
         while let Some(info) = r.next_record() {
+            if info.len == 0 {
+                // An empty line, which the csv crate skips.
+                assert!(matches!(data[info.start], b'\n' | b'\r'));
+                continue;
+            }
             assert!(!matches!(data[info.start], b'\n' | b'\r'));
             assert_eq!(
                 info.line,
@@ -349,6 +365,23 @@ mod tests {
                 String::from_utf8_lossy(data)
             );
         }
+    }
+
+    /// The cell counts of the records, empty lines included.
+    fn lengths(data: &[u8]) -> Vec<usize> {
+        let mut r = RecordReader::new(&Dialect::default(), data, None);
+        std::iter::from_fn(|| r.next_record().map(|i| i.len)).collect()
+    }
+
+    #[test]
+    fn empty_lines_are_records_without_cells() {
+        assert_eq!(lengths(b"a,b\n1,2\n\n3,4\n"), [2, 2, 0, 2]);
+        assert_eq!(lengths(b"a,b\r\n1,2\r\n\r\n3,4\r\n"), [2, 2, 0, 2]);
+        assert_eq!(lengths(b"a\r\r1\r"), [1, 0, 1]);
+        assert_eq!(lengths(b"a\n\n\n"), [1, 0, 0]);
+        // A record csv-core parses (doubled quote) ending with CRLF: its LF is no line.
+        assert_eq!(lengths(b"\"a\"\"b\",c\r\nd\r\n"), [2, 1]);
+        assert_eq!(lengths(b"\"a\"\"b\",c\r\n\r\nd"), [2, 0, 1]);
     }
 
     proptest! {

@@ -80,9 +80,11 @@ enum Mode {
 
 fn mode(fields_match: Option<FieldsMatch>, profile: HeaderProfile) -> Mode {
     use ErrorCode::*;
+    // frictionless 5: every by-name mode reports a missing required field (or primary key
+    // field); `superset` and `partial` tolerate only the optional ones.
     let strict_by_name = |missing: bool, extra: bool, at_least_one| {
         Mode::ByName(ByName {
-            missing_required: missing.then_some(MissingLabel),
+            missing_required: Some(MissingLabel),
             missing_optional: missing.then_some(MissingLabel),
             extra: extra.then_some(ExtraLabel),
             warn_reordered: false,
@@ -139,7 +141,7 @@ impl HeaderPlan {
         options: &ValidationOptions,
     ) -> HeaderPlan {
         let mut plan = match mode(table.fields_match, options.profile) {
-            Mode::Positional => HeaderPlan::positional(table, labels),
+            Mode::Positional => HeaderPlan::positional(table, labels, options),
             Mode::ByName(rules) => HeaderPlan::by_name(table, labels, rules, options),
         };
         plan.finish(table, options);
@@ -159,10 +161,17 @@ impl HeaderPlan {
         plan
     }
 
-    /// frictionless' `fieldsMatch: exact`: column *i* is field *i*.
-    fn positional(table: &CompiledTable, labels: &[&str]) -> HeaderPlan {
+    /// frictionless' `fieldsMatch: exact`: column *i* is field *i*. With
+    /// `ignore_header_case`, a label differing from its field by case only is a warning
+    /// (frictionless' `headerCase: false` compares them lowercased).
+    fn positional(
+        table: &CompiledTable,
+        labels: &[&str],
+        options: &ValidationOptions,
+    ) -> HeaderPlan {
         let fields = &table.fields;
         let mut errors = Vec::new();
+        let mut warnings = Vec::new();
         let mut column_field = Vec::with_capacity(labels.len());
         for (i, raw) in labels.iter().enumerate() {
             let label = raw.trim();
@@ -181,10 +190,19 @@ impl HeaderPlan {
                 Some(ErrorCode::BlankLabel)
             } else if labels[..i].iter().any(|l| l.trim() == label) {
                 Some(ErrorCode::DuplicateLabel)
-            } else if label != field.name {
-                Some(ErrorCode::IncorrectLabel)
-            } else {
+            } else if label == field.name {
                 None
+            } else if options.ignore_header_case
+                && label.to_lowercase() == field.name.to_lowercase()
+            {
+                warnings.push(
+                    at_header(ErrorCode::HeaderCase)
+                        .in_field(number, &field.name)
+                        .with_param("label", label),
+                );
+                None
+            } else {
+                Some(ErrorCode::IncorrectLabel)
             };
             if let Some(code) = code {
                 errors.push(
@@ -205,6 +223,7 @@ impl HeaderPlan {
             field_column,
             label_count: labels.len(),
             errors,
+            warnings,
             ..HeaderPlan::default()
         }
     }
@@ -293,24 +312,30 @@ impl HeaderPlan {
             }
             push(code, d, &mut errors, &mut warnings);
         }
+        if rules.at_least_one && field_column.iter().all(Option::is_none) {
+            errors.push(at_header(ErrorCode::UnmatchedHeader));
+        }
+        // A field absent from the file has no position in it: as frictionless, the missing
+        // fields reported are numbered after the file's columns, in schema order.
+        let mut next_number = labels.len() + 1;
         for (f, field) in fields.iter().enumerate() {
             if field_column[f].is_some() {
                 continue;
             }
-            let code = if field.required {
+            let code = if table.is_required(f) {
                 rules.missing_required
             } else {
                 rules.missing_optional
             };
             let Some(code) = code else { continue };
-            let mut d = at_header(code).in_field(f + 1, &field.name);
+            let mut d = at_header(code)
+                .in_field(next_number, &field.name)
+                .with_param("schema_position", f + 1);
+            next_number += 1;
             if let Some(best) = super::closest_name(&field.name, unknown.iter().copied()) {
                 d = d.with_param("hint", best);
             }
             push(code, d, &mut errors, &mut warnings);
-        }
-        if rules.at_least_one && field_column.iter().all(Option::is_none) {
-            errors.push(at_header(ErrorCode::UnmatchedHeader));
         }
         if rules.warn_reordered {
             let order: Vec<usize> = column_field.iter().filter_map(|f| *f).collect();

@@ -182,4 +182,14 @@ impl CompiledTable {
             fields_match: schema.fields_match,
         })
     }
+
+    /// Whether field `f` must be in the file: `required`, or part of the primary key (as
+    /// frictionless counts it when matching the header by name).
+    pub(crate) fn is_required(&self, f: usize) -> bool {
+        self.fields[f].required
+            || self
+                .keys
+                .iter()
+                .any(|k| k.kind == KeyKind::Primary && k.fields.contains(&f))
+    }
 }

@@ -22,7 +22,8 @@ pub(crate) struct KeyHit {
     pub hash: u128,
     /// Primary key with a missing part.
     pub null: bool,
-    /// The first key cell's text, in the chunk's arena (`start`, `len`).
+    /// The key cell's text, in the chunk's arena (`start`, `len`); for a composite key, the
+    /// texts of its cells separated by [`KEY_TEXT_SEPARATOR`].
     pub text: (u32, u32),
 }
 
@@ -42,7 +43,13 @@ pub(crate) struct RowScratch {
     field_null: Vec<bool>,
     field_text: Vec<(u32, u32)>,
     key_buf: Vec<u8>,
+    /// The cell texts of a composite key, separated by [`KEY_TEXT_SEPARATOR`].
+    key_text: String,
 }
+
+/// Separates the cell texts of a composite key in the arena (a control character no CSV
+/// cell of a key is expected to hold; the merge splits on it to list the values).
+pub(crate) const KEY_TEXT_SEPARATOR: char = '\u{1f}';
 
 /// Row-level warnings kept per chunk and per report (they are counted beyond that).
 pub(crate) const MAX_ROW_WARNINGS: usize = 100;
@@ -330,7 +337,33 @@ impl CompiledTable {
                 }
                 xxhash_rust::xxh3::xxh3_128(&scratch.key_buf)
             };
-            let first = spec.fields[0];
+            let text_of = |f: usize| {
+                let (start, len) = scratch.field_text[f];
+                if scratch.field_null[f] {
+                    ""
+                } else {
+                    &out.arena[start as usize..(start + len) as usize]
+                }
+            };
+            let text = if let [only] = spec.fields[..] {
+                if scratch.field_null[only] {
+                    (0, 0)
+                } else {
+                    scratch.field_text[only]
+                }
+            } else {
+                // Composite keys are rare: their texts are copied once more, together.
+                scratch.key_text.clear();
+                for (i, &f) in spec.fields.iter().enumerate() {
+                    if i > 0 {
+                        scratch.key_text.push(KEY_TEXT_SEPARATOR);
+                    }
+                    scratch.key_text.push_str(text_of(f));
+                }
+                let start = out.arena.len() as u32;
+                out.arena.push_str(&scratch.key_text);
+                (start, scratch.key_text.len() as u32)
+            };
             out.keys.push(KeyHit {
                 local_row: at.local_row,
                 line: at.line,
@@ -338,11 +371,7 @@ impl CompiledTable {
                 spec: spec_index as u16,
                 hash,
                 null: any_null && (all_null || spec.kind == KeyKind::Primary),
-                text: if scratch.field_null[first] {
-                    (0, 0)
-                } else {
-                    scratch.field_text[first]
-                },
+                text,
             });
         }
     }

@@ -137,6 +137,12 @@ impl NumberFormat {
         if self.decimal == '.' && self.group.is_none() {
             return parse_decimal(cell);
         }
+        // With another decimal mark, a `.` that is not the group character is neither:
+        // `1.234` under `decimalChar: ","` is ambiguous (1234 or 1,234?), and frictionless
+        // rejects it.
+        if self.decimal != '.' && self.group != Some('.') && cell.contains('.') {
+            return None;
+        }
         let mut buf = [0u8; 96];
         match normalize(cell, self.decimal, self.group, &mut buf) {
             Some(text) => parse_decimal(text),
@@ -252,6 +258,22 @@ mod tests {
             bare: true,
         };
         assert_eq!(nbsp.parse("1\u{a0}234,5"), Some(1234.5));
+        // A `.` is neither the decimal mark nor the group character: rejected, as in
+        // frictionless (`1.234` could be 1234 or 1,234).
+        let comma = NumberFormat {
+            decimal: ',',
+            group: None,
+            bare: true,
+        };
+        assert_eq!(comma.parse("1,5"), Some(1.5));
+        assert_eq!(comma.parse("1.234"), None);
+        assert_eq!(fr.parse("1.234,5"), None);
+        let dotted = NumberFormat {
+            decimal: ',',
+            group: Some('.'),
+            bare: true,
+        };
+        assert_eq!(dotted.parse("1.234,5"), Some(1234.5));
     }
 
     #[test]
