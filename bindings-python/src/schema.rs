@@ -45,13 +45,8 @@ impl PySchema {
     ) -> PyResult<PySchema> {
         let (schema, descriptor) = py
             .detach(|| {
-                let descriptor = descriptor_of(bytes);
-                let schema = if conforme::json::is_json_schema(&descriptor) {
-                    DocumentSchema::from_value(&descriptor, path, &Default::default())?
-                } else {
-                    DocumentSchema::Table(conforme::Schema::from_slice(bytes)?)
-                };
-                Ok::<_, conforme::SchemaError>((schema, descriptor))
+                DocumentSchema::from_slice(bytes, path, &Default::default())
+                    .map(|schema| (schema, descriptor_of(bytes)))
             })
             .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
         Ok(PySchema {

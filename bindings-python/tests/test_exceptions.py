@@ -84,13 +84,16 @@ def test_validation_failed_carries_the_report() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"lang": "de"}, "use \"fr\" or \"en\""),
-        ({"encoding": "klingon"}, "encoding='klingon' is unknown|encoding=\"klingon\" is unknown"),
-        ({"max_errors": 0}, "max_errors=0"),
-        ({"threads": 0}, "threads=0"),
-        ({"profile": "strictest"}, "is unknown"),
-        ({"pick_errors": ["no-such-error"]}, "is not an error type"),
+        # The engine's messages, the same in every door (the command, Python, JavaScript).
+        ({"lang": "de"}, 'unknown lang "de": use one of fr, en'),
+        ({"encoding": "klingon"}, 'unknown encoding "klingon"'),
+        ({"max_errors": 0}, "maxErrors = 0: must be at least 1"),
+        ({"threads": 0}, "threads = 0: must be at least 1"),
+        ({"threads": 30000}, "threads = 30000: must be at most 1024"),
+        ({"profile": "strictest"}, 'unknown profile "strictest": use one of schema.data.gouv.fr, strict'),
+        ({"pick_errors": ["no-such-error"]}, 'unknown error type "no-such-error": use one of'),
         ({"delimiter": ";;"}, "one ASCII character"),
+        ({"max_error": 3}, "unknown field `max_error`"),
     ],
 )
 def test_bad_options_are_value_errors(kwargs: dict[str, object], message: str) -> None:
@@ -99,5 +102,5 @@ def test_bad_options_are_value_errors(kwargs: dict[str, object], message: str) -
 
 
 def test_negative_max_errors_is_refused() -> None:
-    with pytest.raises(OverflowError):
+    with pytest.raises(ValueError, match="maxErrors: invalid value: integer `-1`"):
         conforme.validate(b"n\n1\n", INTEGER_SCHEMA, max_errors=-1)

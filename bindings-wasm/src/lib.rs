@@ -194,11 +194,7 @@ fn finished_error() -> JsError {
 /// the engine's options, read from their texts.
 fn compile(schema: &str, options: &str) -> Result<(DocumentSchema, ValidationOptions), JsError> {
     let options = ValidationOptions::from_json_str(options)?;
-    let value: Option<serde_json::Value> = serde_json::from_str(schema).ok();
-    let schema = match value.filter(conforme::json::is_json_schema) {
-        Some(v) => DocumentSchema::from_value(&v, None, &options)?,
-        None => DocumentSchema::Table(conforme::Schema::from_slice(schema.as_bytes())?),
-    };
+    let schema = DocumentSchema::from_slice(schema.as_bytes(), None, &options)?;
     Ok((schema, options))
 }
 

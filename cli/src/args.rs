@@ -161,6 +161,10 @@ pub(crate) struct ValidateArgs {
     skip_errors: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    /// Any of the engine's options as a JSON object (`{"chunkSize": 65536}`) or @file.json,
+    /// with the names Python and JavaScript use; the flags above take precedence.
+    #[arg(long, value_name = "JSON")]
+    options: Option<String>,
 }
 
 /// Options for JSON Schemas.
@@ -263,23 +267,43 @@ struct InputArgs {
     null_sequence: Option<String>,
 }
 
+/// `max_errors` → `maxErrors` (camelCase names are left as they are).
+fn camel_case(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.push(c.to_ascii_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A JSON object given inline or as `@file.json`.
+fn json_object(text: &str, flag: &str) -> Result<Map<String, Value>, Fatal> {
+    let text = match text.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| Fatal(format!("cannot read the {flag} file {path}: {e}")))?,
+        None => text.to_owned(),
+    };
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(o)) => Ok(o),
+        Ok(_) => Err(Fatal(format!("{flag} must be a JSON object"))),
+        Err(e) => Err(Fatal(format!("{flag} is not valid JSON: {e}"))),
+    }
+}
+
 impl InputArgs {
     /// The flags as one Table Dialect descriptor (the `--dialect` object, flags on top).
     fn dialect(&self) -> Result<Option<Value>, Fatal> {
         let mut d = match &self.dialect {
             None => Map::new(),
-            Some(text) => {
-                let text = match text.strip_prefix('@') {
-                    Some(path) => std::fs::read_to_string(path)
-                        .map_err(|e| Fatal(format!("cannot read the dialect file {path}: {e}")))?,
-                    None => text.clone(),
-                };
-                match serde_json::from_str(&text) {
-                    Ok(Value::Object(o)) => o,
-                    Ok(_) => return Err(Fatal("--dialect must be a JSON object".into())),
-                    Err(e) => return Err(Fatal(format!("--dialect is not valid JSON: {e}"))),
-                }
-            }
+            Some(text) => json_object(text, "--dialect")?,
         };
         let mut set = |k: &str, v: Value| {
             d.insert(k.to_owned(), v);
@@ -318,11 +342,23 @@ impl InputArgs {
 impl ValidateArgs {
     /// The flags as the engine's options object (what Python and JavaScript would pass).
     pub fn options_json(&self, lang: Lang) -> Result<Value, Fatal> {
-        let mut m = Map::new();
+        let mut m = match &self.options {
+            None => Map::new(),
+            // Flags are put under camelCase names: a snake_case key would be a second copy.
+            Some(text) => json_object(text, "--options")?
+                .into_iter()
+                .map(|(k, v)| (camel_case(&k), v))
+                .collect(),
+        };
+        if self.lang.is_some() || !m.contains_key("lang") {
+            m.insert(
+                "lang".into(),
+                json!(if lang == Lang::En { "en" } else { "fr" }),
+            );
+        }
         let mut put = |k: &str, v: Value| {
             m.insert(k.to_owned(), v);
         };
-        put("lang", json!(if lang == Lang::En { "en" } else { "fr" }));
         if let Some(n) = self.max_errors {
             put("maxErrors", n.into());
         }

@@ -59,7 +59,7 @@ pub enum SchemaError {
         /// The profile: `Table Schema`, `Data Package`, `Table Dialect`.
         profile: &'static str,
         /// Every violation that is an error.
-        violations: Vec<crate::profile::Violation>,
+        violations: Vec<Violation>,
     },
     /// The schema file could not be read.
     #[error("cannot read the schema file {path}: {source}")]
@@ -89,8 +89,8 @@ impl SchemaError {
 ///
 /// ```
 /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "a"}]}"#).unwrap();
-/// let err = conforme::Validator::new(&schema).validate_slice(b"").unwrap_err();
-/// assert!(matches!(err, conforme::SourceError::Empty));
+/// let err = conforme::Validator::new(&schema).validate_slice(b"a\n\x00\x01\x02\x03\x00\x00").unwrap_err();
+/// assert!(matches!(err, conforme::SourceError::Binary { .. }));
 /// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -192,7 +192,7 @@ pub enum SourceError {
 /// Violations listed after this many are counted, not shown.
 const SHOWN_VIOLATIONS: usize = 20;
 
-fn profile_message(profile: &str, violations: &[crate::profile::Violation]) -> String {
+fn profile_message(profile: &str, violations: &[Violation]) -> String {
     let mut out = format!(
         "this descriptor does not follow the {profile} specification ({} problem(s)):",
         violations.len()
@@ -232,4 +232,30 @@ fn sheet_message(wanted: &str, sheets: &[String]) -> String {
         sheets.join(", "),
         sheets.len()
     )
+}
+
+/// One place where a descriptor does not follow its profile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Violation {
+    /// JSON pointer of the offending value in the descriptor (`""`: the whole descriptor).
+    pub pointer: String,
+    /// The JSON Schema keyword of the profile that failed (`type`, `required`, `enum`…).
+    pub keyword: String,
+    /// What is wrong and what was expected, in English.
+    pub message: String,
+    /// The same in French.
+    pub message_fr: String,
+    /// `true` when conforme still reads the value (the deviation is a warning).
+    pub lenient: bool,
+}
+
+impl std::fmt::Display for Violation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "/"
+        } else {
+            &self.pointer
+        };
+        write!(f, "{at}: {}", self.message)
+    }
 }

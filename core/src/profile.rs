@@ -67,31 +67,7 @@ impl Profile {
     }
 }
 
-/// One place where a descriptor does not follow its profile.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Violation {
-    /// JSON pointer of the offending value in the descriptor (`""`: the whole descriptor).
-    pub pointer: String,
-    /// The JSON Schema keyword of the profile that failed (`type`, `required`, `enum`…).
-    pub keyword: String,
-    /// What is wrong and what was expected, in English.
-    pub message: String,
-    /// The same in French.
-    pub message_fr: String,
-    /// `true` when conforme still reads the value (the deviation is a warning).
-    pub lenient: bool,
-}
-
-impl std::fmt::Display for Violation {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let at = if self.pointer.is_empty() {
-            "/"
-        } else {
-            &self.pointer
-        };
-        write!(f, "{at}: {}", self.message)
-    }
-}
+pub use crate::error::Violation;
 
 impl Violation {
     /// The same violation for a descriptor nested at `prefix` (a resource's inline schema).
@@ -347,6 +323,17 @@ fn violation(root: &Value, e: &jsonschema::ValidationError<'_>) -> Violation {
 
 fn len(v: &Value) -> usize {
     v.as_array().map_or(0, Vec::len)
+}
+
+/// `true` when `value` is a Data Package descriptor (an object with a `resources` list).
+///
+/// ```
+/// assert!(conforme::profile::is_package(&serde_json::json!({"resources": []})));
+/// ```
+pub fn is_package(value: &serde_json::Value) -> bool {
+    value
+        .get("resources")
+        .is_some_and(serde_json::Value::is_array)
 }
 
 #[cfg(test)]

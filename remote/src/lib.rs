@@ -307,7 +307,7 @@ impl Remote {
     /// Loads a Table Schema from a path or URL.
     pub fn table_schema(&self, location: &str) -> Result<Schema, RemoteError> {
         let bytes = self.schema_bytes(location)?;
-        Schema::from_slice(&bytes).map_err(|source| RemoteError::Schema {
+        conforme::document::load_table_schema(&bytes).map_err(|source| RemoteError::Schema {
             location: location.to_owned(),
             source,
         })

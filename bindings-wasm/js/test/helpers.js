@@ -22,19 +22,10 @@ export function fixtures() {
     });
 }
 
-// The same options the Rust fixture runner reads from expected.json (tests/src/lib.rs).
-function fixtureOptions(options) {
-  const mapped = {};
-  if (options.max_errors !== undefined) mapped.maxErrors = options.max_errors;
-  if (options.chunk_size !== undefined) mapped.chunkSize = options.chunk_size;
-  if (options.header === false) mapped.header = false;
-  if (options.profile !== undefined) mapped.profile = options.profile;
-  if (options.ignore_header_case !== undefined) mapped.ignoreHeaderCase = options.ignore_header_case;
-  if (options.skip_checks !== undefined) mapped.skipChecks = options.skip_checks;
-  if (options.pick_errors !== undefined) mapped.pickErrors = options.pick_errors;
-  if (options.skip_errors !== undefined) mapped.skipErrors = options.skip_errors;
-  if (options.dialect !== undefined) mapped.dialect = options.dialect;
-  return mapped;
+// A fixture's options are the engine's, in snake_case; this package takes them in camelCase.
+export function fixtureOptions(options) {
+  const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
+  return Object.fromEntries(Object.entries(options).map(([key, value]) => [camel(key), value]));
 }
 
 /**

@@ -6,9 +6,9 @@ use crate::Fatal;
 use crate::args::{Format, ReportFormat, ValidateArgs};
 use crate::output::{language, print, style};
 use crate::remote::{self, Remote};
+use conforme::ValidationOptions;
 use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
 use conforme::render::{self, RenderOptions};
-use conforme::{Lang, ValidationOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -65,11 +65,7 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
         .map(|f| f.name.clone())
         .collect();
     let schema = DocumentSchema::Table(table);
-    let mut report =
-        remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
-    if let DocumentReport::Single(r) = &mut report {
-        r.warnings.extend(lint_warnings(schema_ref, lang));
-    }
+    let report = remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
     print_report(&report, &name, &columns, &options, args.format)
 }
 
@@ -114,19 +110,4 @@ fn print_report(
     };
     print(&out)?;
     Ok(status(report.valid()))
-}
-
-/// Lint warnings for a local Table Schema file (empty for anything else).
-fn lint_warnings(schema: &str, lang: Lang) -> Vec<conforme::Diagnostic> {
-    let Some(value) = read_value(Path::new(schema)) else {
-        return Vec::new();
-    };
-    conforme::lint::lint_value(&value)
-        .into_iter()
-        .map(|f| {
-            let mut d = f.into_warning();
-            d.localize(lang);
-            d
-        })
-        .collect()
 }

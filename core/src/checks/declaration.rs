@@ -15,7 +15,7 @@ use super::sum::Sum;
 use super::year_interval::YearInterval;
 use super::{CheckKind, CheckSet, CompiledCheck};
 use crate::report::{Diagnostic, ErrorCode};
-use crate::schema::{FieldType, TableSchema};
+use crate::schema::table::{FieldType, TableSchema};
 use serde_json::{Map, Value};
 
 /// Deprecated names and the names that replace them.

@@ -101,8 +101,9 @@ pub enum DocumentSchema {
 
 impl DocumentSchema {
     /// Compiles a schema descriptor: a JSON Schema when it looks like one
-    /// ([`crate::json::is_json_schema`]), else a Table Schema. `location` is the schema's
-    /// file, whose folder holds local copies of what a JSON Schema references.
+    /// ([`crate::json::is_json_schema`]), else a Table Schema (with its lint warnings, which
+    /// every report then carries). `location` is the schema's file, whose folder holds local
+    /// copies of what a JSON Schema references.
     pub fn from_value(
         value: &Value,
         location: Option<&Path>,
@@ -112,8 +113,24 @@ impl DocumentSchema {
             let json = JsonSchemaOptions::from_options(options, location);
             Ok(DocumentSchema::Json(JsonSchema::compile(value, &json)?))
         } else {
-            Ok(DocumentSchema::Table(Schema::from_value(value)?))
+            Ok(DocumentSchema::Table(linted(value)?))
         }
+    }
+
+    /// [`from_value`](Self::from_value) on descriptor text (JSON, or YAML for a Table Schema).
+    ///
+    /// ```
+    /// use conforme::document::DocumentSchema;
+    /// let options = conforme::ValidationOptions::default();
+    /// let schema = DocumentSchema::from_slice(b"fields:\n  - name: id\n", None, &options).unwrap();
+    /// assert_eq!(schema.kind(), conforme::document::DocumentKind::Table);
+    /// ```
+    pub fn from_slice(
+        bytes: &[u8],
+        location: Option<&Path>,
+        options: &ValidationOptions,
+    ) -> Result<DocumentSchema, SchemaError> {
+        DocumentSchema::from_value(&crate::schema::parse_descriptor(bytes)?, location, options)
     }
 
     /// The kind of document this schema checks.
@@ -123,6 +140,43 @@ impl DocumentSchema {
             DocumentSchema::Json(_) => DocumentKind::JsonDocument,
         }
     }
+}
+
+/// A Table Schema with its lint findings as warnings.
+fn linted(value: &Value) -> Result<Schema, SchemaError> {
+    let schema = Schema::from_value(value)?;
+    let warnings = crate::lint::lint_value(value)
+        .into_iter()
+        .map(crate::lint::Finding::into_warning)
+        .collect();
+    Ok(schema.with_lint(warnings))
+}
+
+/// Loads a Table Schema from descriptor text (JSON or YAML) as every door does: compiled,
+/// with its lint findings kept as warnings for the reports made with it.
+///
+/// ```
+/// let schema = conforme::document::load_table_schema(br#"{"fields": [{"name": "n", "type": "integer", "constraint": {"minimum": 0}}]}"#).unwrap();
+/// assert!(!schema.lint_warnings().is_empty());
+/// ```
+pub fn load_table_schema(bytes: &[u8]) -> Result<Schema, SchemaError> {
+    linted(&crate::schema::parse_descriptor(bytes)?)
+}
+
+/// Adds the schema's lint warnings to a table's report, in the report's language and with
+/// the same filters as every other diagnostic.
+fn add_lint(report: &mut Report, schema: &DocumentSchema, options: &ValidationOptions) {
+    let DocumentSchema::Table(table) = schema else {
+        return;
+    };
+    for warning in table.lint_warnings() {
+        if options.keeps(warning.code) {
+            let mut w = warning.clone();
+            w.localize(options.language());
+            report.warnings.push(w);
+        }
+    }
+    report.stats.warning_count = report.warnings.len() as u64;
 }
 
 impl From<Schema> for DocumentSchema {
@@ -239,10 +293,11 @@ pub fn validate_path(
             _ => Err(DocumentError::NoSchema),
         };
     };
-    let report = match single(schema, options)? {
+    let mut report = match single(schema, options)? {
         Door::Table(v) => v.validate_path(path)?,
         Door::Json(v) => v.validate_path(path)?,
     };
+    add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))
 }
 
@@ -252,10 +307,11 @@ pub fn validate_reader(
     schema: &DocumentSchema,
     options: &ValidationOptions,
 ) -> Result<DocumentReport, DocumentError> {
-    let report = match single(schema, options)? {
+    let mut report = match single(schema, options)? {
         Door::Table(v) => v.validate_reader(input)?,
         Door::Json(v) => v.validate_reader(input)?,
     };
+    add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))
 }
 
@@ -265,10 +321,11 @@ pub fn validate_slice(
     schema: &DocumentSchema,
     options: &ValidationOptions,
 ) -> Result<DocumentReport, DocumentError> {
-    let report = match single(schema, options)? {
+    let mut report = match single(schema, options)? {
         Door::Table(v) => v.validate_slice(bytes)?,
         Door::Json(v) => v.validate_slice(bytes)?,
     };
+    add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))
 }
 

@@ -174,7 +174,7 @@ pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
 pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> Vec<Finding> {
     // A JSON Schema may have a "resources" property of its own: its `$schema` decides.
     let json_schema = crate::json::is_json_schema(schema);
-    if !json_schema && crate::package::is_package(schema) && schema.get("fields").is_none() {
+    if !json_schema && crate::profile::is_package(schema) && schema.get("fields").is_none() {
         return lint_package(schema);
     }
     if !json_schema {

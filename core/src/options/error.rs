@@ -12,6 +12,14 @@ pub enum OptionsError {
     /// The options are not a JSON object of known keys with values of the right type.
     #[error("invalid options: {0}")]
     Json(#[from] serde_json::Error),
+    /// One option's value has the wrong type (a text for a number…), or the key is unknown.
+    #[error("{option}: {reason}")]
+    Invalid {
+        /// The key as written.
+        option: String,
+        /// What serde expected.
+        reason: String,
+    },
     /// An enumerated value (language, profile, error type, check, draft) is unknown.
     #[error("unknown {option} {value:?}: use one of {accepted}")]
     UnknownValue {

@@ -186,6 +186,21 @@ impl Spec {
     }
 }
 
+/// The first option whose value alone does not read, named (serde's message for a wrongly
+/// typed value does not say which key it was).
+fn name_the_option(value: &Value) -> Option<OptionsError> {
+    value.as_object()?.iter().find_map(|(key, v)| {
+        let mut one = Map::new();
+        one.insert(key.clone(), v.clone());
+        Spec::deserialize(Value::Object(one))
+            .err()
+            .map(|e| OptionsError::Invalid {
+                option: key.clone(),
+                reason: e.to_string(),
+            })
+    })
+}
+
 impl ValidationOptions {
     /// Reads options from a JSON object (camelCase or snake_case keys, `null` for the
     /// default), checking every value.
@@ -204,7 +219,10 @@ impl ValidationOptions {
         if value.is_null() {
             return Ok(ValidationOptions::default());
         }
-        Spec::deserialize(value)?.apply()
+        match Spec::deserialize(value) {
+            Ok(spec) => spec.apply(),
+            Err(e) => Err(name_the_option(value).unwrap_or(OptionsError::Json(e))),
+        }
     }
 
     /// [`from_json`](Self::from_json) on JSON text; empty text means the defaults.

@@ -142,7 +142,7 @@ fn rejected_values_say_what_is_accepted() {
         unknown.contains("maxError") && unknown.contains("maxErrors"),
         "{unknown}"
     );
-    assert!(err(json!({"maxErrors": "ten"})).contains("invalid options"));
+    assert!(err(json!({"maxErrors": "ten"})).starts_with("maxErrors: invalid type"));
 }
 
 #[test]

@@ -688,7 +688,4 @@ pub fn validate_package(
     Ok(package)
 }
 
-/// `true` when `value` is a Data Package descriptor.
-pub fn is_package(value: &Value) -> bool {
-    value.get("resources").is_some_and(Value::is_array)
-}
+pub use crate::profile::is_package;

@@ -4,7 +4,7 @@
 //! the per-cell work needs (regexes, enum sets, bounds, date formats). It is cheap to clone
 //! and can be shared by threads.
 
-mod table;
+pub(crate) mod table;
 
 pub use table::{
     Constraints, FieldDescriptor, FieldType, FieldsMatch, ForeignKey, MissingValue, TableSchema,
@@ -28,6 +28,9 @@ use std::sync::Arc;
 pub struct Schema {
     descriptor: Arc<TableSchema>,
     compiled: Arc<CompiledTable>,
+    /// The descriptor's lint findings, as warnings, when it was loaded through the
+    /// engine's door ([`crate::document::load_table_schema`]).
+    lint: Arc<[crate::report::Diagnostic]>,
 }
 
 impl Schema {
@@ -55,6 +58,7 @@ impl Schema {
         Ok(Schema {
             descriptor: Arc::new(descriptor),
             compiled: Arc::new(compiled),
+            lint: Arc::from(Vec::new()),
         })
     }
 
@@ -71,6 +75,17 @@ impl Schema {
     /// The Table Schema descriptor as loaded.
     pub fn table(&self) -> &TableSchema {
         &self.descriptor
+    }
+
+    /// The lint warnings that every report made with this schema carries (empty unless it was
+    /// loaded by [`crate::document::load_table_schema`]).
+    pub fn lint_warnings(&self) -> &[crate::report::Diagnostic] {
+        &self.lint
+    }
+
+    pub(crate) fn with_lint(mut self, warnings: Vec<crate::report::Diagnostic>) -> Schema {
+        self.lint = Arc::from(warnings);
+        self
     }
 
     pub(crate) fn compiled(&self) -> &Arc<CompiledTable> {

@@ -9,7 +9,7 @@
 use super::InputFormat;
 use crate::error::SourceError;
 use crate::report::{Diagnostic, ErrorCode};
-use crate::schema::FieldType;
+use crate::schema::table::FieldType;
 use crate::table::{CompiledField, CompiledTable};
 use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, Sheets};
 use std::collections::BTreeMap;

@@ -8,7 +8,7 @@ use super::types::{
 };
 use super::value::Value;
 use crate::error::SchemaError;
-use crate::schema::{FieldDescriptor, FieldType, MissingValue};
+use crate::schema::table::{FieldDescriptor, FieldType, MissingValue};
 use hashbrown::HashSet;
 use serde_json::Value as Json;
 
@@ -112,10 +112,9 @@ pub(crate) struct ItemChecker {
     pub constraints: Vec<Constraint>,
 }
 
-impl ItemChecker {
-    /// Checks one item of a JSON array (`arrayItem`): strings are cast as cells, other
-    /// JSON values through their JSON text.
-    pub(crate) fn check_json_item(&self, item: &Json) -> Result<(), ()> {
+impl super::types::CheckItem for ItemChecker {
+    /// Strings are cast as cells, other JSON values through their JSON text.
+    fn check_json_item(&self, item: &Json) -> Result<(), ()> {
         let text;
         let cell = match item {
             Json::String(s) => s.as_str(),
@@ -240,7 +239,10 @@ fn caster_for(f: &FieldDescriptor, v2: bool) -> Result<Caster, SchemaError> {
         FieldType::Array => Caster::Array(
             f.array_item
                 .as_ref()
-                .map(|item| compile_checker(item, v2).map(Box::new))
+                .map(|item| {
+                    compile_checker(item, v2)
+                        .map(|c| Box::new(c) as Box<dyn super::types::CheckItem>)
+                })
                 .transpose()?,
         ),
         FieldType::List => {

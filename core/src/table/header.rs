@@ -17,7 +17,7 @@ use super::{CompiledTable, KeyKind};
 use crate::checks::{HeaderOutcome, declaration::names_match};
 use crate::engine::ValidationOptions;
 use crate::report::{Diagnostic, ErrorCode};
-use crate::schema::FieldsMatch;
+use crate::schema::table::FieldsMatch;
 
 /// How the header is matched to the schema when the schema has no `fieldsMatch`.
 ///

@@ -2,7 +2,7 @@
 
 use super::field::CompiledField;
 use super::types::Caster;
-use crate::schema::FieldType;
+use crate::schema::table::FieldType;
 
 /// Why a suggested value would pass: rendered by the message catalogue as `params.hint_kind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -17,7 +17,7 @@ pub(crate) use hints::closest_name;
 
 use crate::checks::CheckSet;
 use crate::error::SchemaError;
-use crate::schema::{FieldsMatch, TableSchema};
+use crate::schema::table::{FieldsMatch, TableSchema};
 
 /// What a key check is for.
 #[derive(Clone, Debug, PartialEq, Eq)]

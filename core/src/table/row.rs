@@ -7,7 +7,7 @@ use super::value::Value;
 use super::{CellWork, CompiledTable, HeaderPlan, KeyKind};
 use crate::checks::CellState;
 use crate::report::{Diagnostic, ErrorCode};
-use crate::schema::FieldType;
+use crate::schema::table::FieldType;
 
 /// A key value seen in a row, for the cross-row checks done in file order.
 #[derive(Clone, Debug)]

@@ -14,7 +14,6 @@ pub(crate) use geo::GeoFormat;
 pub(crate) use number::{IntegerFormat, NumberFormat};
 pub(crate) use strings::StringFormat;
 
-use super::field::ItemChecker;
 use super::value::Value;
 use temporal::StrptimeFormat;
 
@@ -26,6 +25,13 @@ pub(crate) enum TemporalFormat {
     Any,
     /// A strptime pattern such as `%d/%m/%Y`.
     Pattern(StrptimeFormat),
+}
+
+/// Checks one item of a JSON array (`arrayItem`): implemented by the field compiler, which
+/// owns constraints (a trait keeps the casts free of the field module).
+pub(crate) trait CheckItem: Send + Sync {
+    /// `Ok` when the item casts and meets its constraints.
+    fn check_json_item(&self, item: &serde_json::Value) -> Result<(), ()>;
 }
 
 /// A compiled cast from text to one Table Schema type.
@@ -45,7 +51,7 @@ pub(crate) enum Caster {
         topojson: bool,
     },
     Object,
-    Array(Option<Box<ItemChecker>>),
+    Array(Option<Box<dyn CheckItem>>),
     List {
         delimiter: String,
         item: Box<Caster>,
