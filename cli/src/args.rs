@@ -32,42 +32,11 @@ pub enum Format {
     Json,
 }
 
-/// Output formats of `validate`.
-#[derive(Clone, Copy, ValueEnum)]
-pub(crate) enum ReportFormat {
-    /// Readable by people: grouped by column and type, with counts, examples and hints
-    /// (default; colours on a terminal).
-    Text,
-    /// The native JSON report, versioned (schemas/report.schema.json).
-    Json,
-    /// The frictionless-py v5 report shape.
-    Frictionless,
-    /// One JSON object per error, then a summary line.
-    Jsonl,
-    /// GitHub Actions workflow annotations.
-    Github,
-    /// JUnit XML, one test case per column and error type.
-    Junit,
-    /// Markdown, for a pull request or a ticket.
-    Markdown,
-    /// One self-contained HTML page with a chart and the first rows with errors.
-    Html,
-}
-
-impl ReportFormat {
-    /// The renderer's format.
-    pub fn core(self) -> render::Format {
-        match self {
-            ReportFormat::Text => render::Format::Text,
-            ReportFormat::Json => render::Format::Json,
-            ReportFormat::Frictionless => render::Format::Frictionless,
-            ReportFormat::Jsonl => render::Format::Jsonl,
-            ReportFormat::Github => render::Format::Github,
-            ReportFormat::Junit => render::Format::Junit,
-            ReportFormat::Markdown => render::Format::Markdown,
-            ReportFormat::Html => render::Format::Html,
-        }
-    }
+/// The formats `validate` can print: the renderers' own list, parsed by their own names.
+fn report_format() -> impl clap::builder::TypedValueParser<Value = render::Format> {
+    use clap::builder::TypedValueParser;
+    let names: Vec<&'static str> = render::Format::ALL.iter().map(|f| f.name()).collect();
+    clap::builder::PossibleValuesParser::new(names).try_map(|name| name.parse::<render::Format>())
 }
 
 /// Rows with errors whose cells the HTML page shows.
@@ -117,9 +86,12 @@ pub(crate) struct ValidateArgs {
     pub schema: Option<String>,
     #[command(flatten)]
     pub json: JsonArgs,
-    /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    /// Output format: text (default; for people, coloured on a terminal), json (the native
+    /// report, schemas/report.schema.json), frictionless (frictionless-py v5's shape), jsonl
+    /// (one error per line, then a summary), github (workflow annotations), junit, markdown,
+    /// html (one self-contained page).
+    #[arg(long, default_value = "text", value_parser = report_format())]
+    pub format: render::Format,
     /// Stop after this many errors (the report then says that the list is cut).
     #[arg(long)]
     max_errors: Option<usize>,
@@ -399,7 +371,7 @@ impl ValidateArgs {
         if !self.skip_errors.is_empty() {
             put("skipErrors", names(&self.skip_errors));
         }
-        if let ReportFormat::Html = self.format {
+        if self.format == render::Format::Html {
             put("keepRows", HTML_ROWS.into());
         }
         if let Some(d) = self.input.dialect()? {

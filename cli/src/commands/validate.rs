@@ -3,7 +3,7 @@
 
 use super::status;
 use crate::Fatal;
-use crate::args::{Format, ReportFormat, ValidateArgs};
+use crate::args::{Format, ValidateArgs};
 use crate::output::{language, print, style};
 use crate::remote::{self, Remote};
 use conforme::ValidationOptions;
@@ -42,8 +42,8 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
         .map_err(|e| Fatal(e.to_string()))?;
     if set.all_versions {
         let format = match args.format {
-            ReportFormat::Text => Format::Text,
-            ReportFormat::Json => Format::Json,
+            render::Format::Text => Format::Text,
+            render::Format::Json => Format::Json,
             _ => {
                 return Err(Fatal(
                     "checking every version (@all) prints a table: use --format text or json."
@@ -74,7 +74,7 @@ fn package(
     data: &Path,
     name: &str,
     options: &ValidationOptions,
-    format: ReportFormat,
+    format: render::Format,
 ) -> Result<u8, Fatal> {
     if data.as_os_str() == "-" {
         return Err(Fatal(format!(
@@ -97,15 +97,15 @@ fn print_report(
     name: &str,
     columns: &[String],
     options: &ValidationOptions,
-    format: ReportFormat,
+    format: render::Format,
 ) -> Result<u8, Fatal> {
     let render_options = RenderOptions::new(name)
         .lang(options.language())
         .columns(columns)
         .style(style());
     let out = match report {
-        DocumentReport::Single(r) => render::render(r, format.core(), &render_options),
-        DocumentReport::Package(p) => document::render_package(p, format.core(), &render_options)
+        DocumentReport::Single(r) => render::render(r, format, &render_options),
+        DocumentReport::Package(p) => document::render_package(p, format, &render_options)
             .map_err(|e| Fatal(e.to_string()))?,
     };
     print(&out)?;

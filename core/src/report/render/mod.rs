@@ -75,6 +75,32 @@ impl Format {
     }
 }
 
+impl std::str::FromStr for Format {
+    type Err = crate::OptionsError;
+
+    /// A format by its name on the command line (`text`, `json`, `frictionless`…).
+    ///
+    /// ```
+    /// assert_eq!("jsonl".parse::<conforme::render::Format>().unwrap(), conforme::render::Format::Jsonl);
+    /// assert!("pdf".parse::<conforme::render::Format>().unwrap_err().to_string().contains("markdown"));
+    /// ```
+    fn from_str(name: &str) -> Result<Format, crate::OptionsError> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|f| f.name() == name)
+            .ok_or_else(|| crate::OptionsError::UnknownValue {
+                option: "format",
+                value: name.to_owned(),
+                accepted: Format::ALL
+                    .iter()
+                    .map(|f| f.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+    }
+}
+
 /// What a renderer needs besides the report.
 #[derive(Clone, Debug)]
 pub struct RenderOptions<'a> {
