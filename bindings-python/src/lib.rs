@@ -75,7 +75,7 @@ fn validate(
         let seconds = start.elapsed().as_secs_f64();
         return report::into_py(py, report, place, seconds);
     }
-    let schema = PySchema::coerce(py, schema, &access)?;
+    let schema = PySchema::coerce(py, schema, &access, &options)?;
     let report = source.validate(py, &schema, &options, &place)?;
     report::into_py(py, report, place, start.elapsed().as_secs_f64())
 }
@@ -108,7 +108,7 @@ fn iter_errors(
     };
     let options = options::from_kwargs(options)?.threads(Some(1));
     let source = Source::from_py(source, &access)?;
-    let schema = PySchema::coerce(py, schema, &access)?;
+    let schema = PySchema::coerce(py, schema, &access, &options)?;
     let DocumentSchema::Table(schema) = schema else {
         return Err(pyo3::exceptions::PyValueError::new_err(
             "iter_errors streams the errors of a table; for a JSON document use validate()",

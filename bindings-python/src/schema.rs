@@ -5,6 +5,7 @@ use crate::convert::{from_py, type_name};
 use crate::errors::{from_schema, schema_error};
 use crate::remote::{Access, schema_failure};
 use crate::report::PyReport;
+use conforme::ValidationOptions;
 use conforme::document::DocumentSchema;
 use conforme_remote::catalog::Selector;
 use conforme_remote::{is_url, reference_in};
@@ -42,10 +43,11 @@ impl PySchema {
         bytes: &[u8],
         location: &str,
         path: Option<&Path>,
+        options: &ValidationOptions,
     ) -> PyResult<PySchema> {
         let (schema, descriptor) = py
             .detach(|| {
-                DocumentSchema::from_slice(bytes, path, &Default::default())
+                DocumentSchema::from_slice(bytes, path, options)
                     .map(|schema| (schema, descriptor_of(bytes)))
             })
             .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
@@ -62,7 +64,7 @@ impl PySchema {
         let bytes = py.detach(|| connection.remote.schema_bytes(location));
         connection.warn(py)?;
         let bytes = bytes.map_err(|e| schema_failure(py, &e))?;
-        PySchema::compile(py, &bytes, location, None)
+        PySchema::compile(py, &bytes, location, None, &ValidationOptions::default())
     }
 
     /// Resolves a catalogue reference to one version's address, then fetches it.
@@ -101,24 +103,7 @@ impl PySchema {
     /// from_path(path) -> Schema: loads a JSON or YAML schema file.
     #[staticmethod]
     fn from_path(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<PySchema> {
-        if let Ok(text) = path.cast::<PyString>() {
-            refuse_url(py, &text.to_cow()?)?;
-        }
-        let path: PathBuf = path.extract().map_err(|_| {
-            PyTypeError::new_err(format!(
-                "Schema.from_path expects a str or os.PathLike; got {}",
-                type_name(path)
-            ))
-        })?;
-        let location = path.display().to_string();
-        let bytes = py
-            .detach(|| std::fs::read(&path))
-            .map_err(|source| conforme::SchemaError::Io {
-                path: path.clone(),
-                source,
-            })
-            .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
-        PySchema::compile(py, &bytes, &location, Some(&path))
+        PySchema::load_path(py, path, &ValidationOptions::default())
     }
 
     /// from_dict(descriptor) -> Schema: compiles a descriptor given as a dict.
@@ -130,21 +115,13 @@ impl PySchema {
                 type_name(descriptor)
             )));
         }
-        let value = from_py(descriptor, "")?;
-        let schema = py
-            .detach(|| DocumentSchema::from_value(&value, None, &Default::default()))
-            .map_err(|e| from_schema(py, &e))?;
-        Ok(PySchema {
-            inner: schema,
-            descriptor: Arc::new(value),
-            location: "<dict>".to_owned(),
-        })
+        PySchema::load_dict(py, descriptor, &ValidationOptions::default())
     }
 
     /// from_bytes(data) -> Schema: compiles a JSON or YAML descriptor given as bytes.
     #[staticmethod]
     fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<PySchema> {
-        PySchema::compile(py, data, "<bytes>", None)
+        PySchema::compile(py, data, "<bytes>", None, &ValidationOptions::default())
     }
 
     /// from_url(url, *, cache_dir=None, offline=False, timeout=30.0, cache_ttl=3600.0) -> Schema: downloads a
@@ -247,12 +224,57 @@ impl PySchema {
 }
 
 impl PySchema {
+    /// Loads a schema file; a JSON Schema is compiled with `options` (its draft, its
+    /// `schema_dirs`, whether `format` is asserted).
+    fn load_path(
+        py: Python<'_>,
+        path: &Bound<'_, PyAny>,
+        options: &ValidationOptions,
+    ) -> PyResult<PySchema> {
+        if let Ok(text) = path.cast::<PyString>() {
+            refuse_url(py, &text.to_cow()?)?;
+        }
+        let path: PathBuf = path.extract().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "Schema.from_path expects a str or os.PathLike; got {}",
+                type_name(path)
+            ))
+        })?;
+        let location = path.display().to_string();
+        let bytes = py
+            .detach(|| std::fs::read(&path))
+            .map_err(|source| conforme::SchemaError::Io {
+                path: path.clone(),
+                source,
+            })
+            .map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
+        PySchema::compile(py, &bytes, &location, Some(&path), options)
+    }
+
+    /// Compiles a descriptor dict with `options`.
+    fn load_dict(
+        py: Python<'_>,
+        descriptor: &Bound<'_, PyAny>,
+        options: &ValidationOptions,
+    ) -> PyResult<PySchema> {
+        let value = from_py(descriptor, "")?;
+        let schema = py
+            .detach(|| DocumentSchema::from_value(&value, None, options))
+            .map_err(|e| from_schema(py, &e))?;
+        Ok(PySchema {
+            inner: schema,
+            descriptor: Arc::new(value),
+            location: "<dict>".to_owned(),
+        })
+    }
+
     /// Accepts what `validate(…, schema=…)` takes: a `Schema`, a dict, a path, a URL or a
     /// catalogue reference.
     pub(crate) fn coerce(
         py: Python<'_>,
         schema: Option<&Bound<'_, PyAny>>,
         access: &Access,
+        options: &ValidationOptions,
     ) -> PyResult<DocumentSchema> {
         let Some(schema) = schema else {
             return Err(schema_error(
@@ -264,7 +286,7 @@ impl PySchema {
             return Ok(s.get().inner.clone());
         }
         if schema.is_instance_of::<PyDict>() {
-            return Ok(PySchema::from_dict(py, schema)?.inner);
+            return Ok(PySchema::load_dict(py, schema, options)?.inner);
         }
         if let Ok(text) = schema.cast::<PyString>() {
             let text = text.to_cow()?;
@@ -276,7 +298,7 @@ impl PySchema {
             }
         }
         if schema.is_instance_of::<PyString>() || schema.hasattr("__fspath__")? {
-            return Ok(PySchema::from_path(py, schema)?.inner);
+            return Ok(PySchema::load_path(py, schema, options)?.inner);
         }
         Err(PyTypeError::new_err(format!(
             "schema must be a path (str or os.PathLike), a URL, a catalogue reference, a dict, or a conforme.Schema; got {} (for schema bytes use conforme.Schema.from_bytes)",
