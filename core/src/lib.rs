@@ -33,6 +33,7 @@ pub mod engine;
 pub mod error;
 pub mod generate;
 pub mod json;
+pub mod limits;
 pub mod lint;
 pub mod package;
 pub mod profile;
