@@ -52,3 +52,8 @@ pub const QUOTED_TEXT_CHARS: usize = 200;
 /// Label pairs compared for the "did you mean" hints of a header (unknown labels × missing
 /// fields): past it the hints are left out, the errors stay.
 pub const HINT_COMPARISONS: usize = 1_000_000;
+
+/// Allowed values compared with a wrong cell to find the "closest allowed value" hint. The
+/// values sit in a BK-tree, so a real list (35 000 commune names) needs far fewer; a list
+/// of look-alikes gets the best value found within the budget.
+pub const CLOSEST_VALUE_COMPARISONS: usize = 4096;

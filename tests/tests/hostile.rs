@@ -2,7 +2,7 @@
 //! each must end in a clear verdict or a clear error, never a wrong verdict or an abort.
 
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
-use conforme::{SourceError, ValidationOptions};
+use conforme::{Schema, SourceError, ValidationOptions, Validator};
 
 fn json_schema(text: &str) -> JsonSchema {
     JsonSchema::compile(&serde_json::from_str(text).unwrap(), &JsonSchemaOptions::default()).unwrap()
@@ -35,4 +35,117 @@ fn split_json_with_a_missing_item_is_a_syntax_error() {
             }
         }
     }
+}
+
+fn zip_of(members: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in members {
+        w.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        w.write_all(bytes).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// A fresh directory for this test's files.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("conforme-hostile-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn table_validator() -> Validator {
+    Validator::new(&Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap())
+}
+
+/// An .xlsx whose one sheet holds `cells` (`<c>` elements) and, optionally, a shared-string
+/// part.
+fn xlsx(cells: &str, shared: Option<&str>) -> Vec<u8> {
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{cells}</sheetData></worksheet>"#
+    );
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let workbook = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let workbook_rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("xl/workbook.xml", workbook.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ];
+    if let Some(shared) = shared {
+        parts.push(("xl/sharedStrings.xml", shared.as_bytes()));
+    }
+    zip_of(&parts)
+}
+
+const HEADER_AND_ONE: &str = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>"#;
+
+fn validate_bytes(name: &str, bytes: &[u8]) -> Result<conforme::Report, SourceError> {
+    let dir = scratch(name);
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    let out = table_validator().validate_path(&path);
+    std::fs::remove_dir_all(dir).unwrap();
+    out
+}
+
+#[test]
+fn a_far_away_xlsx_cell_is_a_clear_error_not_an_abort() {
+    let ok = validate_bytes("ok.xlsx", &xlsx(HEADER_AND_ONE, None)).unwrap();
+    assert!(ok.valid, "{:?}", ok.errors);
+    // 16 columns of 1 048 576 rows is the budget: one column more is refused.
+    for far in ["XFD1048576", "Q1048576", "ZZ100000"] {
+        let cells = format!(r#"{HEADER_AND_ONE}<row r="9"><c r="{far}"><v>2</v></c></row>"#);
+        let err = validate_bytes("far.xlsx", &xlsx(&cells, None)).unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, SourceError::Corrupt { .. }), "{far}: {err:?}");
+        assert!(text.contains("limit of 16777216 cells"), "{far}: {text}");
+    }
+    // A reference past the grid is an error of the library, not an allocation.
+    let cells = format!(r#"{HEADER_AND_ONE}<row r="2"><c r="ZZZZZZZZ2"><v>2</v></c></row>"#);
+    assert!(validate_bytes("past.xlsx", &xlsx(&cells, None)).is_err());
+}
+
+#[test]
+fn a_huge_declared_shared_string_count_is_refused_before_allocation() {
+    let shared = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="4294967295"><si><t>n</t></si></sst>"#;
+    let err = validate_bytes("sst.xlsx", &xlsx(HEADER_AND_ONE, Some(shared))).unwrap_err();
+    assert!(err.to_string().contains("4294967295 shared strings"), "{err}");
+    let honest = shared.replace("4294967295", "1");
+    assert!(validate_bytes("sst1.xlsx", &xlsx(HEADER_AND_ONE, Some(&honest))).is_ok());
+}
+
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="F"><table:table-row><table:table-cell office:value-type="string"><text:p>n</text:p></table:table-cell></table:table-row>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+    ])
+}
+
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+
+#[test]
+fn ods_rows_repeated_a_million_times_are_refused_or_cost_nothing() {
+    let one = r#"<table:table-cell office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>"#;
+    let wide = format!("{one}<table:table-cell table:number-columns-repeated=\"20\"/>{one}");
+    let filled = format!(
+        r#"<table:table-row table:number-rows-repeated="1048000">{wide}</table:table-row>"#
+    );
+    let err = validate_bytes("rep.ods", &ods(&filled)).unwrap_err();
+    assert!(err.to_string().contains("limit of 16777216 cells"), "{err}");
+    // What LibreOffice writes after the last row: empty rows, repeated. Read as usual.
+    let trailing = format!(
+        r#"<table:table-row>{one}</table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#
+    );
+    let report = validate_bytes("trail.ods", &ods(&trailing)).unwrap();
+    assert!(report.valid && report.stats.rows == 1, "{:?}", report.errors);
 }

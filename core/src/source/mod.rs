@@ -9,6 +9,8 @@ mod specials;
 mod split;
 #[cfg(feature = "excel")]
 pub(crate) mod spreadsheet;
+#[cfg(feature = "excel")]
+mod workbook_limits;
 
 pub(crate) use dialect::sniff_delimiter;
 pub(crate) use dialect::strip_initial_spaces;

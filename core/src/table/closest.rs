@@ -90,11 +90,23 @@ impl ClosestIndex {
     /// Position of the allowed value closest to `cell`, when it is close enough to be a
     /// useful suggestion (at most 2 edits, or a third of the cell's length).
     pub(crate) fn closest(&self, cell: &str) -> Option<usize> {
+        self.closest_within(cell, crate::limits::CLOSEST_VALUE_COMPARISONS)
+    }
+
+    /// [`ClosestIndex::closest`] comparing `cell` with at most `budget` values: a list whose
+    /// values all look alike defeats the tree's pruning, and a hint is not worth more time
+    /// (the best value found so far is suggested).
+    fn closest_within(&self, cell: &str, budget: usize) -> Option<usize> {
         let target = normalise(cell);
+        let mut budget = budget;
         let mut radius = 2.max(target.len() / 3);
         let mut best: Option<(usize, usize)> = None;
         let mut stack = if self.nodes.is_empty() { vec![] } else { vec![0] };
         while let Some(at) = stack.pop() {
+            if budget == 0 {
+                break;
+            }
+            budget -= 1;
             let node = &self.nodes[at];
             let d = distance(&node.norm, &target);
             if d <= radius && best.is_none_or(|b| (d, node.index) < b) {
@@ -146,11 +158,11 @@ mod tests {
         values.push("Saint-Étienne".into());
         let index = ClosestIndex::new(values.iter().map(String::as_str));
         for cell in ["abcab", "aaaa", "ffffffffff", "saint etienne", "x", "", "bacd"] {
-            assert_eq!(index.closest(cell), scan(&values, cell), "{cell}");
+            assert_eq!(index.closest_within(cell, usize::MAX), scan(&values, cell));
         }
         for v in values.iter().take(200) {
             let typo = format!("{v}z");
-            assert_eq!(index.closest(&typo), scan(&values, &typo), "{typo}");
+            assert_eq!(index.closest_within(&typo, usize::MAX), scan(&values, &typo));
         }
     }
 
@@ -161,5 +173,16 @@ mod tests {
         assert_eq!(index.closest("Oui"), Some(0));
         assert_eq!(index.closest("en  service"), Some(2));
         assert_eq!(index.closest("peut-être"), None);
+    }
+
+    #[test]
+    fn a_list_of_look_alikes_costs_a_bounded_search() {
+        let values: Vec<String> = (0..20_000).map(|i| format!("Commune {i:05}")).collect();
+        let index = ClosestIndex::new(values.iter().map(String::as_str));
+        // Every value is within 6 edits of every other: the tree cannot prune, the budget
+        // stops the search, and a value within the hint's reach is still found.
+        let found = index.closest("Comune 12345").unwrap();
+        let d = distance(&normalise(&values[found]), &normalise("Comune 12345"));
+        assert!(d <= 4, "{}", values[found]);
     }
 }
