@@ -26,9 +26,9 @@ pub const SPREADSHEET_PART_BYTES: u64 = 1 << 30;
 /// Zip archives inside zip archives: `data.zip` holding `data.csv.zip` is 2.
 pub const ZIP_NESTING: u32 = 2;
 
-/// Bytes of a zip member read into memory (a nested zip, a workbook): 1 GiB. CSV members
-/// are streamed and have no such limit.
-pub const ZIP_MEMBER_BYTES: u64 = 1 << 30;
+/// Bytes of a zip member read into memory (a nested zip, a workbook): 256 MiB. CSV and
+/// gzip members are streamed and have no such limit.
+pub const ZIP_MEMBER_BYTES: u64 = 256 << 20;
 
 /// Member names quoted in a message about a zip archive; the rest are counted.
 pub const ZIP_NAMES_QUOTED: usize = 20;

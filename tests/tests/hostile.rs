@@ -149,3 +149,173 @@ fn ods_rows_repeated_a_million_times_are_refused_or_cost_nothing() {
     let report = validate_bytes("trail.ods", &ods(&trailing)).unwrap();
     assert!(report.valid && report.stats.rows == 1, "{:?}", report.errors);
 }
+
+#[test]
+fn zip_archives_nest_two_levels_at_most() {
+    let csv: &[u8] = b"n\n1\n";
+    let one = zip_of(&[("data.csv", csv)]);
+    let two = zip_of(&[("data.zip", &one)]);
+    let three = zip_of(&[("inner.zip", &two)]);
+    assert!(validate_bytes("one.zip", &one).unwrap().valid);
+    assert!(validate_bytes("two.zip", &two).unwrap().valid);
+    let err = validate_bytes("three.zip", &three).unwrap_err().to_string();
+    assert!(err.contains("limit of 2 levels"), "{err}");
+    // 2 000 levels: refused at the third, in no time and no memory.
+    let mut deep = one;
+    for _ in 0..2000 {
+        deep = zip_of(&[("d.zip", &deep)]);
+    }
+    assert!(validate_bytes("deep.zip", &deep).is_err());
+}
+
+#[test]
+fn a_zip_of_many_members_gives_a_short_message() {
+    let members: Vec<(String, Vec<u8>)> = (0..5000)
+        .map(|i| (format!("member-{i:05}.csv"), b"n\n1\n".to_vec()))
+        .collect();
+    let refs: Vec<(&str, &[u8])> = members
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let err = validate_bytes("many.zip", &zip_of(&refs)).unwrap_err().to_string();
+    assert!(err.len() < 2000, "{} bytes", err.len());
+    assert!(err.contains("… and 4980 more"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_package_resource_linked_outside_the_package_is_not_read() {
+    use conforme::package::{PackageOptions, validate_package};
+    let dir = scratch("pkg-link");
+    std::fs::create_dir_all(dir.join("pkg")).unwrap();
+    std::fs::write(dir.join("secret.csv"), "n\nTOPSECRET\n").unwrap();
+    std::os::unix::fs::symlink(dir.join("secret.csv"), dir.join("pkg/data.csv")).unwrap();
+    std::fs::write(
+        dir.join("pkg/datapackage.json"),
+        r#"{"resources": [{"name": "d", "path": "data.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}]}"#,
+    )
+    .unwrap();
+    let report = validate_package(dir.join("pkg/datapackage.json"), &PackageOptions::default())
+        .unwrap();
+    let json = serde_json::to_string(&report.resources[0].report).unwrap();
+    assert!(!report.valid);
+    assert!(!json.contains("TOPSECRET"), "{json}");
+    assert!(json.contains("outside the package directory"), "{json}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_package_foreign_key_error_is_in_the_summary() {
+    use conforme::package::{PackageOptions, validate_package};
+    let root = conforme_tests::workspace_root().join("fixtures/datapackage/fk-broken");
+    let report = validate_package(root.join("datapackage.json"), &PackageOptions::default())
+        .unwrap();
+    for r in &report.resources {
+        let fk = r.report.errors.iter().filter(|e| e.code.as_str() == "foreign-key").count();
+        let summary = r.report.summary.by_type.get("foreign-key").copied().unwrap_or(0);
+        assert_eq!(summary as usize, fk, "{}", r.name);
+        let shown: u64 = r.report.summary.groups.iter().map(|g| g.count).sum();
+        assert_eq!(shown, r.report.errors.len() as u64, "{}", r.name);
+    }
+    assert!(
+        report
+            .resources
+            .iter()
+            .any(|r| r.report.summary.by_type.contains_key("foreign-key"))
+    );
+}
+
+fn schema_of(json: serde_json::Value) -> Schema {
+    Schema::from_slice(json.to_string().as_bytes()).unwrap()
+}
+
+#[test]
+fn a_pattern_past_the_backtracking_budget_is_its_own_diagnostic() {
+    let schema = schema_of(serde_json::json!({"fields": [
+        {"name": "v", "type": "string", "constraints": {"pattern": "((a|a)+)+\\1b"}}
+    ]}));
+    let csv = format!("v\n{}b\naab\nc\n", "a".repeat(25));
+    let report = Validator::new(&schema).validate_slice(csv.as_bytes()).unwrap();
+    let found: Vec<(Option<u64>, Option<&str>)> = report
+        .errors
+        .iter()
+        .map(|e| (e.row, e.param_str("reason")))
+        .collect();
+    assert_eq!(found, vec![(Some(2), Some("backtrack-limit")), (Some(4), None)]);
+    assert!(report.errors[0].message.contains("could not be checked") || report.errors[0].message.contains("n'a pas pu être contrôlée"), "{}", report.errors[0].message);
+}
+
+#[test]
+fn a_long_enum_is_quoted_in_part_and_hinted_quickly() {
+    let values: Vec<String> = (0..35_000).map(|i| format!("Commune numéro {i}")).collect();
+    let schema = schema_of(serde_json::json!({"fields": [
+        {"name": "c", "type": "string", "constraints": {"enum": values}}
+    ]}));
+    let mut csv = String::from("c\n");
+    for i in 0..200 {
+        csv.push_str(&format!("Commune numero {}x\n", i * 7));
+    }
+    let options = ValidationOptions::default().lang(conforme::Lang::En);
+    let report = Validator::with_options(&schema, options)
+        .validate_slice(csv.as_bytes())
+        .unwrap();
+    assert_eq!(report.errors.len(), 200);
+    let first = &report.errors[0];
+    assert_eq!(first.params["value"].as_array().unwrap().len(), 20);
+    assert_eq!(first.params["value_count"], 35_000);
+    assert!(first.message.contains("and 34980 more"), "{}", first.message);
+    assert!(first.message.len() < 2_000, "{}", first.message.len());
+    assert_eq!(first.param_str("hint"), Some("Commune numéro 0"));
+}
+
+#[test]
+fn two_blank_labels_are_not_a_duplicate_of_each_other() {
+    let schema = schema_of(serde_json::json!({"fields": [{"name": "a", "type": "string"}]}));
+    let report = Validator::new(&schema).validate_slice(b"a,,\n1,,\n").unwrap();
+    assert!(
+        report.errors.iter().all(|e| e.code.as_str() != "duplicate-label"),
+        "{:?}",
+        report.errors
+    );
+}
+
+#[test]
+fn thirty_thousand_threads_asked_for_is_not_an_abort() {
+    let schema = schema_of(serde_json::json!({"fields": [{"name": "n", "type": "integer"}]}));
+    let mut csv = String::from("n\n");
+    for i in 0..50_000 {
+        csv.push_str(&format!("{i}\n"));
+    }
+    csv.push_str("x\n");
+    let options = ValidationOptions::default().threads(Some(30_000));
+    let report = Validator::with_options(&schema, options)
+        .validate_slice(csv.as_bytes())
+        .unwrap();
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(report.stats.rows, 50_001);
+}
+
+#[test]
+fn cells_cannot_drive_the_terminal_or_the_markdown_page() {
+    use conforme::render::{Format, RenderOptions, render};
+    let schema = schema_of(serde_json::json!({"fields": [
+        {"name": "<img src=x onerror=alert(1)>", "type": "integer"}
+    ]}));
+    let csv = "<img src=x onerror=alert(1)>\n\"\u{1b}]0;PWNED\u{7}\u{1b}[2J\"\n[x](javascript:alert(1))\n";
+    let report = Validator::new(&schema).validate_slice(csv.as_bytes()).unwrap();
+    assert_eq!(report.errors.len(), 2);
+    let options = RenderOptions::new("data\u{1b}[31m.csv");
+    let text = render(&report, Format::Text, &options);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+    assert!(text.contains("PWNED"));
+    let md = render(&report, Format::Markdown, &options);
+    let outside_code: String = md
+        .split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, p)| p)
+        .collect();
+    assert!(!outside_code.contains("<img"), "{md}");
+    assert!(!outside_code.contains("](javascript"), "{md}");
+    assert!(!md.contains('\u{1b}'));
+}
