@@ -319,3 +319,17 @@ fn cells_cannot_drive_the_terminal_or_the_markdown_page() {
     assert!(!outside_code.contains("](javascript"), "{md}");
     assert!(!md.contains('\u{1b}'));
 }
+
+/// Found by the `spreadsheet` fuzz target: an OpenDocument table without its end tag made
+/// the spreadsheet library loop forever.
+#[test]
+fn an_ods_table_without_its_end_is_an_error_not_a_hang() {
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="F"><table:table-row><v</table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zip_of(&[
+        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content.as_bytes()),
+        ("META-INF/manifest.xml", MANIFEST.as_bytes()),
+    ]);
+    let err = validate_bytes("open.ods", &bytes).unwrap_err().to_string();
+    assert!(err.contains("ends inside a table"), "{err}");
+}

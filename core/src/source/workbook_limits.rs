@@ -76,6 +76,14 @@ pub(crate) fn check<RS: Read + Seek>(rs: &mut RS, format: &str) -> Result<(), So
                     return Err(too_large(format, what));
                 }
             }
+            if scan.table.is_some() {
+                // The spreadsheet library reads a table until its end tag and would loop
+                // forever at the end of the file (found by the `spreadsheet` fuzz target).
+                return Err(SourceError::Corrupt {
+                    format: format.to_owned(),
+                    detail: "content.xml ends inside a table (a `</table:table>` is missing: the file is cut short or damaged)".into(),
+                });
+            }
         }
     }
     Ok(())
@@ -343,6 +351,15 @@ mod tests {
         );
         let over = scan(&xml).expect("refused");
         assert!(over.contains("100002 rows by 1000 columns"), "{over}");
+    }
+
+    #[test]
+    fn a_table_left_open_is_seen() {
+        let mut s = OdsScan::default();
+        for b in "<table:table><table:table-row><v</table:table>".bytes() {
+            s.byte(b);
+        }
+        assert!(s.table.is_some());
     }
 
     #[test]
