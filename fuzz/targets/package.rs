@@ -17,9 +17,18 @@ pub fn run(data: &[u8]) {
     let _ = std::os::unix::fs::symlink(root.join("outside.csv"), dir.join("link.csv"));
     let _ = std::fs::write(dir.join("datapackage.json"), data);
     if let Ok(report) = validate_package(dir.join("datapackage.json"), &PackageOptions::default()) {
-        let text = serde_json::to_string(&report.resources.iter().map(|r| &r.report).collect::<Vec<_>>())
-            .unwrap_or_default();
-        assert!(!text.contains("OUTSIDE-SECRET"), "a file outside the package was read");
+        let text = serde_json::to_string(
+            &report
+                .resources
+                .iter()
+                .map(|r| &r.report)
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default();
+        assert!(
+            !text.contains("OUTSIDE-SECRET"),
+            "a file outside the package was read"
+        );
     }
     let _ = std::fs::remove_dir_all(root);
 }

@@ -29,7 +29,8 @@ pub fn run(data: &[u8]) {
         let out = render(&report, format, &options);
         match format {
             Format::Text => assert!(
-                !out.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                !out.chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
                 "control character in {out:?}"
             ),
             Format::Markdown => {

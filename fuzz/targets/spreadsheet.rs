@@ -18,8 +18,10 @@ fn check(validator: &Validator, dir: &std::path::Path, name: &str, bytes: &[u8])
 }
 
 pub fn run(data: &[u8]) {
-    let validator =
-        Validator::with_options(&super::table_schema(), ValidationOptions::default().threads(Some(1)));
+    let validator = Validator::with_options(
+        &super::table_schema(),
+        ValidationOptions::default().threads(Some(1)),
+    );
     let _ = validator.validate_slice(data);
     let (sheet, shared) = super::halves(data);
     let sheet = String::from_utf8_lossy(sheet);
@@ -43,7 +45,10 @@ pub fn run(data: &[u8]) {
     );
     let ods = super::zip_of(
         &[
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet".as_slice()),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet".as_slice(),
+            ),
             ("content.xml", content.as_bytes()),
             ("META-INF/manifest.xml", MANIFEST.as_bytes()),
         ],

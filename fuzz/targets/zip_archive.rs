@@ -4,8 +4,10 @@
 use conforme::{ValidationOptions, Validator};
 
 pub fn run(data: &[u8]) {
-    let validator =
-        Validator::with_options(&super::table_schema(), ValidationOptions::default().threads(Some(1)));
+    let validator = Validator::with_options(
+        &super::table_schema(),
+        ValidationOptions::default().threads(Some(1)),
+    );
     let _ = validator.validate_slice(data);
     let (head, body) = super::halves(data);
     let depth = head.first().map_or(1, |d| usize::from(d % 5) + 1);

@@ -26,14 +26,39 @@ impl Rng {
     }
 
     fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
+        if n == 0 {
+            0
+        } else {
+            (self.next() % n as u64) as usize
+        }
     }
 }
 
 const INTERESTING: &[&[u8]] = &[
-    b"0", b"-1", b"4294967295", b"18446744073709551616", b"1048576", b"XFD", b"1e400", b",", b",,",
-    b"]", b"}", b"\"", b"\\", b"\x00", b"\xff\xfe", b"\xef\xbb\xbf", b"\x1b[2J", b"<", b"..", b"/",
-    b"\n", b"\r\n", b"`", b"|",
+    b"0",
+    b"-1",
+    b"4294967295",
+    b"18446744073709551616",
+    b"1048576",
+    b"XFD",
+    b"1e400",
+    b",",
+    b",,",
+    b"]",
+    b"}",
+    b"\"",
+    b"\\",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xef\xbb\xbf",
+    b"\x1b[2J",
+    b"<",
+    b"..",
+    b"/",
+    b"\n",
+    b"\r\n",
+    b"`",
+    b"|",
 ];
 
 fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
@@ -80,7 +105,9 @@ fn mutate(rng: &mut Rng, input: &[u8], seeds: &[Vec<u8>]) -> Vec<u8> {
 }
 
 fn seeds(target: &str) -> Vec<Vec<u8>> {
-    let dir = conforme_tests::workspace_root().join("fuzz/seeds").join(target);
+    let dir = conforme_tests::workspace_root()
+        .join("fuzz/seeds")
+        .join(target);
     let mut out: Vec<Vec<u8>> = read_dir(&dir);
     out.push(Vec::new());
     out
@@ -119,7 +146,10 @@ fn fuzz(target: &str, run: fn(&[u8])) {
                 .cloned()
                 .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
                 .unwrap_or_default();
-            panic!("{target} failed on {:?}: {what}", String::from_utf8_lossy(&input));
+            panic!(
+                "{target} failed on {:?}: {what}",
+                String::from_utf8_lossy(&input)
+            );
         }
     }
 }

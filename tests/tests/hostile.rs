@@ -5,7 +5,11 @@ use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use conforme::{Schema, SourceError, ValidationOptions, Validator};
 
 fn json_schema(text: &str) -> JsonSchema {
-    JsonSchema::compile(&serde_json::from_str(text).unwrap(), &JsonSchemaOptions::default()).unwrap()
+    JsonSchema::compile(
+        &serde_json::from_str(text).unwrap(),
+        &JsonSchemaOptions::default(),
+    )
+    .unwrap()
 }
 
 /// A split (large) document with an empty item is a syntax error at the empty item, as the
@@ -57,7 +61,9 @@ fn scratch(name: &str) -> std::path::PathBuf {
 }
 
 fn table_validator() -> Validator {
-    Validator::new(&Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap())
+    Validator::new(
+        &Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap(),
+    )
 }
 
 /// An .xlsx whose one sheet holds `cells` (`<c>` elements) and, optionally, a shared-string
@@ -115,7 +121,10 @@ fn a_far_away_xlsx_cell_is_a_clear_error_not_an_abort() {
 fn a_huge_declared_shared_string_count_is_refused_before_allocation() {
     let shared = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="4294967295"><si><t>n</t></si></sst>"#;
     let err = validate_bytes("sst.xlsx", &xlsx(HEADER_AND_ONE, Some(shared))).unwrap_err();
-    assert!(err.to_string().contains("4294967295 shared strings"), "{err}");
+    assert!(
+        err.to_string().contains("4294967295 shared strings"),
+        "{err}"
+    );
     let honest = shared.replace("4294967295", "1");
     assert!(validate_bytes("sst1.xlsx", &xlsx(HEADER_AND_ONE, Some(&honest))).is_ok());
 }
@@ -125,7 +134,10 @@ fn ods(rows: &str) -> Vec<u8> {
         r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="F"><table:table-row><table:table-cell office:value-type="string"><text:p>n</text:p></table:table-cell></table:table-row>{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
     );
     zip_of(&[
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
         ("content.xml", content.as_bytes()),
         ("META-INF/manifest.xml", MANIFEST.as_bytes()),
     ])
@@ -147,7 +159,11 @@ fn ods_rows_repeated_a_million_times_are_refused_or_cost_nothing() {
         r#"<table:table-row>{one}</table:table-row><table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#
     );
     let report = validate_bytes("trail.ods", &ods(&trailing)).unwrap();
-    assert!(report.valid && report.stats.rows == 1, "{:?}", report.errors);
+    assert!(
+        report.valid && report.stats.rows == 1,
+        "{:?}",
+        report.errors
+    );
 }
 
 #[test]
@@ -177,7 +193,9 @@ fn a_zip_of_many_members_gives_a_short_message() {
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
         .collect();
-    let err = validate_bytes("many.zip", &zip_of(&refs)).unwrap_err().to_string();
+    let err = validate_bytes("many.zip", &zip_of(&refs))
+        .unwrap_err()
+        .to_string();
     assert!(err.len() < 2000, "{} bytes", err.len());
     assert!(err.contains("… and 4980 more"), "{err}");
 }
@@ -195,8 +213,8 @@ fn a_package_resource_linked_outside_the_package_is_not_read() {
         r#"{"resources": [{"name": "d", "path": "data.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}]}"#,
     )
     .unwrap();
-    let report = validate_package(dir.join("pkg/datapackage.json"), &PackageOptions::default())
-        .unwrap();
+    let report =
+        validate_package(dir.join("pkg/datapackage.json"), &PackageOptions::default()).unwrap();
     let json = serde_json::to_string(&report.resources[0].report).unwrap();
     assert!(!report.valid);
     assert!(!json.contains("TOPSECRET"), "{json}");
@@ -208,11 +226,22 @@ fn a_package_resource_linked_outside_the_package_is_not_read() {
 fn a_package_foreign_key_error_is_in_the_summary() {
     use conforme::package::{PackageOptions, validate_package};
     let root = conforme_tests::workspace_root().join("fixtures/datapackage/fk-broken");
-    let report = validate_package(root.join("datapackage.json"), &PackageOptions::default())
-        .unwrap();
+    let report =
+        validate_package(root.join("datapackage.json"), &PackageOptions::default()).unwrap();
     for r in &report.resources {
-        let fk = r.report.errors.iter().filter(|e| e.code.as_str() == "foreign-key").count();
-        let summary = r.report.summary.by_type.get("foreign-key").copied().unwrap_or(0);
+        let fk = r
+            .report
+            .errors
+            .iter()
+            .filter(|e| e.code.as_str() == "foreign-key")
+            .count();
+        let summary = r
+            .report
+            .summary
+            .by_type
+            .get("foreign-key")
+            .copied()
+            .unwrap_or(0);
         assert_eq!(summary as usize, fk, "{}", r.name);
         let shown: u64 = r.report.summary.groups.iter().map(|g| g.count).sum();
         assert_eq!(shown, r.report.errors.len() as u64, "{}", r.name);
@@ -235,14 +264,26 @@ fn a_pattern_past_the_backtracking_budget_is_its_own_diagnostic() {
         {"name": "v", "type": "string", "constraints": {"pattern": "((a|a)+)+\\1b"}}
     ]}));
     let csv = format!("v\n{}b\naab\nc\n", "a".repeat(25));
-    let report = Validator::new(&schema).validate_slice(csv.as_bytes()).unwrap();
+    let report = Validator::new(&schema)
+        .validate_slice(csv.as_bytes())
+        .unwrap();
     let found: Vec<(Option<u64>, Option<&str>)> = report
         .errors
         .iter()
         .map(|e| (e.row, e.param_str("reason")))
         .collect();
-    assert_eq!(found, vec![(Some(2), Some("backtrack-limit")), (Some(4), None)]);
-    assert!(report.errors[0].message.contains("could not be checked") || report.errors[0].message.contains("n'a pas pu être contrôlée"), "{}", report.errors[0].message);
+    assert_eq!(
+        found,
+        vec![(Some(2), Some("backtrack-limit")), (Some(4), None)]
+    );
+    assert!(
+        report.errors[0].message.contains("could not be checked")
+            || report.errors[0]
+                .message
+                .contains("n'a pas pu être contrôlée"),
+        "{}",
+        report.errors[0].message
+    );
 }
 
 #[test]
@@ -263,7 +304,11 @@ fn a_long_enum_is_quoted_in_part_and_hinted_quickly() {
     let first = &report.errors[0];
     assert_eq!(first.params["value"].as_array().unwrap().len(), 20);
     assert_eq!(first.params["value_count"], 35_000);
-    assert!(first.message.contains("and 34980 more"), "{}", first.message);
+    assert!(
+        first.message.contains("and 34980 more"),
+        "{}",
+        first.message
+    );
     assert!(first.message.len() < 2_000, "{}", first.message.len());
     assert_eq!(first.param_str("hint"), Some("Commune numéro 0"));
 }
@@ -271,9 +316,14 @@ fn a_long_enum_is_quoted_in_part_and_hinted_quickly() {
 #[test]
 fn two_blank_labels_are_not_a_duplicate_of_each_other() {
     let schema = schema_of(serde_json::json!({"fields": [{"name": "a", "type": "string"}]}));
-    let report = Validator::new(&schema).validate_slice(b"a,,\n1,,\n").unwrap();
+    let report = Validator::new(&schema)
+        .validate_slice(b"a,,\n1,,\n")
+        .unwrap();
     assert!(
-        report.errors.iter().all(|e| e.code.as_str() != "duplicate-label"),
+        report
+            .errors
+            .iter()
+            .all(|e| e.code.as_str() != "duplicate-label"),
         "{:?}",
         report.errors
     );
@@ -302,11 +352,16 @@ fn cells_cannot_drive_the_terminal_or_the_markdown_page() {
         {"name": "<img src=x onerror=alert(1)>", "type": "integer"}
     ]}));
     let csv = "<img src=x onerror=alert(1)>\n\"\u{1b}]0;PWNED\u{7}\u{1b}[2J\"\n[x](javascript:alert(1))\n";
-    let report = Validator::new(&schema).validate_slice(csv.as_bytes()).unwrap();
+    let report = Validator::new(&schema)
+        .validate_slice(csv.as_bytes())
+        .unwrap();
     assert_eq!(report.errors.len(), 2);
     let options = RenderOptions::new("data\u{1b}[31m.csv");
     let text = render(&report, Format::Text, &options);
-    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text}"
+    );
     assert!(text.contains("PWNED"));
     let md = render(&report, Format::Markdown, &options);
     let outside_code: String = md
@@ -326,7 +381,10 @@ fn cells_cannot_drive_the_terminal_or_the_markdown_page() {
 fn an_ods_table_without_its_end_is_an_error_not_a_hang() {
     let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="F"><table:table-row><v</table:table></office:spreadsheet></office:body></office:document-content>"#;
     let bytes = zip_of(&[
-        ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+        (
+            "mimetype",
+            b"application/vnd.oasis.opendocument.spreadsheet",
+        ),
         ("content.xml", content.as_bytes()),
         ("META-INF/manifest.xml", MANIFEST.as_bytes()),
     ]);

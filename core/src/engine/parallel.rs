@@ -171,28 +171,28 @@ pub(crate) fn validate<R: Read + Send>(
         let reader_thread = std::thread::Builder::new().spawn_scoped(
             scope,
             move || -> Result<Front, SourceError> {
-            let mut next = Some(first);
-            loop {
-                while let Some(chunk) = next.take().or_else(|| front.pop()) {
-                    window.wait_for_room(chunk.index, stop);
-                    if stop.load(Ordering::Relaxed) || work_tx.send(chunk).is_err() {
+                let mut next = Some(first);
+                loop {
+                    while let Some(chunk) = next.take().or_else(|| front.pop()) {
+                        window.wait_for_room(chunk.index, stop);
+                        if stop.load(Ordering::Relaxed) || work_tx.send(chunk).is_err() {
+                            return Ok(front);
+                        }
+                    }
+                    if !more || stop.load(Ordering::Relaxed) {
                         return Ok(front);
                     }
-                }
-                if !more || stop.load(Ordering::Relaxed) {
-                    return Ok(front);
-                }
-                while let Ok(bytes) = recycle_rx.try_recv() {
-                    front.recycle(bytes);
-                }
-                more = match fill(&mut front, &mut reader, &mut buf) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        stop.store(true, Ordering::Relaxed);
-                        return Err(e);
+                    while let Ok(bytes) = recycle_rx.try_recv() {
+                        front.recycle(bytes);
                     }
-                };
-            }
+                    more = match fill(&mut front, &mut reader, &mut buf) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    };
+                }
             },
         );
         let Ok(reader_thread) = reader_thread else {

@@ -198,14 +198,16 @@ mod tests {
     use super::*;
 
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!(
-            "conforme-retrieve-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("conforme-retrieve-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("refs/example.org")).unwrap();
         std::fs::write(dir.join("secret.json"), br#"{"const": "TOPSECRET"}"#).unwrap();
-        std::fs::write(dir.join("refs/example.org/a.json"), br#"{"type": "integer"}"#).unwrap();
+        std::fs::write(
+            dir.join("refs/example.org/a.json"),
+            br#"{"type": "integer"}"#,
+        )
+        .unwrap();
         dir
     }
 
@@ -222,7 +224,10 @@ mod tests {
         for uri in [
             format!("file://{secret}"),
             format!("https://{secret}"),
-            format!("https://example.org/../../{}", secret.trim_start_matches('/')),
+            format!(
+                "https://example.org/../../{}",
+                secret.trim_start_matches('/')
+            ),
             "https://example.org/../secret.json".to_owned(),
         ] {
             let err = local.retrieve(&uri).unwrap_err().to_string();

@@ -150,7 +150,9 @@ fn local_path(base: &Path, text: &str, what: &str) -> Result<PathBuf, String> {
     }
     let path = base.join(text);
     if !crate::source::stays_inside(base, &path) {
-        return Err(format!("its {what} {text:?} is a link to a file outside the package directory, which conforme does not read"));
+        return Err(format!(
+            "its {what} {text:?} is a link to a file outside the package directory, which conforme does not read"
+        ));
     }
     Ok(path)
 }

@@ -114,7 +114,8 @@ pub(crate) fn read_sheet<RS: Read + Seek>(
     table: &CompiledTable,
     has_header: bool,
 ) -> Result<SheetTable, SourceError> {
-    let read = std::panic::AssertUnwindSafe(|| read_sheet_inner(rs, format, wanted, table, has_header));
+    let read =
+        std::panic::AssertUnwindSafe(|| read_sheet_inner(rs, format, wanted, table, has_header));
     std::panic::catch_unwind(read).unwrap_or_else(|_| {
         Err(SourceError::Corrupt {
             format: format.name().to_owned(),
@@ -234,13 +235,19 @@ fn sheet_range<RS: Read + Seek>(
             let mut cells = x
                 .worksheet_cells_reader(sheet)
                 .map_err(|e| corrupt(e.to_string()))?;
-            bounded_grid(|| cells.next_cell().map_err(|e| corrupt(e.to_string())), format)
+            bounded_grid(
+                || cells.next_cell().map_err(|e| corrupt(e.to_string())),
+                format,
+            )
         }
         Sheets::Xlsb(x) => {
             let mut cells = x
                 .worksheet_cells_reader(sheet)
                 .map_err(|e| corrupt(e.to_string()))?;
-            bounded_grid(|| cells.next_cell().map_err(|e| corrupt(e.to_string())), format)
+            bounded_grid(
+                || cells.next_cell().map_err(|e| corrupt(e.to_string())),
+                format,
+            )
         }
         other => other
             .worksheet_range(sheet)

@@ -66,7 +66,9 @@ pub(crate) fn check<RS: Read + Seek>(rs: &mut RS, format: &str) -> Result<(), So
                 if total > SPREADSHEET_PART_BYTES {
                     return Err(too_large(
                         format,
-                        format!("content.xml is larger than {SPREADSHEET_PART_BYTES} bytes once unzipped"),
+                        format!(
+                            "content.xml is larger than {SPREADSHEET_PART_BYTES} bytes once unzipped"
+                        ),
                     ));
                 }
                 for &b in &buf[..n] {
@@ -126,7 +128,10 @@ fn attribute<'t>(tag: &'t [u8], name: &[u8]) -> Option<&'t [u8]> {
             continue;
         };
         if before_ok && (quote == b'"' || quote == b'\'') {
-            let end = value.iter().position(|&b| b == quote).unwrap_or(value.len());
+            let end = value
+                .iter()
+                .position(|&b| b == quote)
+                .unwrap_or(value.len());
             return Some(&value[..end]);
         }
     }
@@ -327,7 +332,9 @@ mod tests {
 
     #[test]
     fn repeated_filled_rows_past_the_limit_are_refused() {
-        let cells = format!("{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}");
+        let cells = format!(
+            "{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}{CELL}"
+        );
         let xml = format!(
             "<table:table table:name=\"S\">{}</table:table>",
             row(1_048_000, &cells)
@@ -365,7 +372,10 @@ mod tests {
     #[test]
     fn attributes_and_counts() {
         let tag = b"sst xmlns=\"x\" count='3' uniqueCount=\"4294967295\"";
-        assert_eq!(attribute(tag, b"uniqueCount").map(parse_count), Some(4294967295));
+        assert_eq!(
+            attribute(tag, b"uniqueCount").map(parse_count),
+            Some(4294967295)
+        );
         assert_eq!(attribute(tag, b"count").map(parse_count), Some(3));
         assert_eq!(parse_count(b"99999999999999999999999"), u64::MAX);
         assert_eq!(parse_count(b"-1"), 0);

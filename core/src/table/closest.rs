@@ -101,7 +101,11 @@ impl ClosestIndex {
         let mut budget = budget;
         let mut radius = 2.max(target.len() / 3);
         let mut best: Option<(usize, usize)> = None;
-        let mut stack = if self.nodes.is_empty() { vec![] } else { vec![0] };
+        let mut stack = if self.nodes.is_empty() {
+            vec![]
+        } else {
+            vec![0]
+        };
         while let Some(at) = stack.pop() {
             if budget == 0 {
                 break;
@@ -148,7 +152,9 @@ mod tests {
         let mut values: Vec<String> = Vec::new();
         let mut seed = 7u64;
         for _ in 0..3000 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let len = 3 + (seed >> 60) as usize;
             let word: String = (0..len)
                 .map(|k| (b'a' + ((seed >> (k * 5 % 55)) % 6) as u8) as char)
@@ -157,12 +163,23 @@ mod tests {
         }
         values.push("Saint-Étienne".into());
         let index = ClosestIndex::new(values.iter().map(String::as_str));
-        for cell in ["abcab", "aaaa", "ffffffffff", "saint etienne", "x", "", "bacd"] {
+        for cell in [
+            "abcab",
+            "aaaa",
+            "ffffffffff",
+            "saint etienne",
+            "x",
+            "",
+            "bacd",
+        ] {
             assert_eq!(index.closest_within(cell, usize::MAX), scan(&values, cell));
         }
         for v in values.iter().take(200) {
             let typo = format!("{v}z");
-            assert_eq!(index.closest_within(&typo, usize::MAX), scan(&values, &typo));
+            assert_eq!(
+                index.closest_within(&typo, usize::MAX),
+                scan(&values, &typo)
+            );
         }
     }
 

@@ -111,9 +111,9 @@ impl AllowedValues {
     /// The allowed text value closest to `cell`, if one is close enough to suggest. The
     /// index is built at the first wrong cell (most files never need it).
     pub(crate) fn closest(&self, cell: &str) -> Option<&str> {
-        let index = self.index.get_or_init(|| {
-            super::closest::ClosestIndex::new(self.texts.iter().map(|t| &**t))
-        });
+        let index = self
+            .index
+            .get_or_init(|| super::closest::ClosestIndex::new(self.texts.iter().map(|t| &**t)));
         index.closest(cell).map(|i| &*self.texts[i])
     }
 }

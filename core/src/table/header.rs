@@ -255,15 +255,18 @@ impl HeaderPlan {
             // Fields by lower-case name, in schema order; the first one still free is taken.
             let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
             for (f, field) in fields.iter().enumerate() {
-                by_lower.entry(field.name.to_lowercase()).or_default().push(f);
+                by_lower
+                    .entry(field.name.to_lowercase())
+                    .or_default()
+                    .push(f);
             }
             for (col, label) in trimmed.iter().enumerate() {
                 if column_field[col].is_some() || duplicate[col] {
                     continue;
                 }
-                let found = by_lower.get(&label.to_lowercase()).and_then(|list| {
-                    list.iter().copied().find(|&f| field_column[f].is_none())
-                });
+                let found = by_lower
+                    .get(&label.to_lowercase())
+                    .and_then(|list| list.iter().copied().find(|&f| field_column[f].is_none()));
                 if let Some(f) = found {
                     column_field[col] = Some(f);
                     field_column[f] = Some(col);

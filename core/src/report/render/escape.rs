@@ -149,9 +149,17 @@ mod tests {
                 .collect();
             assert!(!outside.contains('<'), "{hostile} → {text}");
             assert!(!outside.contains("]("), "{hostile} → {text}");
-            assert!(!outside.replace("\\|", "").contains('|'), "{hostile} → {text}");
+            assert!(
+                !outside.replace("\\|", "").contains('|'),
+                "{hostile} → {text}"
+            );
             let html = markdown_html(hostile);
-            assert!(!html.replace("<code>", "").replace("</code>", "").contains('<'));
+            assert!(
+                !html
+                    .replace("<code>", "")
+                    .replace("</code>", "")
+                    .contains('<')
+            );
         }
     }
 }

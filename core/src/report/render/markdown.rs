@@ -65,7 +65,12 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         );
         for e in &g.examples {
             let d = &report.errors[e.index];
-            let _ = writeln!(out, "- **{}** : {}", location(d, lang), markdown_text(&d.message));
+            let _ = writeln!(
+                out,
+                "- **{}** : {}",
+                location(d, lang),
+                markdown_text(&d.message)
+            );
         }
         let shown = g.examples.len() as u64;
         if g.count > shown {
