@@ -91,20 +91,42 @@ pub(crate) fn check<RS: Read + Seek>(rs: &mut RS, format: &str) -> Result<(), So
     Ok(())
 }
 
-/// The `uniqueCount` of the `<sst>` element (0 when absent), read from the part's first
-/// 64 kB.
+/// The largest `uniqueCount` the part declares anywhere (0 when absent). The whole part is
+/// scanned, as text, for every `uniqueCount=` whatever element or prefix carries it: the
+/// library reserves memory for the first `sst` element it meets, wherever it is, and a
+/// check that reads less than it does can be walked around (the `spreadsheet` fuzz target
+/// did, with a namespace prefix).
 fn declared_unique_count(part: &mut impl Read) -> Result<u64, SourceError> {
-    let mut head = Vec::new();
-    part.take(64 * 1024)
-        .read_to_end(&mut head)
-        .map_err(SourceError::Io)?;
-    let Some(start) = find(&head, b"<sst") else {
-        return Ok(0);
-    };
-    let end = find(&head[start..], b">").map_or(head.len(), |e| start + e);
-    Ok(attribute(&head[start..end], b"uniqueCount")
-        .map(parse_count)
-        .unwrap_or(0))
+    const NAME: &[u8] = b"uniqueCount";
+    let mut window: Vec<u8> = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut largest = 0u64;
+    let mut total = 0u64;
+    loop {
+        let n = part.read(&mut buf).map_err(SourceError::Io)?;
+        total += n as u64;
+        if total > SPREADSHEET_PART_BYTES {
+            return Ok(u64::MAX);
+        }
+        window.extend_from_slice(&buf[..n]);
+        let mut from = 0;
+        while let Some(at) = find(&window[from..], NAME).map(|p| from + p) {
+            from = at + NAME.len();
+            let rest = &window[from..];
+            let rest = &rest[rest
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace() || b"=\"'+".contains(*b))
+                .count()..];
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            largest = largest.max(parse_count(&rest[..digits]));
+        }
+        if n == 0 {
+            return Ok(largest);
+        }
+        // Keep a tail so that a name or a number cut between two reads is seen whole.
+        let keep = window.len().min(64);
+        window.drain(..window.len() - keep);
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -379,5 +401,10 @@ mod tests {
         assert_eq!(attribute(tag, b"count").map(parse_count), Some(3));
         assert_eq!(parse_count(b"99999999999999999999999"), u64::MAX);
         assert_eq!(parse_count(b"-1"), 0);
+        let part = b"<x:sst xmlns:x=\"m\" x:uniqueCount = '4294967295'><x:si/></x:sst>";
+        assert_eq!(declared_unique_count(&mut &part[..]).unwrap(), 4294967295);
+        let mut far = vec![b' '; 200_000];
+        far.extend_from_slice(b"<sst uniqueCount=\"99999999999\">");
+        assert_eq!(declared_unique_count(&mut &far[..]).unwrap(), 99999999999);
     }
 }

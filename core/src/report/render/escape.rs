@@ -57,7 +57,7 @@ fn html(text: &str, out: &mut String) {
 /// ```
 /// # use conforme::render::markdown_text;
 /// assert_eq!(markdown_text("`<b>` is *not* allowed"), "`<b>` is \\*not\\* allowed");
-/// assert_eq!(markdown_text("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert\\(1\\)&gt;");
+/// assert_eq!(markdown_text("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
 /// ```
 pub fn markdown_text(message: &str) -> String {
     let message = escape_controls(message);
@@ -80,9 +80,10 @@ pub fn markdown_text(message: &str) -> String {
         }
         for c in part.chars() {
             match c {
-                '<' | '>' | '&' | '"' => html(&c.to_string(), &mut out),
-                '\\' | '*' | '_' | '[' | ']' | '(' | ')' | '#' | '|' | '~' | '!' | '{' | '}'
-                | '+' | '=' => {
+                '<' | '>' | '&' => html(&c.to_string(), &mut out),
+                // `!` and `(` only make an image or a link after a `[`, escaped here; line
+                // breaks are gone, so nothing else can start a block.
+                '\\' | '*' | '_' | '[' | ']' | '#' | '|' | '~' => {
                     out.push('\\');
                     out.push(c);
                 }
