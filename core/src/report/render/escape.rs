@@ -149,7 +149,7 @@ mod tests {
                 .map(|(_, p)| p)
                 .collect();
             assert!(!outside.contains('<'), "{hostile} → {text}");
-            assert!(!outside.contains("]("), "{hostile} → {text}");
+            assert!(!outside.replace("\\]", "").contains("]("), "{hostile} → {text}");
             assert!(
                 !outside.replace("\\|", "").contains('|'),
                 "{hostile} → {text}"
