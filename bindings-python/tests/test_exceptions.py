@@ -90,7 +90,7 @@ def test_validation_failed_carries_the_report() -> None:
         ({"encoding": "klingon"}, 'unknown encoding "klingon"'),
         ({"max_errors": 0}, "maxErrors = 0: must be at least 1"),
         ({"threads": 0}, "threads = 0: must be at least 1"),
-        ({"threads": 30000}, "threads = 30000: must be at most 1024"),
+        ({"threads": 30000}, "threads = 30000: must be at most 256"),
         ({"profile": "strictest"}, 'unknown profile "strictest": use one of schema.data.gouv.fr, strict'),
         ({"pick_errors": ["no-such-error"]}, 'unknown error type "no-such-error": use one of'),
         ({"delimiter": ";;"}, "one ASCII character"),

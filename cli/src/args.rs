@@ -99,7 +99,7 @@ pub(crate) struct ValidateArgs {
     /// hints are replaced by •••.
     #[arg(long)]
     mask_cells: bool,
-    /// Worker threads in all (default: one per core; at most 1024).
+    /// Worker threads in all (default: one per core; at most 256).
     #[arg(long)]
     threads: Option<usize>,
     /// Message language: fr or en (default: from LANG, else fr).

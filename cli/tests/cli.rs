@@ -782,10 +782,10 @@ fn package_flags_apply_to_every_resource() {
 
 /// The divergences the one options type fixed: every door accepts and refuses the same values.
 #[test]
-fn thread_counts_outside_1_to_1024_are_usage_errors() {
+fn thread_counts_outside_1_to_256_are_usage_errors() {
     for (threads, says) in [
         ("0", "threads = 0: must be at least 1"),
-        ("30000", "at most 1024"),
+        ("30000", "at most 256"),
     ] {
         let out = conforme(&[
             "validate",

@@ -211,7 +211,17 @@ fn profile_message(profile: &str, violations: &[Violation]) -> String {
 }
 
 fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {
-    let list = members.join(", ");
+    // An archive of 100 000 members must not make a megabyte-long message.
+    let limit = crate::limits::ZIP_NAMES_QUOTED;
+    let mut list = members
+        .iter()
+        .take(limit)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if members.len() > limit {
+        list.push_str(&format!(" … and {} more", members.len() - limit));
+    }
     match (wanted, members.is_empty()) {
         (_, true) => "the ZIP archive holds no data file".to_owned(),
         (Some(w), false) => format!(

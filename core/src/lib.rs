@@ -34,6 +34,7 @@ pub mod engine;
 pub mod error;
 pub mod generate;
 pub mod json;
+pub mod limits;
 pub mod lint;
 pub mod options;
 pub mod package;

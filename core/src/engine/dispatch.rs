@@ -55,7 +55,7 @@ impl Validator {
         match format {
             InputFormat::Csv => self.validate_csv(file, format),
             InputFormat::Gzip => self.validate_gzip(file),
-            InputFormat::Zip => self.validate_zip(file),
+            InputFormat::Zip => self.validate_zip(file, 1),
             _ => self.validate_spreadsheet(std::io::BufReader::new(file), format),
         }
     }
@@ -80,7 +80,7 @@ impl Validator {
                     format
                 };
                 if format == InputFormat::Zip {
-                    self.validate_zip(Cursor::new(bytes))
+                    self.validate_zip(Cursor::new(bytes), 1)
                 } else {
                     self.validate_spreadsheet(Cursor::new(bytes), format)
                 }
@@ -138,7 +138,20 @@ impl Validator {
         self.validate_csv(Decompressed::new(gz, "gzip"), InputFormat::Gzip)
     }
 
-    fn validate_zip<RS: Read + Seek + Send>(&self, reader: RS) -> Result<Report, SourceError> {
+    /// Validates the table in a ZIP archive, `depth` archives deep (1 for the file itself).
+    /// CSV and gzip members are streamed; a nested archive or a workbook (whose table of
+    /// contents is at its end) is read into memory, up to [`ZIP_MEMBER_BYTES`], and
+    /// archives nest [`ZIP_NESTING`] deep at most: a small file of nested or stored
+    /// archives must not cost gigabytes.
+    ///
+    /// [`ZIP_MEMBER_BYTES`]: crate::limits::ZIP_MEMBER_BYTES
+    /// [`ZIP_NESTING`]: crate::limits::ZIP_NESTING
+    fn validate_zip<RS: Read + Seek + Send>(
+        &self,
+        reader: RS,
+        depth: u32,
+    ) -> Result<Report, SourceError> {
+        use crate::limits::{ZIP_MEMBER_BYTES, ZIP_NESTING};
         let mut archive = open_zip(reader)?;
         if let Some(format) = zip_spreadsheet(&archive) {
             // A workbook whose extension was not `.xlsx`/`.ods`.
@@ -151,18 +164,38 @@ impl Validator {
             detail: format!("member {name:?}: {e}"),
         };
         let mut member = archive.by_index(index).map_err(corrupt)?;
-        if format == InputFormat::Csv {
-            let reader = Decompressed::new(&mut member, "ZIP");
-            return self.validate_csv(reader, InputFormat::Zip);
+        match format {
+            InputFormat::Csv => {
+                let reader = Decompressed::new(&mut member, "ZIP");
+                return self.validate_csv(reader, InputFormat::Zip);
+            }
+            InputFormat::Gzip => return self.validate_gzip(Decompressed::new(&mut member, "ZIP")),
+            InputFormat::Zip if depth >= ZIP_NESTING => {
+                return Err(SourceError::Corrupt {
+                    format: "ZIP".to_owned(),
+                    detail: format!(
+                        "member {name:?} is a ZIP archive inside a ZIP archive {depth} level(s) deep, past conforme's limit of {ZIP_NESTING} levels; extract the table and give it directly"
+                    ),
+                });
+            }
+            _ => {}
         }
         let mut bytes = Vec::new();
         Decompressed::new(&mut member, "ZIP")
+            .take(ZIP_MEMBER_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(|e| corrupt_to_error(SourceError::Io(e)))?;
+        if bytes.len() as u64 > ZIP_MEMBER_BYTES {
+            return Err(SourceError::Corrupt {
+                format: "ZIP".to_owned(),
+                detail: format!(
+                    "member {name:?} is larger than {ZIP_MEMBER_BYTES} bytes once unzipped, past conforme's limit for an archive or workbook inside a ZIP archive; extract it and give it directly"
+                ),
+            });
+        }
         drop(member);
         match format {
-            InputFormat::Gzip => self.validate_gzip(Cursor::new(bytes)),
-            InputFormat::Zip => self.validate_zip(Cursor::new(bytes)),
+            InputFormat::Zip => self.validate_zip(Cursor::new(bytes), depth + 1),
             _ => self.validate_spreadsheet(Cursor::new(bytes), format),
         }
     }

@@ -23,6 +23,12 @@ fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bo
     Ok(true)
 }
 
+fn no_thread() -> SourceError {
+    SourceError::Io(std::io::Error::other(
+        "the system refused to start a validation thread: retry with fewer threads (--threads 1)",
+    ))
+}
+
 /// How many chunks may be in flight ahead of the merge.
 struct Window {
     size: usize,
@@ -86,7 +92,9 @@ pub(crate) fn validate<R: Read + Send>(
         dialect.header_record_count(),
         &v.options,
     );
-    let threads = v.options.thread_count();
+    // Past a few hundred threads each one only costs a stack (30 000 asked for would abort
+    // the process when the system refuses them).
+    let threads = v.options.thread_count().min(crate::limits::MAX_THREADS);
 
     if threads <= 1 {
         let mut scratch = ChunkScratch::default();
@@ -128,10 +136,12 @@ pub(crate) fn validate<R: Read + Send>(
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
     let table = &v.table;
     let outcome: Result<Front, SourceError> = std::thread::scope(|scope| {
+        let mut workers = 0;
         for _ in 0..threads {
             let (result_tx, recycle_tx) = (result_tx.clone(), recycle_tx.clone());
             let (work_rx, plan, dialect, stop) = (&work_rx, &plan, &dialect, &stop);
-            scope.spawn(move || {
+            // A thread the system refuses is one worker fewer, not a panic.
+            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
                 let mut scratch = ChunkScratch::default();
                 loop {
                     let next = work_rx.lock().map(|rx| rx.recv());
@@ -147,34 +157,48 @@ pub(crate) fn validate<R: Read + Send>(
                     }
                 }
             });
+            if spawned.is_err() {
+                break;
+            }
+            workers += 1;
+        }
+        if workers == 0 {
+            return Err(no_thread());
         }
         drop((result_tx, recycle_tx));
         let stop = &stop;
         let window = &window;
-        let reader_thread = scope.spawn(move || -> Result<Front, SourceError> {
-            let mut next = Some(first);
-            loop {
-                while let Some(chunk) = next.take().or_else(|| front.pop()) {
-                    window.wait_for_room(chunk.index, stop);
-                    if stop.load(Ordering::Relaxed) || work_tx.send(chunk).is_err() {
+        let reader_thread = std::thread::Builder::new().spawn_scoped(
+            scope,
+            move || -> Result<Front, SourceError> {
+                let mut next = Some(first);
+                loop {
+                    while let Some(chunk) = next.take().or_else(|| front.pop()) {
+                        window.wait_for_room(chunk.index, stop);
+                        if stop.load(Ordering::Relaxed) || work_tx.send(chunk).is_err() {
+                            return Ok(front);
+                        }
+                    }
+                    if !more || stop.load(Ordering::Relaxed) {
                         return Ok(front);
                     }
-                }
-                if !more || stop.load(Ordering::Relaxed) {
-                    return Ok(front);
-                }
-                while let Ok(bytes) = recycle_rx.try_recv() {
-                    front.recycle(bytes);
-                }
-                more = match fill(&mut front, &mut reader, &mut buf) {
-                    Ok(m) => m,
-                    Err(e) => {
-                        stop.store(true, Ordering::Relaxed);
-                        return Err(e);
+                    while let Ok(bytes) = recycle_rx.try_recv() {
+                        front.recycle(bytes);
                     }
-                };
-            }
-        });
+                    more = match fill(&mut front, &mut reader, &mut buf) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            stop.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    };
+                }
+            },
+        );
+        let Ok(reader_thread) = reader_thread else {
+            // The workers end when `work_tx`, moved into the refused closure, is dropped.
+            return Err(no_thread());
+        };
         for result in result_rx {
             merger.accept(result);
             if merger.done() {

@@ -445,7 +445,8 @@ impl JsonValidator {
     /// Validates everything `input` yields, in bounded memory for split documents.
     pub fn validate_reader<R: Read>(&self, mut input: R) -> Result<Report, SourceError> {
         let limit = self.options.limit();
-        let threads = self.options.thread_count();
+        // 30 000 asked-for threads would abort on their stacks.
+        let threads = self.options.thread_count().min(crate::limits::MAX_THREADS);
         let mut splitter = scan::Splitter::new();
         let mut raw: Option<Vec<u8>> = Some(Vec::new());
         let mut pending: Vec<scan::Item> = Vec::new();
@@ -456,6 +457,9 @@ impl JsonValidator {
         let mut bom_checked = false;
         let mut results: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
         let mut failure: Option<SourceError> = None;
+        // Set when the error limit stopped the reading: the rest of the document is unread,
+        // so "unbalanced" is expected and the list is cut, not lost.
+        let mut stopped = false;
         std::thread::scope(|scope| -> Result<(), SourceError> {
             let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
             let (res_tx, res_rx) = std::sync::mpsc::channel::<BatchResult>();
@@ -558,6 +562,7 @@ impl JsonValidator {
                         }
                     }
                     if merged_errors >= limit && results.keys().copied().eq(0..results.len()) {
+                        stopped = true;
                         break;
                     }
                 }
@@ -601,7 +606,7 @@ impl JsonValidator {
             }
             rows = if splitter.split() { items_seen } else { 1 };
         } else {
-            if !splitter.balanced() {
+            if !stopped && !splitter.balanced() {
                 return Err(SourceError::Json {
                     line: 0,
                     column: 0,
@@ -617,7 +622,7 @@ impl JsonValidator {
         // The same filters and masking as for tables: the options mean the same everywhere.
         errors.retain(|e| self.options.keeps(e.code));
         let error_count = errors.len();
-        let truncated = error_count > limit;
+        let truncated = error_count > limit || stopped;
         errors.truncate(limit);
         let mut error_types = BTreeMap::new();
         for e in &errors {

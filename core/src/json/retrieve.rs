@@ -96,17 +96,42 @@ impl LocalDirectories {
         let file_name = after_scheme.rsplit('/').next().unwrap_or("");
         let mut out = Vec::new();
         for (dir, map) in &self.dirs {
-            if let Some(rel) = map.get(bare) {
-                out.push(dir.join(rel));
+            if let Some(rel) = map.get(bare).and_then(|rel| inside(dir, rel)) {
+                out.push(rel);
             }
-            if !after_scheme.split('/').any(|part| part == "..") {
-                out.push(dir.join(after_scheme));
+            if let Some(path) = inside(dir, Path::new(after_scheme)) {
+                out.push(path);
             }
-            if !file_name.is_empty() {
-                out.push(dir.join(file_name));
+            if let Some(path) = inside(dir, Path::new(file_name)) {
+                out.push(path);
             }
         }
         out
+    }
+}
+
+/// `rel` joined onto `dir` as a path below `dir`: a leading `/` is dropped (`file:///etc/x`
+/// and `json-schema:///a.json` leave `/etc/x` and `/a.json` after the scheme, and joining an
+/// absolute path would replace `dir`); `None` for `..`, a drive prefix or an empty path.
+/// Symbolic links are checked when the file is opened ([`contained`]).
+fn inside(dir: &Path, rel: &Path) -> Option<PathBuf> {
+    use std::path::Component;
+    let mut clean = PathBuf::new();
+    for part in rel.components() {
+        match part {
+            Component::Normal(p) => clean.push(p),
+            Component::CurDir | Component::RootDir => {}
+            Component::ParentDir | Component::Prefix(_) => return None,
+        }
+    }
+    (!clean.as_os_str().is_empty()).then(|| dir.join(clean))
+}
+
+/// Whether `path`, with every symbolic link resolved, is still inside `dir`.
+fn contained(dir: &Path, path: &Path) -> bool {
+    match (dir.canonicalize(), path.canonicalize()) {
+        (Ok(dir), Ok(path)) => path.starts_with(dir),
+        _ => false,
     }
 }
 
@@ -128,7 +153,10 @@ fn read_index(dir: &Path) -> HashMap<String, PathBuf> {
 impl Retrieve for LocalDirectories {
     fn retrieve(&self, uri: &str) -> Result<Value, RetrieveError> {
         let candidates = self.candidates(uri);
-        let Some(path) = candidates.iter().find(|p| p.is_file()) else {
+        let Some(path) = candidates
+            .iter()
+            .find(|p| p.is_file() && self.dirs.iter().any(|(d, _)| contained(d, p)))
+        else {
             let looked = if self.dirs.is_empty() {
                 "nowhere (no --schema-dir given)".to_owned()
             } else {
@@ -162,5 +190,66 @@ impl jsonschema::Retrieve for Bridge {
         uri: &jsonschema::Uri<String>,
     ) -> Result<Value, Box<dyn std::error::Error + Send + Sync>> {
         self.0.retrieve(uri.as_str()).map_err(|e| Box::new(e) as _)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("conforme-retrieve-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("refs/example.org")).unwrap();
+        std::fs::write(dir.join("secret.json"), br#"{"const": "TOPSECRET"}"#).unwrap();
+        std::fs::write(
+            dir.join("refs/example.org/a.json"),
+            br#"{"type": "integer"}"#,
+        )
+        .unwrap();
+        dir
+    }
+
+    #[test]
+    fn absolute_and_parent_references_stay_inside_the_directory() {
+        let dir = scratch("abs");
+        let local = LocalDirectories::new(vec![dir.join("refs")]);
+        assert_eq!(
+            local.retrieve("https://example.org/a.json").unwrap()["type"],
+            "integer"
+        );
+        let secret = dir.join("secret.json");
+        let secret = secret.to_str().unwrap();
+        for uri in [
+            format!("file://{secret}"),
+            format!("https://{secret}"),
+            format!(
+                "https://example.org/../../{}",
+                secret.trim_start_matches('/')
+            ),
+            "https://example.org/../secret.json".to_owned(),
+        ] {
+            let err = local.retrieve(&uri).unwrap_err().to_string();
+            assert!(!err.contains("TOPSECRET"), "{uri}: {err}");
+            assert!(matches!(
+                local.retrieve(&uri),
+                Err(RetrieveError::NotAvailable { .. })
+            ));
+        }
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_out_of_the_directory_are_not_followed() {
+        let dir = scratch("link");
+        std::os::unix::fs::symlink(dir.join("secret.json"), dir.join("refs/leak.json")).unwrap();
+        let index = br#"{"map": {"https://x.org/s.json": "/etc/hostname"}}"#;
+        std::fs::write(dir.join("refs/index.json"), index).unwrap();
+        let local = LocalDirectories::new(vec![dir.join("refs")]);
+        assert!(local.retrieve("https://example.org/leak.json").is_err());
+        assert!(local.retrieve("https://x.org/s.json").is_err());
+        std::fs::remove_dir_all(dir).unwrap();
     }
 }

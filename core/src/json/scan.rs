@@ -36,6 +36,8 @@ pub(crate) struct Splitter {
     captured: Vec<u8>,
     key: Vec<u8>,
     item: Option<Item>,
+    /// A `,` closed the last item: another item must follow before `]`.
+    after_comma: bool,
     /// The document without the split array's items.
     pub envelope: Vec<u8>,
     /// Envelope length when the split array started (it ends with `[`).
@@ -60,6 +62,7 @@ impl Splitter {
             captured: Vec::new(),
             key: Vec::new(),
             item: None,
+            after_comma: false,
             envelope: Vec::new(),
             prefix_len: None,
             keys_after: false,
@@ -94,12 +97,25 @@ impl Splitter {
     }
 
     fn start_item(&mut self) {
+        self.after_comma = false;
         self.item = Some(Item {
             bytes: Vec::with_capacity(256),
             offset: self.offset,
             line: self.line,
             column: self.offset - self.line_start + 1,
         });
+    }
+
+    /// An item standing for a missing value: its text is the separator found where the value
+    /// should be, so parsing it fails with a syntax error at that very place, as parsing the
+    /// whole document would (dropping it would let `[1,,2]` or `[1,]` pass as valid).
+    fn empty_item(&self, separator: u8) -> Item {
+        Item {
+            bytes: vec![separator],
+            offset: self.offset,
+            line: self.line,
+            column: self.offset - self.line_start + 1,
+        }
     }
 
     /// Scans `data`, appending every finished item to `out`.
@@ -162,8 +178,11 @@ impl Splitter {
             }
             b'}' | b']' => {
                 if self.mode == Mode::Splitting && self.depth == self.array_depth {
-                    if let Some(item) = self.item.take() {
-                        out.push(item);
+                    match self.item.take() {
+                        Some(item) => out.push(item),
+                        // `[1,]`: a trailing comma.
+                        None if self.after_comma => out.push(self.empty_item(b)),
+                        None => {}
                     }
                     self.mode = Mode::After;
                 }
@@ -171,9 +190,12 @@ impl Splitter {
                 self.depth = self.depth.saturating_sub(1);
             }
             b',' if self.mode == Mode::Splitting && self.depth == self.array_depth => {
-                if let Some(item) = self.item.take() {
-                    out.push(item);
+                match self.item.take() {
+                    Some(item) => out.push(item),
+                    // `[,1]` or `[1,,2]`: a separator with no value before it.
+                    None => out.push(self.empty_item(b)),
                 }
+                self.after_comma = true;
             }
             b':' if self.depth == 1 => {
                 std::mem::swap(&mut self.key, &mut self.captured);
@@ -232,6 +254,37 @@ mod tests {
         assert_eq!(out.len(), 2);
         assert_eq!((out[1].line, out[1].column, out[1].offset), (3, 3, 16));
         assert_eq!(s.envelope, b"[]");
+    }
+
+    #[test]
+    fn missing_values_between_separators_become_unparsable_items() {
+        for (text, bad, column) in [
+            ("[1,]", "]", 4),
+            ("[1,,2]", ",", 4),
+            ("[,1]", ",", 2),
+            ("{\"features\": [{},\n ]}", "]", 2),
+            ("{\"features\": [{},,{}]}", ",", 18),
+        ] {
+            let mut s = Splitter::new();
+            let mut out = Vec::new();
+            s.push(text.as_bytes(), &mut out);
+            let bad_item = out
+                .iter()
+                .find(|i| serde_json::from_slice::<serde_json::Value>(&i.bytes).is_err())
+                .unwrap_or_else(|| panic!("{text}: every item parses"));
+            assert_eq!(bad_item.bytes, bad.as_bytes(), "{text}");
+            assert_eq!(bad_item.column, column, "{text}");
+        }
+        for fine in ["[]", "[1]", "[1, 2]", "{\"features\": []}"] {
+            let mut s = Splitter::new();
+            let mut out = Vec::new();
+            s.push(fine.as_bytes(), &mut out);
+            assert!(
+                out.iter()
+                    .all(|i| serde_json::from_slice::<serde_json::Value>(&i.bytes).is_ok()),
+                "{fine}"
+            );
+        }
     }
 
     #[test]

@@ -18,9 +18,8 @@ use crate::source::Dialect;
 use crate::table::HeaderProfile;
 use std::path::PathBuf;
 
-/// The most worker threads a run may ask for: far above any machine's cores, far below what
-/// exhausts a process's memory for thread stacks.
-pub const MAX_THREADS: usize = 1024;
+/// The most worker threads a run may ask for ([`crate::limits::MAX_THREADS`]).
+pub use crate::limits::MAX_THREADS;
 
 /// Rows with errors whose cells a report can keep ([`ValidationOptions::keep_rows`]).
 pub const MAX_KEPT_ROWS: usize = 200;

@@ -132,7 +132,7 @@ impl Spec {
                 return Err(OptionsError::OutOfRange {
                     option: "threads",
                     value: n,
-                    rule: "must be at most 1024",
+                    rule: "must be at most 256",
                 });
             }
             o.threads = Some(positive("threads", n)?);

@@ -128,7 +128,7 @@ fn rejected_values_say_what_is_accepted() {
     );
     assert_eq!(
         err(json!({"threads": 30000})),
-        "threads = 30000: must be at most 1024"
+        "threads = 30000: must be at most 256"
     );
     assert!(err(json!({"maxErrors": 0})).starts_with("maxErrors = 0"));
     assert!(err(json!({"keepRows": 201})).contains("at most 200"));

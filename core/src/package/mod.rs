@@ -145,7 +145,13 @@ fn local_path(base: &Path, text: &str, what: &str) -> Result<PathBuf, String> {
             "its {what} {text:?} leaves the package directory (absolute path or `..`), which Data Packages forbid"
         ));
     }
-    Ok(base.join(text))
+    let path = base.join(text);
+    if !crate::source::stays_inside(base, &path) {
+        return Err(format!(
+            "its {what} {text:?} is a link to a file outside the package directory, which conforme does not read"
+        ));
+    }
+    Ok(path)
 }
 
 fn read_json(path: &Path) -> Result<Value, String> {
@@ -671,6 +677,8 @@ pub fn validate_package(
     let mut sets = KeySets::new();
     for (i, report) in reports.iter_mut().enumerate() {
         check_foreign_keys(&resources, i, report, &mut sets);
+        // Foreign-key errors come after the summary was made: count them in it.
+        report.summary = crate::report::Summary::of(&report.errors);
     }
     let mut package = PackageReport {
         valid: reports.iter().all(|r| r.valid),

@@ -46,6 +46,25 @@ fn text(v: Option<&Value>) -> String {
     }
 }
 
+/// A list quoted as [`text`] does, its first [`ENUM_VALUES_QUOTED`] items only and the rest
+/// counted: a message must stay readable whatever the size of the list.
+///
+/// [`ENUM_VALUES_QUOTED`]: crate::limits::ENUM_VALUES_QUOTED
+fn capped_list(v: Option<&Value>, lang: Lang) -> String {
+    let limit = crate::limits::ENUM_VALUES_QUOTED;
+    match v {
+        Some(Value::Array(items)) if items.len() > limit => {
+            let head = text(Some(&Value::Array(items[..limit].to_vec())));
+            let rest = items.len() - limit;
+            match lang {
+                Lang::Fr => format!("{head}, … et {rest} autres"),
+                Lang::En => format!("{head}, … and {rest} more"),
+            }
+        }
+        other => text(other),
+    }
+}
+
 /// A French/English label for a Table Schema type, used inside sentences.
 fn type_label(ty: &str, lang: Lang) -> &'static str {
     match (ty, lang) {
@@ -190,6 +209,24 @@ fn hint(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
+/// `, … et 34 980 autres (liste complète dans le schéma)` when an `enum` message quotes only
+/// the first values of a long list (`params.value_count`).
+fn more_values(d: &Diagnostic, lang: Lang) -> String {
+    let quoted = d
+        .params
+        .get("value")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len) as u64;
+    let Some(count) = d.params.get("value_count").and_then(Value::as_u64) else {
+        return String::new();
+    };
+    let rest = count.saturating_sub(quoted);
+    match lang {
+        Lang::Fr => format!(", … et {rest} autres (liste complète dans le schéma)"),
+        Lang::En => format!(", … and {rest} more (full list in the schema)"),
+    }
+}
+
 fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
     let value = text(d.params.get("value"));
@@ -265,6 +302,12 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
         ("exclusiveMaximum", Lang::En) => {
             format!("Value too large: `{cell}` must be strictly less than {value}.")
         }
+        ("pattern", Lang::Fr) if d.param_str("reason") == Some("backtrack-limit") => format!(
+            "Motif non évalué : la vérification de `{cell}` par l'expression régulière `{value}` demande trop de retours arrière ; la valeur n'a pas pu être contrôlée. Simplifiez le motif (sans référence arrière ni groupes répétés imbriqués) ou raccourcissez la valeur."
+        ),
+        ("pattern", Lang::En) if d.param_str("reason") == Some("backtrack-limit") => format!(
+            "Pattern not evaluated: checking `{cell}` against the regular expression `{value}` needs too much backtracking; the value could not be checked. Simplify the pattern (no backreference, no nested repeated groups) or shorten the value."
+        ),
         ("pattern", Lang::Fr) => format!(
             "Format incorrect : `{cell}` ne respecte pas le motif imposé (expression régulière `{value}`).{example}"
         ),
@@ -272,11 +315,13 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
             "Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"
         ),
         ("enum", Lang::Fr) => format!(
-            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}."
+            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}{}.",
+            more_values(d, lang)
         ),
-        ("enum", Lang::En) => {
-            format!("Value not allowed: `{cell}` is not one of the allowed values: {value}.")
-        }
+        ("enum", Lang::En) => format!(
+            "Value not allowed: `{cell}` is not one of the allowed values: {value}{}.",
+            more_values(d, lang)
+        ),
         ("jsonSchema", Lang::Fr) => format!(
             "Structure incorrecte : `{cell}` ne respecte pas le schéma JSON (`jsonSchema`) imposé à la colonne."
         ),
@@ -806,11 +851,11 @@ fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
         ),
         ("enum", Lang::Fr) => format!(
             "{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.",
-            p("allowed")
+            capped_list(d.params.get("allowed"), lang)
         ),
         ("enum", Lang::En) => format!(
             "{at}: the value \"{value}\" is not one of the allowed values: {}.",
-            p("allowed")
+            capped_list(d.params.get("allowed"), lang)
         ),
         ("format", Lang::Fr) => format!(
             "{at} : la valeur « {value} » ne respecte pas le format {}.",

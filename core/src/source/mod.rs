@@ -1,6 +1,7 @@
 //! Bytes to records: byte-order marks and encodings, dialect detection, and cutting the
 //! input into chunks of whole records so that chunks can be validated in parallel.
 
+mod contain;
 mod dialect;
 mod encoding;
 pub mod input;
@@ -9,7 +10,10 @@ mod specials;
 mod split;
 #[cfg(feature = "excel")]
 pub(crate) mod spreadsheet;
+#[cfg(feature = "excel")]
+mod workbook_limits;
 
+pub(crate) use contain::stays_inside;
 pub(crate) use dialect::sniff_delimiter;
 pub(crate) use dialect::strip_initial_spaces;
 pub use dialect::{Dialect, DialectError};

@@ -11,9 +11,9 @@ use crate::error::SourceError;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldType;
 use crate::table::{CompiledField, CompiledTable};
-use calamine::{Data, ExcelDateTime, ExcelDateTimeType, Reader, Sheets};
+use calamine::{Cell, Data, DataRef, ExcelDateTime, ExcelDateTimeType, Range, Reader, Sheets};
 use std::collections::BTreeMap;
-use std::io::{Read, Seek};
+use std::io::{Read, Seek, SeekFrom};
 
 /// A sheet turned into CSV text.
 pub(crate) struct SheetTable {
@@ -103,6 +103,10 @@ fn pick_sheet(names: &[String], wanted: Option<&str>) -> Result<String, SourceEr
 }
 
 /// Reads one sheet of a workbook as CSV text, converting cells for `table`'s fields.
+///
+/// The spreadsheet library is given files written by anyone: a panic inside it (an
+/// arithmetic overflow on a cell reference such as `ZZZZZZZZ2`) is turned into an error
+/// about the file instead of ending the process.
 pub(crate) fn read_sheet<RS: Read + Seek>(
     rs: RS,
     format: InputFormat,
@@ -110,15 +114,33 @@ pub(crate) fn read_sheet<RS: Read + Seek>(
     table: &CompiledTable,
     has_header: bool,
 ) -> Result<SheetTable, SourceError> {
+    let read =
+        std::panic::AssertUnwindSafe(|| read_sheet_inner(rs, format, wanted, table, has_header));
+    std::panic::catch_unwind(read).unwrap_or_else(|_| {
+        Err(SourceError::Corrupt {
+            format: format.name().to_owned(),
+            detail: "the spreadsheet reader failed on this file (a cell reference or a size out of range)".into(),
+        })
+    })
+}
+
+fn read_sheet_inner<RS: Read + Seek>(
+    rs: RS,
+    format: InputFormat,
+    wanted: Option<&str>,
+    table: &CompiledTable,
+    has_header: bool,
+) -> Result<SheetTable, SourceError> {
+    let mut rs = rs;
+    if matches!(format, InputFormat::Xlsx | InputFormat::Ods) {
+        // Declared sizes are checked before the library allocates from them.
+        super::workbook_limits::check(&mut rs, format.name())?;
+        rs.seek(SeekFrom::Start(0))?;
+    }
     let mut book = open(rs, format)?;
     let names = book.sheet_names();
     let sheet = pick_sheet(&names, wanted)?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| SourceError::Corrupt {
-            format: format.name().to_owned(),
-            detail: format!("sheet {sheet:?}: {e}"),
-        })?;
+    let range = sheet_range(&mut book, &sheet, format)?;
     let row_offset = range.start().map_or(0, |(r, _)| u64::from(r));
     let mut rows = range.rows();
     let mut writer = csv::WriterBuilder::new()
@@ -191,6 +213,79 @@ pub(crate) fn read_sheet<RS: Read + Seek>(
         row_offset,
         conversions,
     })
+}
+
+/// The sheet's cells laid out as a grid. `.xlsx` and `.xlsb` sheets are read cell by cell,
+/// and the grid they span is checked against [`SPREADSHEET_CELLS`] as cells come: the
+/// library's own layout would first allocate the whole grid (a single cell at `XFD1048576`
+/// asks for 17 billion cells).
+///
+/// [`SPREADSHEET_CELLS`]: crate::limits::SPREADSHEET_CELLS
+fn sheet_range<RS: Read + Seek>(
+    book: &mut Sheets<RS>,
+    sheet: &str,
+    format: InputFormat,
+) -> Result<Range<Data>, SourceError> {
+    let corrupt = |e: String| SourceError::Corrupt {
+        format: format.name().to_owned(),
+        detail: format!("sheet {sheet:?}: {e}"),
+    };
+    match book {
+        Sheets::Xlsx(x) => {
+            let mut cells = x
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| corrupt(e.to_string()))?;
+            bounded_grid(
+                || cells.next_cell().map_err(|e| corrupt(e.to_string())),
+                format,
+            )
+        }
+        Sheets::Xlsb(x) => {
+            let mut cells = x
+                .worksheet_cells_reader(sheet)
+                .map_err(|e| corrupt(e.to_string()))?;
+            bounded_grid(
+                || cells.next_cell().map_err(|e| corrupt(e.to_string())),
+                format,
+            )
+        }
+        other => other
+            .worksheet_range(sheet)
+            .map_err(|e| corrupt(e.to_string())),
+    }
+}
+
+/// Collects non-empty cells while the grid they span stays within the budget.
+fn bounded_grid<'a>(
+    mut next: impl FnMut() -> Result<Option<Cell<DataRef<'a>>>, SourceError>,
+    format: InputFormat,
+) -> Result<Range<Data>, SourceError> {
+    let limit = crate::limits::SPREADSHEET_CELLS;
+    let mut cells: Vec<Cell<Data>> = Vec::new();
+    let (mut top, mut left, mut bottom, mut right) = (u32::MAX, u32::MAX, 0u32, 0u32);
+    while let Some(cell) = next()? {
+        if matches!(cell.get_value(), DataRef::Empty) {
+            continue;
+        }
+        let (row, col) = cell.get_position();
+        (top, left) = (top.min(row), left.min(col));
+        (bottom, right) = (bottom.max(row), right.max(col));
+        let area = u64::from(bottom - top + 1) * u64::from(right - left + 1);
+        if area > limit || cells.len() as u64 >= limit {
+            return Err(super::workbook_limits::too_large(
+                format.name(),
+                format!(
+                    "the sheet spans {} rows by {} columns ({area} cells) with a cell at row {}, column {}",
+                    bottom - top + 1,
+                    right - left + 1,
+                    row + 1,
+                    col + 1
+                ),
+            ));
+        }
+        cells.push(Cell::new((row, col), Data::from(cell.get_value().clone())));
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// A cell as the spreadsheet user sees it, for messages.

@@ -80,7 +80,42 @@ pub(crate) enum Check {
 pub(crate) struct Constraint {
     pub check: Check,
     pub name: &'static str,
+    /// What an error quotes as `params.value` (for a long `enum`, its first values only).
     pub value: Json,
+    /// For `enum`: the list's size and its closest-value index.
+    pub allowed: Option<Box<AllowedValues>>,
+}
+
+/// What an `enum` error needs beyond the quoted values, built once per field: every error
+/// of a 35 000-value list would otherwise copy the list and scan it whole.
+pub(crate) struct AllowedValues {
+    /// How many values the list has (`params.value_count` when not all are quoted).
+    pub count: usize,
+    /// The text values, for the closest-value hint.
+    texts: Vec<Box<str>>,
+    index: std::sync::OnceLock<super::closest::ClosestIndex>,
+}
+
+impl AllowedValues {
+    fn new(values: &[Json]) -> AllowedValues {
+        AllowedValues {
+            count: values.len(),
+            texts: values
+                .iter()
+                .filter_map(|v| v.as_str().map(Into::into))
+                .collect(),
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The allowed text value closest to `cell`, if one is close enough to suggest. The
+    /// index is built at the first wrong cell (most files never need it).
+    pub(crate) fn closest(&self, cell: &str) -> Option<&str> {
+        let index = self
+            .index
+            .get_or_init(|| super::closest::ClosestIndex::new(self.texts.iter().map(|t| &**t)));
+        index.closest(cell).map(|i| &*self.texts[i])
+    }
 }
 
 impl Constraint {
@@ -418,6 +453,7 @@ fn compile_constraints(
             check: Check::MinLength(n as usize),
             name: "minLength",
             value: n.into(),
+            allowed: None,
         });
     }
     if let Some(n) = c.max_length {
@@ -426,6 +462,7 @@ fn compile_constraints(
             check: Check::MaxLength(n as usize),
             name: "maxLength",
             value: n.into(),
+            allowed: None,
         });
     }
     let bounds: [(&'static str, &Option<Json>, MakeBound); 4] = [
@@ -448,6 +485,7 @@ fn compile_constraints(
                 check: make(bound(caster, f, name, raw)?),
                 name,
                 value: raw.clone(),
+                allowed: None,
             });
         }
     }
@@ -464,6 +502,7 @@ fn compile_constraints(
             check: Check::Pattern(Box::new(Pattern::compile(p, &pointer)?)),
             name: "pattern",
             value: p.clone().into(),
+            allowed: None,
         });
     }
     if let Some(schema) = &c.json_schema {
@@ -489,6 +528,7 @@ fn compile_constraints(
             check: Check::JsonSchema(Box::new(validator)),
             name: "jsonSchema",
             value: schema.clone(),
+            allowed: None,
         });
     }
     let allowed = match (&c.enum_values, &f.categories) {
@@ -497,10 +537,12 @@ fn compile_constraints(
         (None, None) => None,
     };
     if let Some(values) = allowed {
+        let quoted = values.len().min(crate::limits::ENUM_VALUES_QUOTED);
         out.push(Constraint {
             check: Check::Enum(enum_set(caster, f, values)),
             name: "enum",
-            value: Json::Array(values.to_vec()),
+            value: Json::Array(values[..quoted].to_vec()),
+            allowed: Some(Box::new(AllowedValues::new(values))),
         });
     }
     Ok(out)

@@ -18,6 +18,7 @@ use crate::checks::{HeaderOutcome, declaration::names_match};
 use crate::engine::ValidationOptions;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldsMatch;
+use std::collections::{HashMap, HashSet};
 
 /// How the header is matched to the schema when the schema has no `fieldsMatch`.
 ///
@@ -173,9 +174,12 @@ impl HeaderPlan {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let mut column_field = Vec::with_capacity(labels.len());
+        // A set, not a scan of the labels before: a 100 000-column header stays linear.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(labels.len());
         for (i, raw) in labels.iter().enumerate() {
             let label = raw.trim();
             let number = i + 1;
+            let repeated = !seen.insert(label);
             let Some(field) = fields.get(i) else {
                 column_field.push(None);
                 errors.push(
@@ -188,7 +192,7 @@ impl HeaderPlan {
             column_field.push(Some(i));
             let code = if label.is_empty() {
                 Some(ErrorCode::BlankLabel)
-            } else if labels[..i].iter().any(|l| l.trim() == label) {
+            } else if repeated {
                 Some(ErrorCode::DuplicateLabel)
             } else if label == field.name {
                 None
@@ -242,10 +246,17 @@ impl HeaderPlan {
         let trimmed: Vec<&str> = labels.iter().map(|l| l.trim()).collect();
         let mut duplicate = vec![false; labels.len()];
 
+        // Sets and maps rather than scans: a header of 100 000 labels stays linear.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(labels.len());
+        let mut by_field_name: HashMap<&str, usize> = HashMap::with_capacity(fields.len());
+        for (f, field) in fields.iter().enumerate().rev() {
+            by_field_name.insert(field.name.as_str(), f);
+        }
+
         // Exact names first, so that a case-insensitive match never takes the field of a
-        // column that names it exactly.
+        // column that names it exactly. Empty labels are blank, not duplicates of each other.
         for (col, label) in trimmed.iter().enumerate() {
-            if trimmed[..col].contains(label) {
+            if !seen.insert(label) && !label.is_empty() {
                 duplicate[col] = true;
                 errors.push(
                     at_header(ErrorCode::DuplicateLabel)
@@ -254,20 +265,27 @@ impl HeaderPlan {
                 );
                 continue;
             }
-            if let Some(f) = fields.iter().position(|f| f.name == *label) {
+            if let Some(&f) = by_field_name.get(label) {
                 column_field[col] = Some(f);
                 field_column[f] = Some(col);
             }
         }
         if options.ignore_header_case {
+            // Fields by lower-case name, in schema order; the first one still free is taken.
+            let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+            for (f, field) in fields.iter().enumerate() {
+                by_lower
+                    .entry(field.name.to_lowercase())
+                    .or_default()
+                    .push(f);
+            }
             for (col, label) in trimmed.iter().enumerate() {
                 if column_field[col].is_some() || duplicate[col] {
                     continue;
                 }
-                let lower = label.to_lowercase();
-                let found = fields.iter().enumerate().position(|(f, field)| {
-                    field_column[f].is_none() && field.name.to_lowercase() == lower
-                });
+                let found = by_lower
+                    .get(&label.to_lowercase())
+                    .and_then(|list| list.iter().copied().find(|&f| field_column[f].is_none()));
                 if let Some(f) = found {
                     column_field[col] = Some(f);
                     field_column[f] = Some(col);
@@ -299,6 +317,9 @@ impl HeaderPlan {
             .filter(|&f| field_column[f].is_none())
             .map(|f| fields[f].name.as_str())
             .collect();
+        // "Did you mean" compares every unknown label with every missing field: on a header
+        // of many thousands of unknown labels that search alone would take minutes.
+        let hints = unknown.len().saturating_mul(missing.len()) <= crate::limits::HINT_COMPARISONS;
         for (col, label) in trimmed.iter().enumerate() {
             if column_field[col].is_some() || duplicate[col] {
                 continue;
@@ -307,7 +328,10 @@ impl HeaderPlan {
             let mut d = at_header(code)
                 .in_field(col + 1, label)
                 .with_param("label", *label);
-            if let Some(best) = super::closest_name(label, missing.iter().copied()) {
+            if let Some(best) = hints
+                .then(|| super::closest_name(label, missing.iter().copied()))
+                .flatten()
+            {
                 d = d.with_param("hint", best);
             }
             push(code, d, &mut errors, &mut warnings);
@@ -332,7 +356,10 @@ impl HeaderPlan {
                 .in_field(next_number, &field.name)
                 .with_param("schema_position", f + 1);
             next_number += 1;
-            if let Some(best) = super::closest_name(&field.name, unknown.iter().copied()) {
+            if let Some(best) = hints
+                .then(|| super::closest_name(&field.name, unknown.iter().copied()))
+                .flatten()
+            {
                 d = d.with_param("hint", best);
             }
             push(code, d, &mut errors, &mut warnings);

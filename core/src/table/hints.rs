@@ -126,38 +126,6 @@ pub(crate) fn geopoint_text(format: &str, lon: f64, lat: f64) -> String {
     }
 }
 
-/// The allowed value closest to `cell` (case, accents and spaces aside, then edit distance).
-pub(crate) fn closest_allowed<'v>(
-    cell: &str,
-    allowed: impl Iterator<Item = &'v str>,
-) -> Option<&'v str> {
-    let norm = |s: &str| -> String {
-        s.trim()
-            .chars()
-            .map(|c| match c {
-                'à' | 'â' | 'ä' | 'À' | 'Â' => 'a',
-                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
-                'î' | 'ï' | 'Î' => 'i',
-                'ô' | 'ö' | 'Ô' => 'o',
-                'ù' | 'û' | 'ü' | 'Û' => 'u',
-                'ç' | 'Ç' => 'c',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect()
-    };
-    let target = norm(cell);
-    let mut best: Option<(&str, usize)> = None;
-    for value in allowed {
-        let d = edit_distance(&target, &norm(value));
-        if best.is_none_or(|(_, bd)| d < bd) {
-            best = Some((value, d));
-        }
-    }
-    let (value, d) = best?;
-    // A suggestion far from what was typed is noise.
-    (d <= 2.max(target.chars().count() / 3)).then_some(value)
-}
-
 /// The candidate closest to `name` for a "did you mean" hint: case, accents and the
 /// separators ` `, `-`, `_`, `.` aside, then by edit distance (`Code INSEE` → `code_insee`).
 pub(crate) fn closest_name<'v>(
@@ -278,17 +246,6 @@ mod tests {
         );
         assert!(lon_lat_swapped(48.85, 2.35));
         assert!(!lon_lat_swapped(-61.5, 16.2), "Guadeloupe is not a swap");
-    }
-
-    #[test]
-    fn closest_value() {
-        let allowed = ["oui", "non", "En service", "Hors service"];
-        assert_eq!(closest_allowed("Oui", allowed.iter().copied()), Some("oui"));
-        assert_eq!(
-            closest_allowed("en  service", allowed.iter().copied()),
-            Some("En service")
-        );
-        assert_eq!(closest_allowed("peut-être", allowed.iter().copied()), None);
     }
 
     #[test]

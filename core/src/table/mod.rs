@@ -1,6 +1,7 @@
 //! Cells, rows and keys: casting, constraints, header matching and row checks. Knows
 //! nothing about files or encodings.
 
+mod closest;
 pub(crate) mod field;
 mod header;
 mod hints;

@@ -70,7 +70,8 @@ impl Unicode {
     }
 }
 
-const BACKTRACK_LIMIT: usize = 1_000_000;
+/// Backtracking steps allowed per cell for patterns the linear engines refuse.
+pub(crate) const BACKTRACK_LIMIT: usize = crate::limits::PATTERN_BACKTRACK_STEPS;
 /// Largest DFA kept per pattern (bytes); above it the lazy `regex` engine is used.
 const DFA_SIZE_LIMIT: usize = 512 * 1024;
 
@@ -160,8 +161,15 @@ impl Pattern {
     }
 
     /// Whether the whole `cell` matches. A cell that exhausts the backtracking budget does
-    /// not match (and is reported as a pattern error, never a hang).
+    /// not match; [`Pattern::evaluate`] tells it apart, for its own message.
     pub(crate) fn is_match(&self, cell: &str) -> bool {
+        self.evaluate(cell) == Some(true)
+    }
+
+    /// Whether the whole `cell` matches, or `None` when the backtracking engine gave up on
+    /// it ([`BACKTRACK_LIMIT`] steps): the verdict is unknown, never a silent mismatch
+    /// (the same pattern would otherwise pass or fail with the length of the cell).
+    pub(crate) fn evaluate(&self, cell: &str) -> Option<bool> {
         match self {
             Pattern::Ascii {
                 dfa,
@@ -173,22 +181,24 @@ impl Pattern {
                 if let Some(shape) = shape {
                     // A match uses ASCII bytes only, so it stands under Unicode semantics too.
                     if shape.is_match(cell.as_bytes()) {
-                        return true;
+                        return Some(true);
                     }
                     if cell.is_ascii() {
-                        return false;
+                        return Some(false);
                     }
                 } else if cell.is_ascii()
                     && let Some(verdict) = walk(dfa, *start, cell.as_bytes())
                 {
-                    return verdict;
+                    return Some(verdict);
                 }
-                unicode
-                    .get_or_init(|| Unicode::build(anchored))
-                    .is_match(cell)
+                Some(
+                    unicode
+                        .get_or_init(|| Unicode::build(anchored))
+                        .is_match(cell),
+                )
             }
-            Pattern::Linear(re) => re.is_match(cell),
-            Pattern::Backtracking(re) => re.is_match(cell).unwrap_or(false),
+            Pattern::Linear(re) => Some(re.is_match(cell)),
+            Pattern::Backtracking(re) => re.is_match(cell).ok(),
         }
     }
 }
@@ -303,5 +313,18 @@ mod tests {
             .err()
             .unwrap();
         assert!(err.to_string().contains("/fields/0/constraints/pattern"));
+    }
+
+    #[test]
+    fn a_cell_past_the_backtracking_budget_is_not_evaluated() {
+        let p = Pattern::compile(r"((a|a)+)+\1b", "/p").unwrap();
+        assert!(matches!(p, Pattern::Backtracking(_)));
+        for n in [25, 40] {
+            let cell = format!("{}b", "a".repeat(n));
+            assert_eq!(p.evaluate(&cell), None, "{n}");
+            assert!(!p.is_match(&cell));
+        }
+        assert_eq!(p.evaluate("aab"), Some(true));
+        assert_eq!(p.evaluate("c"), Some(false));
     }
 }

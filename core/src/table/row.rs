@@ -388,26 +388,33 @@ impl CompiledTable {
         let mut d = cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
             .with_param("constraint", c.name)
             .with_param("value", c.value.clone());
-        match c.name {
-            "pattern" => {
+        if let Some(allowed) = &c.allowed
+            && allowed.count > crate::limits::ENUM_VALUES_QUOTED
+        {
+            // `value` quotes the first values only: the whole list is in the schema.
+            d = d.with_param("value_count", allowed.count);
+        }
+        match (c.name, &c.check) {
+            ("pattern", super::field::Check::Pattern(p)) => {
+                if p.evaluate(text).is_none() {
+                    // Not a mismatch: the backtracking engine gave up on this cell.
+                    d = d.with_param("reason", "backtrack-limit");
+                }
                 if let Some(example) = &field.example {
                     d = d.with_param("example", example.as_str());
                 }
             }
-            "enum"
+            ("enum", _)
                 if hints::is_text(&field.checker.caster)
                     || field.field_type == FieldType::String =>
             {
-                if let serde_json::Value::Array(values) = &c.value {
-                    let allowed = values.iter().filter_map(|v| v.as_str());
-                    if let Some(best) = hints::closest_allowed(text, allowed) {
-                        d = d
-                            .with_param("hint", best)
-                            .with_param("hint_kind", "closest-value");
-                    }
+                if let Some(best) = c.allowed.as_ref().and_then(|a| a.closest(text)) {
+                    d = d
+                        .with_param("hint", best)
+                        .with_param("hint_kind", "closest-value");
                 }
             }
-            "minLength" | "maxLength" => {
+            ("minLength" | "maxLength", _) => {
                 if let Some(n) = value.length() {
                     d = d.with_param("length", n);
                 }

@@ -1,21 +1,30 @@
 //! Markdown for a pull request or a ticket: verdict, summary table, then the first examples
 //! of each (column, type) group.
 
+use super::escape::{markdown_html, markdown_text};
 use super::{RenderOptions, location, ui};
 use crate::report::Report;
 use std::fmt::Write;
 
-/// Makes text safe inside a Markdown table cell.
+/// Makes text safe inside a Markdown table cell (GitHub reads `|` as a cell border even
+/// inside a code span).
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    markdown_text(s).replace('|', "\\|").replace("\\\\|", "\\|")
 }
 
 pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     let lang = o.lang;
     let w = |k| ui::word(k, lang);
     let mut out = String::new();
-    let _ = writeln!(out, "### {} — `{}`\n", ui::verdict(report, lang), o.name);
-    let _ = writeln!(out, "{}", ui::facts(report, lang));
+    // Cells, labels and names come from the file: every one goes through `markdown_text`
+    // (or `markdown_html` inside HTML), so none becomes a tag, a link or an image.
+    let _ = writeln!(
+        out,
+        "### {} — {}\n",
+        ui::verdict(report, lang),
+        markdown_text(&format!("`{}`", o.name.replace('`', "'")))
+    );
+    let _ = writeln!(out, "{}", markdown_text(&ui::facts(report, lang)));
     if !report.valid {
         let _ = writeln!(out, "\n{}", ui::invalid_rows(report, lang));
     }
@@ -28,7 +37,7 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "\n#### {}\n", w("warnings"));
         for d in &report.warnings {
-            let _ = writeln!(out, "- ⚠ {}", d.message);
+            let _ = writeln!(out, "- ⚠ {}", markdown_text(&d.message));
         }
     }
     let groups = &report.summary.groups;
@@ -40,7 +49,7 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     let _ = writeln!(out, "|---|---|---:|");
     for g in groups {
         let column = match &g.field_name {
-            Some(f) if !f.is_empty() => format!("`{}`", cell(f)),
+            Some(f) if !f.is_empty() => cell(&format!("`{}`", f.replace('`', "'"))),
             _ => w("none").to_owned(),
         };
         let _ = writeln!(out, "| {column} | `{}` | {} |", g.code, g.count);
@@ -51,12 +60,17 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         let _ = writeln!(
             out,
             "<details><summary>{} ({})</summary>\n",
-            cell(&title),
+            markdown_html(&title),
             ui::times(g.count, lang)
         );
         for e in &g.examples {
             let d = &report.errors[e.index];
-            let _ = writeln!(out, "- **{}** : {}", location(d, lang), d.message);
+            let _ = writeln!(
+                out,
+                "- **{}** : {}",
+                location(d, lang),
+                markdown_text(&d.message)
+            );
         }
         let shown = g.examples.len() as u64;
         if g.count > shown {

@@ -11,6 +11,7 @@
 //! assert!(out.contains("| `n` |"));
 //! ```
 
+mod escape;
 mod frictionless;
 mod github;
 mod html;
@@ -21,6 +22,7 @@ mod markdown;
 mod text;
 mod ui;
 
+pub use escape::{escape_controls, markdown_html, markdown_text};
 pub use jsonl::write_diagnostic as jsonl_line;
 pub use text::Style;
 

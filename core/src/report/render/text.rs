@@ -1,6 +1,7 @@
 //! Text for people: the verdict first, then errors grouped by column and type, with counts,
 //! examples located by row and line, and the fix hints (inside the messages).
 
+use super::escape::escape_controls as safe;
 use super::{RenderOptions, group_title, location, ui};
 use crate::report::Report;
 use std::fmt::Write;
@@ -64,9 +65,11 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         out,
         "{colour}{bold}{}{reset} — {}",
         ui::verdict(report, lang),
-        o.name
+        safe(o.name)
     );
-    let _ = writeln!(out, "{}", ui::facts(report, lang));
+    // Everything from the file (cells, labels, names) goes through `safe`: a cell must not
+    // be able to send escape sequences to the terminal.
+    let _ = writeln!(out, "{}", safe(&ui::facts(report, lang)));
     if !report.valid {
         let _ = writeln!(out, "{}", ui::invalid_rows(report, lang));
     }
@@ -79,14 +82,15 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(out, "{yellow}⚠ {at}{}{reset}", w.message);
+        let _ = writeln!(out, "{yellow}⚠ {at}{}{reset}", safe(&w.message));
     }
     for g in &report.summary.groups {
         let title = group_title(g.field_name.as_deref(), &g.code, lang);
+        let title = safe(&title);
         let _ = writeln!(out, "\n{bold}{title} ({}){reset}", ui::times(g.count, lang));
         for e in &g.examples {
             let d = &report.errors[e.index];
-            let _ = writeln!(out, "  {} : {}", location(d, lang), d.message);
+            let _ = writeln!(out, "  {} : {}", location(d, lang), safe(&d.message));
         }
         let shown = g.examples.len() as u64;
         if g.count > shown {
