@@ -12,51 +12,6 @@ use std::io::Read;
 /// Bytes read to find the header.
 const HEAD_BYTES: u64 = 256 * 1024;
 
-/// The first bytes of `head` decoded: UTF-8 when valid, else Windows-1252 (the usual
-/// alternative for French open data), so accented headers still match.
-fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        // A multi-byte character cut by the end of the sample is still UTF-8.
-        Err(e) if e.error_len().is_none() => {
-            String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned()
-        }
-        Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
-    }
-}
-
-fn windows_1252(byte: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match byte {
-        0x80..=0x9f => HIGH[usize::from(byte - 0x80)],
-        _ => char::from(byte),
-    }
-}
-
-/// The delimiter used most on the first line (outside quotes).
-fn delimiter(first_line: &str) -> u8 {
-    let mut counts = [0usize; 4];
-    let candidates = [b',', b';', b'\t', b'|'];
-    let mut quoted = false;
-    for b in first_line.bytes() {
-        if b == b'"' {
-            quoted = !quoted;
-        } else if !quoted && let Some(i) = candidates.iter().position(|&c| c == b) {
-            counts[i] += 1;
-        }
-    }
-    // On a tie the more common delimiter (earlier in the list) wins.
-    let best = (0..4)
-        .max_by(|&a, &b| counts[a].cmp(&counts[b]).then(b.cmp(&a)))
-        .unwrap_or(0);
-    candidates[best]
-}
-
 /// The column names of a CSV file, from its first bytes.
 pub fn read_header(mut input: impl Read, location: &str) -> Result<Vec<String>, RemoteError> {
     let mut head = Vec::new();
@@ -67,29 +22,14 @@ pub fn read_header(mut input: impl Read, location: &str) -> Result<Vec<String>, 
             path: location.to_owned(),
             source: e,
         })?;
-    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
-        return Err(RemoteError::Data {
-            location: location.to_owned(),
-            detail: "this file is UTF-16: save it again as UTF-8 to guess its schema".into(),
-        });
-    }
-    let text = decode(&head);
-    let first_line = text.lines().next().unwrap_or("");
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(first_line))
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    let found = reader.read_record(&mut record).unwrap_or(false);
-    let header: Vec<String> = record.iter().map(|s| s.trim().to_owned()).collect();
-    if !found || header.iter().all(String::is_empty) {
-        return Err(RemoteError::Data {
+    // Read as validation reads it: encodings (UTF-16 included) and the same sniffer.
+    match conforme::source::header_labels(&head) {
+        Some((header, _)) => Ok(header),
+        None => Err(RemoteError::Data {
             location: location.to_owned(),
             detail: "no header line found: the first line of the file must name the columns".into(),
-        });
+        }),
     }
-    Ok(header)
 }
 
 /// How well one schema matches the header.

@@ -4,6 +4,7 @@
 mod contain;
 mod dialect;
 mod encoding;
+mod header;
 pub mod input;
 mod records;
 mod specials;
@@ -20,6 +21,7 @@ pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
     Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, decode_mixed, detect_bom,
 };
+pub use header::header_labels;
 pub use input::InputFormat;
 pub(crate) use records::RecordReader;
 pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end, read_retrying};
