@@ -60,6 +60,9 @@ pub(crate) enum Command {
     },
     /// Write realistic rows for a schema (an example file, a template, benchmark data).
     Generate(GenerateArgs),
+    /// Write a corrected copy of a table (only the repairs with one plausible result), log
+    /// each change, then report what is left to fix by hand.
+    Fix(FixArgs),
     /// Find which catalogue schemas a CSV file's header matches best.
     Guess {
         /// The data file, or its http(s) address.
@@ -137,6 +140,76 @@ pub(crate) struct ValidateArgs {
     /// with the names Python and JavaScript use; the flags above take precedence.
     #[arg(long, value_name = "JSON")]
     options: Option<String>,
+    /// Also write the rows without errors to this CSV file (input's delimiter, UTF-8).
+    #[arg(long)]
+    pub valid_rows: Option<PathBuf>,
+    /// Also write the rows with errors to this CSV file, with a last column listing them.
+    #[arg(long)]
+    pub invalid_rows: Option<PathBuf>,
+}
+
+/// Arguments of `conforme fix`.
+#[derive(clap::Args)]
+pub(crate) struct FixArgs {
+    /// The data file (`-` reads standard input): CSV in any encoding and dialect, gzip,
+    /// ZIP or spreadsheet, read as `validate` reads it.
+    pub data: PathBuf,
+    /// The Table Schema (file, http(s) address or catalogue name org/name[@version]).
+    #[arg(long, short)]
+    pub schema: String,
+    /// The corrected file to write (UTF-8, comma, the schema's column names and order).
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Write the changes to this CSV file (row, column, old, new, rule).
+    #[arg(long)]
+    pub log: Option<PathBuf>,
+    /// Judgement call: replace a value outside an enum by the closest allowed one.
+    #[arg(long)]
+    pub closest_enum: bool,
+    /// Judgement call: swap longitude and latitude when only the swapped point is in France.
+    #[arg(long)]
+    pub swap_coordinates: bool,
+    /// Format of the report on the corrected file (the formats of `validate`).
+    #[arg(long, default_value = "text", value_parser = report_format())]
+    pub format: render::Format,
+    /// Message language: fr or en (default: from LANG, else fr).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Force the input encoding (utf-8, windows-1252, latin1…).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Force the input delimiter (one character; `\t` for tab).
+    #[arg(long)]
+    delimiter: Option<String>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+impl FixArgs {
+    /// How the input is read, as the engine's options (the same keys as `validate`).
+    pub fn options(&self, lang: Lang) -> Result<ValidationOptions, Fatal> {
+        let mut m = Map::new();
+        m.insert(
+            "lang".into(),
+            json!(if lang == Lang::En { "en" } else { "fr" }),
+        );
+        if let Some(e) = &self.encoding {
+            m.insert("encoding".into(), e.as_str().into());
+        }
+        if let Some(d) = &self.delimiter {
+            m.insert("delimiter".into(), d.as_str().into());
+        }
+        if let Some(d) = self.input.dialect()? {
+            m.insert("dialect".into(), d);
+        }
+        if let Some(s) = &self.input.sheet {
+            m.insert("sheet".into(), s.as_str().into());
+        }
+        if let Some(z) = &self.input.zip_member {
+            m.insert("zipMember".into(), z.as_str().into());
+        }
+        ValidationOptions::from_json(&Value::Object(m)).map_err(|e| Fatal(e.to_string()))
+    }
 }
 
 /// Options for JSON Schemas.

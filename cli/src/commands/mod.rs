@@ -1,6 +1,7 @@
 //! One module per subcommand. Each returns the exit status: 0 valid (or done), 1 invalid,
 //! and a [`Fatal`](crate::Fatal) error for status 2.
 
+pub(crate) mod fix;
 pub(crate) mod generate;
 pub(crate) mod schema;
 pub(crate) mod validate;
@@ -21,6 +22,7 @@ pub(crate) fn run(cli: Cli) -> Result<u8, Fatal> {
             print(&out)?;
             Ok(0)
         }
+        Command::Fix(args) => fix::run(&remote, &args),
         Command::Generate(args) => {
             generate::run(&remote, &args).map_err(Fatal)?;
             Ok(0)

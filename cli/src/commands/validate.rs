@@ -64,6 +64,9 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
         .iter()
         .map(|f| f.name.clone())
         .collect();
+    if args.valid_rows.is_some() || args.invalid_rows.is_some() {
+        split_rows(args, &table, &options)?;
+    }
     let schema = DocumentSchema::Table(table);
     let report = remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
     print_report(&report, &name, &columns, &options, args.format)
@@ -92,7 +95,7 @@ fn package(
     print_report(&report, name, &[], options, format)
 }
 
-fn print_report(
+pub(crate) fn print_report(
     report: &DocumentReport,
     name: &str,
     columns: &[String],
@@ -110,4 +113,38 @@ fn print_report(
     };
     print(&out)?;
     Ok(status(report.valid()))
+}
+
+/// `--valid-rows` / `--invalid-rows`: the rows without and with errors, each to its file.
+fn split_rows(
+    args: &ValidateArgs,
+    table: &conforme::Schema,
+    options: &ValidationOptions,
+) -> Result<(), Fatal> {
+    use std::io::{BufWriter, Write};
+    let data = &args.data;
+    if data.as_os_str() == "-" || data.to_str().is_some_and(|d| d.contains("://")) {
+        return Err(Fatal(
+            "--valid-rows and --invalid-rows read a local file (not standard input or an address)."
+                .into(),
+        ));
+    }
+    let open = |path: &Option<std::path::PathBuf>| -> Result<Box<dyn Write>, Fatal> {
+        match path {
+            Some(p) => std::fs::File::create(p)
+                .map(|f| Box::new(BufWriter::new(f)) as Box<dyn Write>)
+                .map_err(|e| Fatal(format!("cannot create {}: {e}", p.display()))),
+            None => Ok(Box::new(std::io::sink())),
+        }
+    };
+    let (mut valid, mut invalid) = (open(&args.valid_rows)?, open(&args.invalid_rows)?);
+    conforme::repair::split(
+        conforme::repair::Input::Path(data),
+        table,
+        options,
+        &mut valid,
+        &mut invalid,
+    )
+    .map_err(|e| Fatal(format!("{}: {e}", data.display())))?;
+    Ok(())
 }

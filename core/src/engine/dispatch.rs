@@ -275,7 +275,7 @@ impl Validator {
 
     /// The validator for a sheet turned into CSV text: comma, UTF-8, no detection.
     #[cfg(feature = "excel")]
-    fn sheet_validator(&self) -> Validator {
+    pub(crate) fn sheet_validator(&self) -> Validator {
         let mut options = (*self.options).clone();
         options.dialect.delimiter = b',';
         options.dialect.quote_char = Some(b'"');

@@ -4,7 +4,7 @@
 
 mod chunk;
 mod dispatch;
-mod front;
+pub(crate) mod front;
 mod key_set;
 pub(crate) mod keys;
 mod merge;

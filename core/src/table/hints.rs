@@ -126,6 +126,18 @@ pub(crate) fn geopoint_text(format: &str, lon: f64, lat: f64) -> String {
     }
 }
 
+/// The allowed value closest to `cell` (case, accents and spaces aside, then by edit
+/// distance), when it is close enough to be a plausible intent; through the same index as
+/// the enum hints.
+pub(crate) fn closest_allowed<'v>(
+    cell: &str,
+    allowed: impl Iterator<Item = &'v str>,
+) -> Option<&'v str> {
+    let values: Vec<&'v str> = allowed.collect();
+    let index = super::closest::ClosestIndex::new(values.iter().copied());
+    index.closest(cell).map(|i| values[i])
+}
+
 /// The candidate closest to `name` for a "did you mean" hint: case, accents and the
 /// separators ` `, `-`, `_`, `.` aside, then by edit distance (`Code INSEE` → `code_insee`).
 pub(crate) fn closest_name<'v>(

@@ -14,7 +14,7 @@ pub mod value;
 pub(crate) use field::{CompiledField, MissingSet};
 pub(crate) use header::HeaderPlan;
 pub use header::HeaderProfile;
-pub(crate) use hints::closest_name;
+pub(crate) use hints::{closest_allowed, closest_name, geopoint_text, lon_lat_swapped};
 
 use crate::checks::CheckSet;
 use crate::error::SchemaError;

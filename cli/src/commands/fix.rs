@@ -1,0 +1,134 @@
+//! `conforme fix`: a corrected copy of a table (the engine's `repair` module), the log of
+//! its changes, then the report on the corrected file: what is left to fix by hand.
+
+use super::validate::print_report;
+use crate::Fatal;
+use crate::args::FixArgs;
+use crate::output::language;
+use crate::remote::Remote;
+use conforme::document::{self, DocumentSchema};
+use conforme::repair::{self, Change, Input, RepairOptions};
+use std::fs::File;
+use std::io::{BufWriter, Read, Write};
+use std::path::Path;
+
+/// Repairs, logs, re-validates; the status is that of the corrected file (0 valid, 1 not).
+pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
+    let lang = language(args.lang.as_deref())?;
+    let options = args.options(lang)?;
+    let set = remote
+        .load_schemas(&args.schema)
+        .map_err(|e| Fatal(e.to_string()))?;
+    if set.all_versions {
+        return Err(Fatal(
+            "fix needs one schema version: name one (org/name@2.3.1) or use @latest.".into(),
+        ));
+    }
+    let schema = set.schemas[0].schema.clone();
+    let name = args.data.display().to_string();
+    if name.starts_with("http://") || name.starts_with("https://") {
+        return Err(Fatal(format!(
+            "{name}: fix reads local files; download the file first."
+        )));
+    }
+    let stdin;
+    let input = if name == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
+        stdin = bytes;
+        Input::Bytes(&stdin)
+    } else {
+        Input::Path(&args.data)
+    };
+    if args.output == args.data {
+        return Err(Fatal(format!(
+            "-o {}: write the corrected file next to the original, not over it.",
+            args.output.display()
+        )));
+    }
+    let mut output = BufWriter::new(create(&args.output)?);
+    let mut log = match &args.log {
+        Some(path) => {
+            let mut w = BufWriter::new(create(path)?);
+            w.write_all(b"row,column,old,new,rule\n")
+                .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))?;
+            Some(w)
+        }
+        None => None,
+    };
+    let repair_options = RepairOptions {
+        closest_enum: args.closest_enum,
+        swap_coordinates: args.swap_coordinates,
+    };
+    let mut write_change = |c: &Change| -> std::io::Result<()> {
+        match log.as_mut() {
+            Some(w) => write_log_line(w, c),
+            None => Ok(()),
+        }
+    };
+    let summary = repair::fix(
+        input,
+        &schema,
+        &options,
+        &repair_options,
+        &mut output,
+        &mut write_change,
+    )
+    .map_err(|e| Fatal(format!("{name}: {e}")))?;
+    if let Some(mut w) = log {
+        w.flush()
+            .map_err(|e| Fatal(format!("cannot write the change log: {e}")))?;
+    }
+    drop(output);
+    let rules: Vec<String> = summary
+        .by_rule
+        .iter()
+        .map(|(rule, n)| format!("{rule} {n}"))
+        .collect();
+    eprintln!(
+        "conforme: {} change(s) in {} row(s) written to {}{}",
+        summary.changes,
+        summary.rows,
+        args.output.display(),
+        if rules.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", rules.join(", "))
+        }
+    );
+    let fixed_options = repair::fixed_file_options(&options);
+    let columns: Vec<String> = schema
+        .table()
+        .fields
+        .iter()
+        .map(|f| f.name.clone())
+        .collect();
+    let table = DocumentSchema::Table(schema);
+    let report = document::validate_path(&args.output, Some(&table), &fixed_options)
+        .map_err(|e| Fatal(format!("{}: {e}", args.output.display())))?;
+    let shown = args.output.display().to_string();
+    print_report(&report, &shown, &columns, &fixed_options, args.format)
+}
+
+fn create(path: &Path) -> Result<File, Fatal> {
+    File::create(path).map_err(|e| Fatal(format!("cannot create {}: {e}", path.display())))
+}
+
+/// One line of the change log (CSV: row, column, old, new, rule).
+fn write_log_line(w: &mut dyn Write, c: &Change) -> std::io::Result<()> {
+    let row = c.row.to_string();
+    let rule = c.rule();
+    let cells = [row.as_str(), &c.column, &c.old, &c.new, &rule];
+    let line: Vec<String> = cells.iter().map(|cell| quote(cell)).collect();
+    writeln!(w, "{}", line.join(","))
+}
+
+fn quote(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_owned()
+    }
+}
