@@ -38,6 +38,7 @@ pub mod lint;
 pub mod options;
 pub mod package;
 pub mod profile;
+pub mod referentials;
 pub mod report;
 pub mod schema;
 pub mod source;
