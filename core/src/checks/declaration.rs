@@ -72,7 +72,6 @@ const NOT_IN_THIS_BUILD: &[&str] = if cfg!(feature = "phone") {
     &["phone-number-value"]
 };
 
-
 /// A problem in one declaration: the `check-error` parameters.
 struct Problem {
     problem: &'static str,

@@ -93,7 +93,11 @@ mod tests {
     fn hint(r: &Referential, value: &str) -> Option<(String, String)> {
         let f = r.check(&text(value))?;
         assert_eq!(f.code, ErrorCode::CustomCheckError);
-        let kind = f.params.get("hint_kind").and_then(|v| v.as_str()).unwrap_or("");
+        let kind = f
+            .params
+            .get("hint_kind")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
         let extra = f
             .params
             .get("vintages")
@@ -107,7 +111,10 @@ mod tests {
     fn verdicts_and_hints() {
         let communes = referential("code-commune-insee", Some("2024"));
         assert_eq!(hint(&communes, "75056"), None);
-        assert_eq!(hint(&communes, "75001"), Some(("postcode".into(), "".into())));
+        assert_eq!(
+            hint(&communes, "75001"),
+            Some(("postcode".into(), "".into()))
+        );
         assert_eq!(
             hint(&communes, "01172"),
             Some(("other-vintage".into(), "2023".into()))

@@ -17,7 +17,9 @@ pub(crate) const FRENCH_FORMATS: &[(&str, FormatCheck)] = &[
     ("siret", is_siret),
     ("code-postal", is_code_postal),
     ("code-commune-insee", is_code_commune_insee),
-    ("numero-departement", |s| in_latest(List::NumeroDepartement, s)),
+    ("numero-departement", |s| {
+        in_latest(List::NumeroDepartement, s)
+    }),
     ("code-region", |s| in_latest(List::CodeRegion, s)),
     ("code-pays-iso2", |s| in_latest(List::CodePaysIso2, s)),
     ("code-pays-iso3", |s| in_latest(List::CodePaysIso3, s)),

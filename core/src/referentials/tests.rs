@@ -5,7 +5,10 @@ use super::*;
 
 fn check(list: List, cog: &str, table: &[(&str, bool)]) {
     let vintage = list.vintage(cog);
-    assert!(vintage.is_some() || list.vintages().is_empty(), "{list:?} {cog}");
+    assert!(
+        vintage.is_some() || list.vintages().is_empty(),
+        "{list:?} {cog}"
+    );
     for (value, want) in table {
         assert_eq!(
             list.contains(value, vintage),
@@ -58,12 +61,12 @@ fn commune_codes_per_vintage() {
         ("2B033", true),
         ("20004", false), // Corsica was 20 before 1976
         ("2a004", false),
-        ("97101", true), // Guadeloupe
-        ("97411", true), // La Réunion
-        ("97608", true), // Mayotte
-        ("97501", false), // Saint-Pierre-et-Miquelon: a COM, not in the commune list
-        ("98735", false), // Polynésie
-        ("75001", false), // a postcode
+        ("97101", true),   // Guadeloupe
+        ("97411", true),   // La Réunion
+        ("97608", true),   // Mayotte
+        ("97501", false),  // Saint-Pierre-et-Miquelon: a COM, not in the commune list
+        ("98735", false),  // Polynésie
+        ("75001", false),  // a postcode
         (" 75056", false), // no trimming, as frformat
         ("75056 ", false),
         ("", false),
@@ -128,7 +131,11 @@ fn departements_regions_names() {
         check(
             List::Departement,
             cog,
-            &[("Corse-du-Sud", true), ("Haute-Corse", true), ("Mayotte", true)],
+            &[
+                ("Corse-du-Sud", true),
+                ("Haute-Corse", true),
+                ("Mayotte", true),
+            ],
         );
         check(
             List::Commune,
@@ -160,7 +167,11 @@ fn countries_postcodes_fantoir() {
     check(
         List::Pays,
         "latest",
-        &[("France", true), ("Royaume-Uni", true), ("allemagne", false)],
+        &[
+            ("France", true),
+            ("Royaume-Uni", true),
+            ("allemagne", false),
+        ],
     );
     check(
         List::CodePostal,
