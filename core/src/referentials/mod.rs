@@ -77,14 +77,14 @@ macro_rules! lists {
             }
 
             fn cell(self) -> &'static OnceLock<Parsed> {
-                const EMPTY: OnceLock<Parsed> = OnceLock::new();
-                static CELLS: [OnceLock<Parsed>; List::ALL.len()] = [EMPTY; List::ALL.len()];
+                static CELLS: [OnceLock<Parsed>; List::ALL.len()] =
+                    [const { OnceLock::new() }; List::ALL.len()];
                 &CELLS[self as usize]
             }
 
             fn loose_cell(self) -> &'static OnceLock<Vec<(String, u32)>> {
-                const EMPTY: OnceLock<Vec<(String, u32)>> = OnceLock::new();
-                static CELLS: [OnceLock<Vec<(String, u32)>>; List::ALL.len()] = [EMPTY; List::ALL.len()];
+                static CELLS: [OnceLock<Vec<(String, u32)>>; List::ALL.len()] =
+                    [const { OnceLock::new() }; List::ALL.len()];
                 &CELLS[self as usize]
             }
         }
