@@ -9,11 +9,13 @@
 #        reports (the HTML report opened in headless Chromium: screenshot under
 #        target/reports/, text content checked);
 #        wasm (WebAssembly build, wasm-bindgen-test in Node, node --test of the JS package);
-#        browser (the validation page in headless Chromium via playwright-core).
+#        browser (the validation page in headless Chromium via playwright-core);
+#        referentials (the embedded French lists regenerate identically from the pinned
+#        frformat wheel, and conforme's verdicts equal frformat's on a few thousand values).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_PARTS=(rust python reports wasm browser)
+ALL_PARTS=(rust python reports wasm browser referentials)
 parts=("$@")
 if [ ${#parts[@]} -eq 0 ] || [ "${parts[0]}" = "all" ]; then
     parts=("${ALL_PARTS[@]}")
@@ -32,6 +34,15 @@ part_rust() {
     cargo test --locked --quiet -p conforme-tests --test corpus -- --nocapture
     step "rust: detected vs actual encoding and delimiter on the corpus"
     cargo test --locked --quiet -p conforme-tests --test corpus_dialect -- --nocapture
+}
+
+# The referential lists and checks against their source: frformat, installed from PyPI in
+# throw-away (generate) and kept (differential) virtualenvs under target/.
+part_referentials() {
+    step "referentials: the generator reproduces core/data/referentials/"
+    python3 scripts/referentials/generate.py --check
+    step "referentials: differential test against frformat"
+    scripts/referentials/differential.sh
 }
 
 # The Python package: a fresh virtualenv gets pinned tools, the wheel is built by maturin
@@ -137,6 +148,7 @@ for part in "${parts[@]}"; do
         reports) part_reports ;;
         wasm) part_wasm ;;
         browser) part_browser ;;
+        referentials) part_referentials ;;
         *) echo "unknown part: $part (known: ${ALL_PARTS[*]})" >&2; exit 2 ;;
     esac
 done

@@ -39,6 +39,7 @@ pub mod lint;
 pub mod options;
 pub mod package;
 pub mod profile;
+pub mod referentials;
 pub mod repair;
 pub mod report;
 pub mod schema;

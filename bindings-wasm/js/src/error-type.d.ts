@@ -49,4 +49,5 @@ export type ErrorType =
   | 'spreadsheet-conversion'
   | 'json-schema'
   | 'schema-error'
-  | 'resource-error';
+  | 'resource-error'
+  | 'source-error';

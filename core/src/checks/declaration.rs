@@ -11,9 +11,11 @@
 use super::cohesive::Cohesive;
 use super::compare::{Compare, Op};
 use super::one_of_required::OneOfRequired;
+use super::referential::{Referential, is_versioned};
 use super::sum::Sum;
 use super::year_interval::YearInterval;
 use super::{CheckKind, CheckSet, CompiledCheck};
+use crate::referentials::List;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::{FieldType, TableSchema};
 use serde_json::{Map, Value};
@@ -25,7 +27,8 @@ const DEPRECATED: &[(&str, &str)] = &[
     ("nomenclature-actes-value", "nomenclature-acte"),
 ];
 
-/// Every Validata custom check this version runs (current names; the deprecated
+/// Every Validata custom check this version runs, frformat's referential checks included
+/// (current names; the deprecated
 /// `french-siret-value`, `french-siren-value` and `nomenclature-actes-value` are accepted
 /// too).
 ///
@@ -45,20 +48,7 @@ pub const KNOWN: &[&str] = &[
     "phone-number-value",
     "french-gps-coordinates",
     "coordonnees-gps-francaises",
-];
-
-/// Checks compiled out of this build (the `phone` feature is off in the WebAssembly build,
-/// where libphonenumber's metadata would cost a fifth of the module): a warning, like
-/// [`NOT_YET`], so the rest of the schema still applies.
-const NOT_IN_THIS_BUILD: &[&str] = if cfg!(feature = "phone") {
-    &[]
-} else {
-    &["phone-number-value"]
-};
-
-/// frformat referential checks Validata 0.12.5 knows and this version does not run yet
-/// (they need the official lists embedded): reported as a warning, never as an error.
-const NOT_YET: &[&str] = &[
+    // frformat's referential checks (`checks::referential`).
     "code-commune-insee",
     "numero-departement",
     "departement",
@@ -72,6 +62,15 @@ const NOT_YET: &[&str] = &[
     "code-postal",
     "code-fantoir",
 ];
+
+/// Checks compiled out of this build (the `phone` feature is off in the WebAssembly build,
+/// where libphonenumber's metadata would cost a fifth of the module): a warning, so the
+/// rest of the schema still applies.
+const NOT_IN_THIS_BUILD: &[&str] = if cfg!(feature = "phone") {
+    &[]
+} else {
+    &["phone-number-value"]
+};
 
 /// A problem in one declaration: the `check-error` parameters.
 struct Problem {
@@ -271,7 +270,13 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
             p.require_type(f, &[FieldType::GeoPoint], "geopoint")?;
             CheckKind::FrenchGps
         }
-        _ => unreachable!("compile_one is only called with KNOWN names"),
+        other => match List::from_name(other) {
+            Some(list) => {
+                column("column")?;
+                CheckKind::Referential(referential(list, p)?)
+            }
+            None => unreachable!("compile_one is only called with KNOWN names"),
+        },
     };
     Ok(CompiledCheck {
         name,
@@ -279,6 +284,41 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
         anchor,
         kind,
     })
+}
+
+/// The `cog` parameter of a referential check: `"2024"`, `2024` or `"latest"` (Validata
+/// takes strings only; a number says the same thing). Lists without vintages take none.
+fn referential(list: List, p: &Params<'_>) -> Result<Referential, Problem> {
+    if !is_versioned(list) {
+        return Ok(Referential {
+            list,
+            vintage: None,
+        });
+    }
+    let cog = match p.params.get("cog") {
+        None => return Err(Problem::new("missing-param").with("param", "cog")),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) if n.is_u64() => n.to_string(),
+        Some(other) => {
+            return Err(Problem::new("param-type")
+                .with("param", "cog")
+                .with("expected", "\"2024\" / \"latest\"")
+                .with("value", other.to_string()));
+        }
+    };
+    match list.vintage(&cog) {
+        Some(v) => Ok(Referential {
+            list,
+            vintage: Some(v),
+        }),
+        None => {
+            let mut known: Vec<&str> = list.vintages().to_vec();
+            known.push("latest");
+            Err(Problem::new("bad-vintage")
+                .with("value", cog)
+                .with("expected", known.join(", ")))
+        }
+    }
 }
 
 fn check_error(name: &str, pointer: &str, problem: Problem) -> Diagnostic {
@@ -387,7 +427,7 @@ pub(crate) fn compile_checks(schema: &TableSchema) -> CheckSet {
             }
             None => declared,
         };
-        if NOT_YET.contains(&current) || NOT_IN_THIS_BUILD.contains(&current) {
+        if NOT_IN_THIS_BUILD.contains(&current) {
             set.warnings.push((
                 declared.to_owned(),
                 Diagnostic::new(ErrorCode::UnsupportedCheck)
@@ -502,7 +542,12 @@ mod tests {
                 {"name": "french-gps-coordinates", "params": {"column": "s"}},
                 {"params": {}},
                 {"name": "code-postal", "params": {"column": "s"}},
-                {"name": "siren", "params": {"column": "s"}}
+                {"name": "siren", "params": {"column": "s"}},
+                {"name": "code-commune-insee", "params": {"column": "s"}},
+                {"name": "pays", "params": {"column": "s", "cog": "2023"}},
+                {"name": "region", "params": {"column": "s", "cog": true}},
+                {"name": "code-commune-insee", "params": {"column": "s", "cog": 2024}},
+                {"name": "code-region", "params": {"column": "s", "cog": "latest"}}
             ]
         }));
         assert_eq!(
@@ -516,13 +561,23 @@ mod tests {
                 "param-type",
                 "column-type",
                 "column-type",
-                "declaration"
+                "declaration",
+                "missing-param",
+                "bad-vintage",
+                "param-type"
             ]
         );
+        assert_eq!(set.errors[10].1.param_str("expected"), Some("2024, latest"));
         assert_eq!(set.errors[0].1.param_str("hint"), Some("siret"));
         assert_eq!(set.errors[4].1.param_str("hint"), Some("siret"));
-        assert_eq!(set.checks.len(), 1);
-        assert_eq!(set.warnings[0].1.code, ErrorCode::UnsupportedCheck);
+        // siren, code-postal, and the two referential checks with a usable `cog` (a
+        // number is accepted).
+        let names: Vec<&str> = set.checks.iter().map(|c| c.name).collect();
+        assert_eq!(
+            names,
+            ["code-postal", "siren", "code-commune-insee", "code-region"]
+        );
+        assert!(set.warnings.is_empty());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Validata `custom_checks`: the French checks of schema.data.gouv.fr schemas
-//! (SIRET, SIREN, column comparisons, phone numbers, opening hours, GPS coordinates…).
+//! (SIRET, SIREN, column comparisons, phone numbers, opening hours, GPS coordinates, the
+//! official French lists of communes, départements, postcodes…).
 //!
 //! Declarations are read once per schema ([`declaration`]) into [`CompiledCheck`]s; each
 //! check lives in its own module and looks at the *typed* values of one row, after the
@@ -16,6 +17,7 @@ mod one_of_required;
 mod opening_hours;
 #[cfg(feature = "phone")]
 mod phone;
+pub(crate) mod referential;
 pub(crate) mod siret;
 mod sum;
 mod year_interval;
@@ -92,6 +94,7 @@ pub(crate) enum CheckKind {
     OpeningHours,
     Phone,
     FrenchGps,
+    Referential(referential::Referential),
 }
 
 /// One declared check, ready to run on rows.
@@ -148,6 +151,7 @@ impl CompiledCheck {
             #[cfg(not(feature = "phone"))]
             CheckKind::Phone => None,
             CheckKind::FrenchGps => gps::check(&anchored()),
+            CheckKind::Referential(r) => r.check(&anchored()),
         }
     }
 }

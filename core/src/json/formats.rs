@@ -1,8 +1,12 @@
 //! French identifiers usable as JSON Schema `format`s: `siren`, `siret`,
-//! `code-postal`, `code-commune-insee`.
+//! `code-postal`, `code-commune-insee`, `numero-departement`, `code-region`,
+//! `code-pays-iso2`, `code-pays-iso3`, `code-fantoir`. The list-based ones look the value
+//! up in the embedded official lists ([`crate::referentials`]), latest COG vintage.
 //!
 //! The SIREN/SIRET Luhn check is written here on its own; the Validata custom checks
 //! (`checks/`) have their own, to be unified later.
+
+use crate::referentials::List;
 
 /// A format check.
 pub(crate) type FormatCheck = fn(&str) -> bool;
@@ -13,7 +17,19 @@ pub(crate) const FRENCH_FORMATS: &[(&str, FormatCheck)] = &[
     ("siret", is_siret),
     ("code-postal", is_code_postal),
     ("code-commune-insee", is_code_commune_insee),
+    ("numero-departement", |s| {
+        in_latest(List::NumeroDepartement, s)
+    }),
+    ("code-region", |s| in_latest(List::CodeRegion, s)),
+    ("code-pays-iso2", |s| in_latest(List::CodePaysIso2, s)),
+    ("code-pays-iso3", |s| in_latest(List::CodePaysIso3, s)),
+    ("code-fantoir", crate::referentials::is_code_fantoir),
 ];
+
+/// Whether `s` is in the newest vintage `list` carries.
+fn in_latest(list: List, s: &str) -> bool {
+    list.contains(s, list.vintage("latest"))
+}
 
 fn all_digits(s: &str, len: usize) -> bool {
     s.len() == len && s.bytes().all(|b| b.is_ascii_digit())
@@ -37,25 +53,25 @@ pub fn is_siret(s: &str) -> bool {
     all_digits(s, 14) && crate::checks::siret::is_valid_siret(s)
 }
 
-/// A French postal code: five digits, not starting with `00`.
+/// A postcode in use: La Poste's official list.
+///
+/// ```
+/// assert!(conforme::json::formats::is_code_postal("75001"));
+/// assert!(!conforme::json::formats::is_code_postal("77777"));
+/// ```
 pub fn is_code_postal(s: &str) -> bool {
-    all_digits(s, 5) && !s.starts_with("00")
+    List::CodePostal.contains(s, None)
 }
 
-/// An INSEE commune code: two department characters (`01`–`19`, `21`–`95`, `2A`, `2B`, or
-/// `97` overseas) followed by three digits.
+/// An INSEE commune code of the latest COG vintage carried (arrondissements of Paris,
+/// Lyon and Marseille included).
+///
+/// ```
+/// assert!(conforme::json::formats::is_code_commune_insee("2A004"));
+/// assert!(!conforme::json::formats::is_code_commune_insee("20004"));
+/// ```
 pub fn is_code_commune_insee(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.len() != 5 || !b[2..].iter().all(u8::is_ascii_digit) {
-        return false;
-    }
-    match (b[0], b[1]) {
-        (b'2', b'A' | b'B') => true,
-        (b'0', b'0') => false,
-        (b'2', b'0') => false,
-        (b'9', b'6' | b'7' | b'8' | b'9') => b[1] != b'6' && b[1] != b'9',
-        (a, c) => a.is_ascii_digit() && c.is_ascii_digit(),
-    }
+    in_latest(List::CodeCommuneInsee, s)
 }
 
 #[cfg(test)]
@@ -79,11 +95,14 @@ mod tests {
         assert!(is_code_postal("75001"));
         assert!(!is_code_postal("7500"));
         assert!(!is_code_postal("00123"));
+        assert!(!is_code_postal("77777")); // five digits, but no such postcode
         assert!(is_code_commune_insee("75056"));
         assert!(is_code_commune_insee("2A004"));
         assert!(is_code_commune_insee("97411"));
         assert!(!is_code_commune_insee("2C004"));
         assert!(!is_code_commune_insee("20004"));
         assert!(!is_code_commune_insee("96001"));
+        assert!(!is_code_commune_insee("75001")); // a postcode
+        assert!(is_code_commune_insee("75101")); // Paris 1er arrondissement
     }
 }

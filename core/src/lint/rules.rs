@@ -93,6 +93,20 @@ const CUSTOM_CHECKS: &[(&str, &[(&str, bool)])] = &[
     ("opening-hours-value", &[("column", true)]),
     ("phone-number-value", &[("column", true)]),
     ("french-gps-coordinates", &[("column", true)]),
+    ("coordonnees-gps-francaises", &[("column", true)]),
+    // frformat's referential checks: `cog` is the COG vintage ("2024", "latest").
+    ("code-commune-insee", &[("column", true), ("cog", true)]),
+    ("numero-departement", &[("column", true), ("cog", true)]),
+    ("departement", &[("column", true), ("cog", true)]),
+    ("code-region", &[("column", true), ("cog", true)]),
+    ("region", &[("column", true), ("cog", true)]),
+    ("commune", &[("column", true), ("cog", true)]),
+    ("canton", &[("column", true), ("cog", true)]),
+    ("pays", &[("column", true), ("cog", true)]),
+    ("code-pays-iso2", &[("column", true), ("cog", true)]),
+    ("code-pays-iso3", &[("column", true), ("cog", true)]),
+    ("code-postal", &[("column", true)]),
+    ("code-fantoir", &[("column", true)]),
 ];
 
 fn escape(key: &str) -> String {

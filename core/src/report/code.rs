@@ -107,6 +107,9 @@ codes! {
     OpeningHoursValue = "opening-hours-value": Error,
     /// Not a valid phone number.
     PhoneNumberValue = "phone-number-value": Error,
+    /// A value missing from an official French list (frformat's checks: commune codes of a
+    /// COG vintage, postcodes…); Validata's error type for them.
+    CustomCheckError = "custom-check-error": Error,
     /// A geographic point outside France.
     FrenchGpsCoordinates = "french-gps-coordinates": Error,
     /// A geographic point outside France that falls in France once longitude and latitude are swapped.

@@ -633,6 +633,8 @@ fn check_error_message(d: &Diagnostic, lang: Lang) -> String {
         ("column-type", Lang::En) => format!("the column `{column}` has type {value} but this check needs type {expected}."),
         ("empty-list", Lang::Fr) => format!("la liste `{param}` est vide."),
         ("empty-list", Lang::En) => format!("the list `{param}` is empty."),
+        ("bad-vintage", Lang::Fr) => format!("le millésime du COG `{value}` n'est pas disponible pour ce contrôle ; valeurs possibles : {expected}."),
+        ("bad-vintage", Lang::En) => format!("the COG vintage `{value}` is not available for this check; possible values: {expected}."),
         (other, _) => other.to_owned(),
     };
     match lang {
@@ -710,6 +712,7 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
     let p = |k: &str| text(d.params.get(k));
     match (code, lang) {
         (ErrorCode::CheckError, _) => check_error_message(d, lang),
+        (ErrorCode::CustomCheckError, _) => super::referential_messages::render(d, lang),
         (ErrorCode::FrenchSiretValue, Lang::Fr) => format!("Numéro SIRET invalide : `{cell}` n'est pas un numéro SIRET valide (14 chiffres dont le dernier est une clé de contrôle ; voir l'annuaire des entreprises)."),
         (ErrorCode::FrenchSiretValue, Lang::En) => format!("Invalid SIRET number: `{cell}` is not a valid SIRET (14 digits, the last one a check digit)."),
         (ErrorCode::FrenchSirenValue, Lang::Fr) => format!("Numéro SIREN invalide : `{cell}` n'est pas un numéro SIREN valide (9 chiffres dont le dernier est une clé de contrôle)."),

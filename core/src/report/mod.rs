@@ -7,6 +7,7 @@
 mod code;
 mod input_messages;
 mod messages;
+mod referential_messages;
 pub mod render;
 mod summary;
 

@@ -31,6 +31,8 @@ fn title_and_tags(d: &Diagnostic) -> (String, &'static [&'static str]) {
         ErrorCode::TypeError => Some(("Type Error", CELL)),
         ErrorCode::ConstraintError => Some(("Constraint Error", CELL)),
         ErrorCode::UniqueError => Some(("Unique Error", CELL)),
+        // Validata's title for the frformat referential checks.
+        ErrorCode::CustomCheckError => Some(("Format Invalide", CELL)),
         _ => None,
     };
     if let Some((title, tags)) = known {
