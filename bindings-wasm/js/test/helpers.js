@@ -34,9 +34,13 @@ export function fixtureOptions(options) {
  */
 export const CHECKS_NOT_IN_WASM = ['phone-number-value'];
 
+/** Error types of the referential checks, whose official lists this build leaves out (they
+ * warn `unsupported-check`; see bindings-wasm/README.md). */
+export const TYPES_NOT_IN_WASM = ['phone-number-value', 'custom-check-error'];
+
 /** The expected triples of `fixture` for the WebAssembly build. */
 export function expectedInWasm(fixture) {
-  return fixture.expected.errors.filter(([, , type]) => !CHECKS_NOT_IN_WASM.includes(type));
+  return fixture.expected.errors.filter(([, , type]) => !TYPES_NOT_IN_WASM.includes(type));
 }
 
 /** `[row, field_number, type]` triples, as the Rust tests compare them. */

@@ -66,11 +66,42 @@ pub const KNOWN: &[&str] = &[
 /// Checks compiled out of this build (the `phone` feature is off in the WebAssembly build,
 /// where libphonenumber's metadata would cost a fifth of the module): a warning, so the
 /// rest of the schema still applies.
-const NOT_IN_THIS_BUILD: &[&str] = if cfg!(feature = "phone") {
-    &[]
-} else {
-    &["phone-number-value"]
+const NOT_IN_THIS_BUILD: &[&str] = match (cfg!(feature = "phone"), cfg!(feature = "referentials")) {
+    (true, true) => &[],
+    (false, true) => &["phone-number-value"],
+    (true, false) => REFERENTIAL_CHECKS,
+    (false, false) => &[
+        "phone-number-value",
+        "code-commune-insee",
+        "numero-departement",
+        "departement",
+        "code-region",
+        "region",
+        "commune",
+        "canton",
+        "pays",
+        "code-pays-iso2",
+        "code-pays-iso3",
+        "code-postal",
+        "code-fantoir",
+    ],
 };
+
+/// frformat's referential checks, compiled out with the `referentials` feature.
+const REFERENTIAL_CHECKS: &[&str] = &[
+    "code-commune-insee",
+    "numero-departement",
+    "departement",
+    "code-region",
+    "region",
+    "commune",
+    "canton",
+    "pays",
+    "code-pays-iso2",
+    "code-pays-iso3",
+    "code-postal",
+    "code-fantoir",
+];
 
 /// A problem in one declaration: the `check-error` parameters.
 struct Problem {

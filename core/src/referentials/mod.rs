@@ -58,6 +58,9 @@ struct Parsed {
     entries: Vec<(&'static str, u32)>,
 }
 
+/// Whether this build carries the lists (the `referentials` feature).
+pub const AVAILABLE: bool = cfg!(feature = "referentials");
+
 macro_rules! lists {
     ($($variant:ident => $name:literal),+ $(,)?) => {
         impl List {
@@ -69,11 +72,17 @@ macro_rules! lists {
                 match self { $(List::$variant => $name),+ }
             }
 
-            /// The embedded text.
+            /// The embedded text (empty in a build without the `referentials` feature).
+            #[cfg(feature = "referentials")]
             fn text(self) -> &'static str {
                 match self {
                     $(List::$variant => include_str!(concat!("../../data/referentials/", $name, ".txt"))),+
                 }
+            }
+
+            #[cfg(not(feature = "referentials"))]
+            fn text(self) -> &'static str {
+                ""
             }
 
             fn cell(self) -> &'static OnceLock<Parsed> {
