@@ -28,6 +28,7 @@ export type ErrorType =
   | 'nomenclature-actes'
   | 'opening-hours-value'
   | 'phone-number-value'
+  | 'custom-check-error'
   | 'french-gps-coordinates'
   | 'reversed-french-gps-coordinates'
   | 'unmatched-header'

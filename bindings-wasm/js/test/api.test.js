@@ -88,9 +88,12 @@ describe('bad input', () => {
       (e) => e instanceof ConformeError && e.message.includes('/fields/0/type'));
   });
 
-  test('an empty file is a ConformeError that says so', async () => {
-    await assert.rejects(validate(new Uint8Array(), generatedSchema),
-      (e) => e instanceof ConformeError && e.message.includes('empty'));
+  test('an empty file is invalid data: a report with one source-error that says so', async () => {
+    const report = await validate(new Uint8Array(), generatedSchema, { lang: 'en' });
+    assert.equal(report.valid, false);
+    assert.deepEqual(report.errors.map((e) => e.type), ['source-error']);
+    assert.equal(report.errors[0].params.reason, 'empty');
+    assert.ok(report.errors[0].message.includes('empty'), report.errors[0].message);
   });
 
   test('an unsupported input type is a ConformeError', async () => {
