@@ -128,8 +128,9 @@ part_wasm() {
             -Zbuild-std=std,panic_abort -p conforme-wasm --test exports)
     step "wasm: option parsing and doc tests (native)"
     cargo test --locked --quiet -p conforme-wasm
-    step "wasm: JavaScript package (node --test)"
-    (cd bindings-wasm/js && timed node --test test/)
+    step "wasm: JavaScript package (node --test; compared with the command's reports)"
+    cargo build --locked --quiet -p conforme-cli
+    (cd bindings-wasm/js && CONFORME_BIN="$PWD/../../target/debug/conforme" timed node --test test/)
 }
 
 part_browser() {

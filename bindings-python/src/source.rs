@@ -124,9 +124,11 @@ impl Source {
                         break;
                     }
                 }
-                py.detach(|| stream.finish())
-                    .map(DocumentReport::Single)
-                    .map_err(|e| from_source(py, &e, place))
+                let mut report = py
+                    .detach(|| stream.finish())
+                    .map_err(|e| from_source(py, &e, place))?;
+                document::add_lint(&mut report, schema, options);
+                Ok(DocumentReport::Single(report))
             }
             Source::Url { url, connection } => {
                 let result = py.detach(|| -> Result<DocumentReport, String> {

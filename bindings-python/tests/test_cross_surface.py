@@ -1,6 +1,7 @@
 """One engine, one report: for every fixture and every public corpus case, the command's
 ``--format json`` report and Python's ``validate(...).to_dict()`` are the same JSON, for
-tables, JSON documents and Data Packages alike."""
+tables, JSON documents and Data Packages alike. (The JavaScript package is compared with the
+command in ``bindings-wasm/js/test/cross-surface.test.js``.)"""
 
 from __future__ import annotations
 

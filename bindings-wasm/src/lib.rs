@@ -92,7 +92,7 @@ pub struct StreamValidator {
 /// What a stream holds until `finish`.
 #[allow(clippy::large_enum_variant)] // One per stream, moved only when it ends.
 enum Pending {
-    Table(conforme::StreamValidator),
+    Table(conforme::StreamValidator, DocumentSchema, ValidationOptions),
     Json {
         schema: DocumentSchema,
         options: ValidationOptions,
@@ -108,8 +108,9 @@ impl StreamValidator {
     pub fn new(schema: &str, options: &str) -> Result<StreamValidator, JsError> {
         let (schema, options) = compile(schema, options)?;
         let inner = match schema {
-            DocumentSchema::Table(table) => {
-                Pending::Table(Validator::with_options(&table, options).stream())
+            DocumentSchema::Table(ref table) => {
+                let stream = Validator::with_options(table, options.clone()).stream();
+                Pending::Table(stream, schema, options)
             }
             DocumentSchema::Json(_) => {
                 options.check_for_json_documents()?;
@@ -126,7 +127,7 @@ impl StreamValidator {
     /// Feeds the next piece of input.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
         match self.live()? {
-            Pending::Table(s) => s.push(chunk)?,
+            Pending::Table(s, ..) => s.push(chunk)?,
             Pending::Json { bytes, .. } => bytes.extend_from_slice(chunk),
         }
         Ok(())
@@ -136,7 +137,7 @@ impl StreamValidator {
     #[wasm_bindgen(getter)]
     pub fn bytes(&self) -> f64 {
         match &self.inner {
-            Some(Pending::Table(s)) => s.bytes() as f64,
+            Some(Pending::Table(s, ..)) => s.bytes() as f64,
             Some(Pending::Json { bytes, .. }) => bytes.len() as f64,
             None => 0.0,
         }
@@ -146,7 +147,7 @@ impl StreamValidator {
     #[wasm_bindgen(getter)]
     pub fn rows(&self) -> f64 {
         match &self.inner {
-            Some(Pending::Table(s)) => s.rows() as f64,
+            Some(Pending::Table(s, ..)) => s.rows() as f64,
             _ => 0.0,
         }
     }
@@ -155,7 +156,7 @@ impl StreamValidator {
     #[wasm_bindgen(getter)]
     pub fn done(&self) -> bool {
         match &self.inner {
-            Some(Pending::Table(s)) => s.is_done(),
+            Some(Pending::Table(s, ..)) => s.is_done(),
             Some(Pending::Json { .. }) => false,
             None => true,
         }
@@ -164,7 +165,11 @@ impl StreamValidator {
     /// Ends the input and returns the report as JSON. The validator cannot be used afterwards.
     pub fn finish(&mut self) -> Result<String, JsError> {
         let report = match self.inner.take().ok_or_else(finished_error)? {
-            Pending::Table(stream) => stream.finish()?,
+            Pending::Table(stream, schema, options) => {
+                let mut report = stream.finish()?;
+                document::add_lint(&mut report, &schema, &options);
+                report
+            }
             Pending::Json {
                 schema,
                 options,

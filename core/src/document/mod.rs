@@ -164,8 +164,9 @@ pub fn load_table_schema(bytes: &[u8]) -> Result<Schema, SchemaError> {
 }
 
 /// Adds the schema's lint warnings to a table's report, in the report's language and with
-/// the same filters as every other diagnostic.
-fn add_lint(report: &mut Report, schema: &DocumentSchema, options: &ValidationOptions) {
+/// the same filters as every other diagnostic: what every door does after a table's
+/// validation (the push-based [`crate::StreamValidator`] callers included).
+pub fn add_lint(report: &mut Report, schema: &DocumentSchema, options: &ValidationOptions) {
     let DocumentSchema::Table(table) = schema else {
         return;
     };

@@ -107,6 +107,7 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
     let mut report = merger.finish(stats, warnings);
     add_table_warnings(&mut report, dialect.header_record_count() as u64);
     report.warnings.retain(|w| v.options.keeps(w.code));
+    report.stats.warning_count = report.warnings.len() as u64;
     report.rows.truncate(v.options.keep_rows);
     if v.options.mask_cells {
         report.mask_cells();

@@ -77,11 +77,22 @@ pub fn is_code_postal(s: &str) -> bool {
 /// assert!(!conforme::json::formats::is_code_commune_insee("20004"));
 /// ```
 pub fn is_code_commune_insee(s: &str) -> bool {
+    commune_code_shape(s) && in_latest(List::CodeCommuneInsee, s)
+}
+
+/// Two department characters (`01`–`19`, `21`–`95`, `2A`, `2B`, or `97` overseas) and three
+/// digits: all a build without the lists can check.
+fn commune_code_shape(s: &str) -> bool {
     let b = s.as_bytes();
-    let shape = b.len() == 5
-        && b[2..].iter().all(u8::is_ascii_digit)
-        && (b[..2] == *b"2A" || b[..2] == *b"2B" || b[..2].iter().all(u8::is_ascii_digit));
-    shape && in_latest(List::CodeCommuneInsee, s)
+    if b.len() != 5 || !b[2..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    match (b[0], b[1]) {
+        (b'2', b'A' | b'B') => true,
+        (b'0', b'0') | (b'2', b'0') => false,
+        (b'9', b'6' | b'9') => false,
+        (a, c) => a.is_ascii_digit() && c.is_ascii_digit(),
+    }
 }
 
 #[cfg(test)]
