@@ -108,12 +108,6 @@ pub(crate) struct ValidateArgs {
     /// Message language: fr or en (default: from LANG, else fr).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Force the input encoding (utf-8, windows-1252, latin1…).
-    #[arg(long)]
-    encoding: Option<String>,
-    /// Force the delimiter (one character; `\t` for tab).
-    #[arg(long)]
-    delimiter: Option<String>,
     /// Longest record accepted, in bytes.
     #[arg(long)]
     max_record_bytes: Option<usize>,
@@ -175,12 +169,6 @@ pub(crate) struct FixArgs {
     /// Message language: fr or en (default: from LANG, else fr).
     #[arg(long)]
     pub lang: Option<String>,
-    /// Force the input encoding (utf-8, windows-1252, latin1…).
-    #[arg(long)]
-    encoding: Option<String>,
-    /// Force the input delimiter (one character; `\t` for tab).
-    #[arg(long)]
-    delimiter: Option<String>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -193,21 +181,7 @@ impl FixArgs {
             "lang".into(),
             json!(if lang == Lang::En { "en" } else { "fr" }),
         );
-        if let Some(e) = &self.encoding {
-            m.insert("encoding".into(), e.as_str().into());
-        }
-        if let Some(d) = &self.delimiter {
-            m.insert("delimiter".into(), d.as_str().into());
-        }
-        if let Some(d) = self.input.dialect()? {
-            m.insert("dialect".into(), d);
-        }
-        if let Some(s) = &self.input.sheet {
-            m.insert("sheet".into(), s.as_str().into());
-        }
-        if let Some(z) = &self.input.zip_member {
-            m.insert("zipMember".into(), z.as_str().into());
-        }
+        self.input.put(&mut m)?;
         ValidationOptions::from_json(&Value::Object(m)).map_err(|e| Fatal(e.to_string()))
     }
 }
@@ -274,9 +248,16 @@ pub(crate) enum SchemaCommand {
     },
 }
 
-/// How to read the input: spreadsheet sheet, ZIP member, CSV dialect (Table Dialect keys).
+/// How to read the input: encoding, spreadsheet sheet, ZIP member, CSV dialect (Table
+/// Dialect keys); shared by `validate` and `fix`.
 #[derive(clap::Args)]
 struct InputArgs {
+    /// Force the input encoding (utf-8, windows-1252, latin1…).
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Force the delimiter (one character; `\t` for tab).
+    #[arg(long)]
+    delimiter: Option<String>,
     /// Spreadsheet sheet to check, by name or number from 1 (default: the first).
     #[arg(long)]
     sheet: Option<String>,
@@ -344,6 +325,26 @@ fn json_object(text: &str, flag: &str) -> Result<Map<String, Value>, Fatal> {
 }
 
 impl InputArgs {
+    /// The reading keys of the options object.
+    fn put(&self, m: &mut Map<String, Value>) -> Result<(), Fatal> {
+        if let Some(e) = &self.encoding {
+            m.insert("encoding".into(), e.as_str().into());
+        }
+        if let Some(d) = &self.delimiter {
+            m.insert("delimiter".into(), d.as_str().into());
+        }
+        if let Some(d) = self.dialect()? {
+            m.insert("dialect".into(), d);
+        }
+        if let Some(s) = &self.sheet {
+            m.insert("sheet".into(), s.as_str().into());
+        }
+        if let Some(z) = &self.zip_member {
+            m.insert("zipMember".into(), z.as_str().into());
+        }
+        Ok(())
+    }
+
     /// The flags as one Table Dialect descriptor (the `--dialect` object, flags on top).
     fn dialect(&self) -> Result<Option<Value>, Fatal> {
         let mut d = match &self.dialect {
@@ -413,12 +414,6 @@ impl ValidateArgs {
         if self.mask_cells {
             put("maskCells", true.into());
         }
-        if let Some(e) = &self.encoding {
-            put("encoding", e.as_str().into());
-        }
-        if let Some(d) = &self.delimiter {
-            put("delimiter", d.as_str().into());
-        }
         if let Some(n) = self.max_record_bytes {
             put("maxRecordBytes", n.into());
         }
@@ -447,15 +442,7 @@ impl ValidateArgs {
         if self.format == render::Format::Html {
             put("keepRows", HTML_ROWS.into());
         }
-        if let Some(d) = self.input.dialect()? {
-            put("dialect", d);
-        }
-        if let Some(s) = &self.input.sheet {
-            put("sheet", s.as_str().into());
-        }
-        if let Some(z) = &self.input.zip_member {
-            put("zipMember", z.as_str().into());
-        }
+        self.input.put(&mut m)?;
         self.json.put(&mut m);
         Ok(Value::Object(m))
     }

@@ -66,26 +66,10 @@ pub const KNOWN: &[&str] = &[
 /// Checks compiled out of this build (the `phone` feature is off in the WebAssembly build,
 /// where libphonenumber's metadata would cost a fifth of the module): a warning, so the
 /// rest of the schema still applies.
-const NOT_IN_THIS_BUILD: &[&str] = match (cfg!(feature = "phone"), cfg!(feature = "referentials")) {
-    (true, true) => &[],
-    (false, true) => &["phone-number-value"],
-    (true, false) => REFERENTIAL_CHECKS,
-    (false, false) => &[
-        "phone-number-value",
-        "code-commune-insee",
-        "numero-departement",
-        "departement",
-        "code-region",
-        "region",
-        "commune",
-        "canton",
-        "pays",
-        "code-pays-iso2",
-        "code-pays-iso3",
-        "code-postal",
-        "code-fantoir",
-    ],
-};
+fn not_in_this_build(name: &str) -> bool {
+    (!cfg!(feature = "phone") && name == "phone-number-value")
+        || (!cfg!(feature = "referentials") && REFERENTIAL_CHECKS.contains(&name))
+}
 
 /// frformat's referential checks, compiled out with the `referentials` feature.
 const REFERENTIAL_CHECKS: &[&str] = &[
@@ -458,7 +442,7 @@ pub(crate) fn compile_checks(schema: &TableSchema) -> CheckSet {
             }
             None => declared,
         };
-        if NOT_IN_THIS_BUILD.contains(&current) {
+        if not_in_this_build(current) {
             set.warnings.push((
                 declared.to_owned(),
                 Diagnostic::new(ErrorCode::UnsupportedCheck)
