@@ -22,6 +22,58 @@ pub(crate) fn print(out: &str) -> Result<(), Fatal> {
     }
 }
 
+/// Standard output written piece by piece (streamed reports). The first piece is written
+/// at once, the next ones every 64 KiB or 100 ms, whichever comes first: a reader sees the
+/// errors while the file is still being read, without one system call per error; a
+/// failure is kept and reported once at the end, like [`print`]'s.
+#[derive(Default)]
+pub(crate) struct StreamOut {
+    buffer: String,
+    last_write: Option<std::time::Instant>,
+    failure: Option<std::io::Error>,
+}
+
+impl StreamOut {
+    const BUFFER: usize = 64 * 1024;
+    const DELAY: std::time::Duration = std::time::Duration::from_millis(100);
+
+    pub(crate) fn write(&mut self, piece: &str) {
+        if self.failure.is_some() {
+            return;
+        }
+        self.buffer.push_str(piece);
+        let due = self.last_write.is_none_or(|t| t.elapsed() >= Self::DELAY);
+        if due || self.buffer.len() >= Self::BUFFER {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(self.buffer.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            self.failure = Some(e);
+        }
+        self.buffer.clear();
+        self.last_write = Some(std::time::Instant::now());
+    }
+
+    pub(crate) fn finish(mut self) -> Result<(), Fatal> {
+        if self.failure.is_none() {
+            self.flush();
+        }
+        match self.failure {
+            None => Ok(()),
+            Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            Some(e) => Err(Fatal(format!(
+                "cannot write the report to standard output: {e}. Check the free space of the disk or file you redirect to"
+            ))),
+        }
+    }
+}
+
 /// Colours when standard output is a terminal and `NO_COLOR` is not set.
 pub(crate) fn style() -> Style {
     if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {

@@ -904,3 +904,104 @@ fn every_format_renders_json_documents_and_packages() {
     let html = conforme(&[&package[..], &["--format", "html"]].concat());
     assert_usage_error(&html, "--format html is not available for a Data Package");
 }
+
+/// `--format jsonl` writes each error as soon as its place in file order is final: the
+/// first error line arrives while the input is still open (standard input not closed).
+#[test]
+fn jsonl_errors_leave_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    let schema = temp_file(
+        "stream-schema.json",
+        br#"{"fields": [{"name": "n", "type": "integer"}]}"#,
+    );
+    let mut child = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(["validate", "-", "--schema"])
+        .arg(&schema)
+        .args(["--format", "jsonl", "--lang", "en", "--threads", "2"])
+        .args(["--options", r#"{"chunkSize": 4096}"#])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // An error on the first data row, then enough rows to get past the first 64 KiB (where
+    // the delimiter is detected) and several chunks.
+    let mut head = b"n\nnot a number\n".to_vec();
+    for i in 0..30_000 {
+        head.extend_from_slice(format!("{i}\n").as_bytes());
+    }
+    stdin.write_all(&head).unwrap();
+    stdin.flush().unwrap();
+    // Lines are read on another thread: a missing line fails the test instead of hanging it.
+    let stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in stdout.lines() {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    let wait = std::time::Duration::from_secs(120);
+    let first = rx
+        .recv_timeout(wait)
+        .expect("the first error line is written while the input is still open");
+    let first: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(
+        (first["type"].as_str(), first["row"].as_u64()),
+        (Some("type-error"), Some(2))
+    );
+    // Only now does the input end, with one more error.
+    stdin.write_all(b"last\n").unwrap();
+    drop(stdin);
+    let rest: Vec<serde_json::Value> = rx
+        .iter()
+        .map(|l| serde_json::from_str(&l).unwrap())
+        .collect();
+    assert_eq!(rest[0]["row"].as_u64(), Some(30_003));
+    let end = rest.last().unwrap();
+    assert_eq!(end["severity"], "summary");
+    assert_eq!(end["stats"]["error_count"], 2);
+    assert_eq!(end["summary"]["invalid_rows"], 2);
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+/// Streamed formats print exactly what the whole report would (`--format jsonl` and
+/// `github` against `json`'s errors, in the same order).
+#[test]
+fn streamed_formats_list_the_report_errors_in_order() {
+    let data = "fixtures/exemples/bornes-recharge.csv";
+    let json = conforme(&["validate", data, "--schema", SCHEMA, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let rows: Vec<&serde_json::Value> = report["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["row"])
+        .collect();
+    assert!(rows.len() > 1);
+    let jsonl = conforme(&["validate", data, "--schema", SCHEMA, "--format", "jsonl"]);
+    let lines: Vec<serde_json::Value> = String::from_utf8(jsonl.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let streamed: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["severity"] == "error")
+        .map(|l| &l["row"])
+        .collect();
+    assert_eq!(streamed, rows);
+    let end = lines.last().unwrap();
+    assert_eq!(end["summary"]["by_type"], report["summary"]["by_type"]);
+    assert_eq!(
+        end["summary"]["invalid_rows"],
+        report["summary"]["invalid_rows"]
+    );
+    let github = conforme(&["validate", data, "--schema", SCHEMA, "--format", "github"]);
+    let errors = String::from_utf8(github.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| l.starts_with("::error"))
+        .count();
+    assert_eq!(errors, rows.len());
+}

@@ -56,6 +56,95 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+    /// Errors handed out as they are found (a file's sink, or a stream's `take_errors`)
+    /// are the kept report's errors, in the same order, whatever the threads and chunks;
+    /// the rest of the report (counts, summary, warnings) is the same too.
+    #[test]
+    fn streamed_errors_are_the_report_errors(
+        seed in 0u64..1000,
+        error_rate in 0.0f64..0.3,
+        chunk in 200usize..20_000,
+        threads in 1usize..4,
+        max_errors in proptest::option::of(1usize..60),
+        mask in any::<bool>(),
+    ) {
+        let schema = schema();
+        let bytes = data(&schema, 300, seed, error_rate);
+        let options = ValidationOptions::default()
+            .max_errors(max_errors)
+            .mask_cells(mask)
+            .chunk_size(chunk)
+            .threads(Some(threads));
+        let validator = Validator::with_options(&schema, options);
+        let kept = validator.validate_slice(&bytes).unwrap();
+        let mut streamed = Vec::new();
+        let mut end = validator
+            .validate_reader_streaming(bytes.as_slice(), &mut |e| streamed.push(e))
+            .unwrap();
+        prop_assert!(end.errors.is_empty());
+        prop_assert_eq!(&streamed, &kept.errors);
+        end.errors = streamed;
+        prop_assert_eq!(&end, &kept);
+
+        let mut stream = validator.stream();
+        let mut taken = Vec::new();
+        for piece in bytes.chunks(chunk / 3 + 1) {
+            stream.push(piece).unwrap();
+            taken.extend(stream.take_errors());
+        }
+        let mut end = stream.finish().unwrap();
+        taken.append(&mut end.errors);
+        end.errors = taken;
+        prop_assert_eq!(&end, &kept);
+    }
+}
+
+/// A foreign key to the same table is known to be missing only at the end: the errors
+/// after the first unresolved reference wait, so the streamed order stays the file order.
+#[test]
+fn streamed_errors_wait_for_same_table_references() {
+    let schema = Schema::from_slice(
+        br#"{"fields": [{"name": "id", "type": "integer"}, {"name": "parent", "type": "integer"}],
+            "primaryKey": ["id"],
+            "foreignKeys": [{"fields": ["parent"], "reference": {"resource": "", "fields": ["id"]}}]}"#,
+    )
+    .unwrap();
+    let mut bytes = b"id,parent\n1,\n2,3\n3,99999\nx,1\n".to_vec();
+    for i in 4..2_000 {
+        bytes.extend_from_slice(format!("{i},{}\n", i - 1).as_bytes());
+    }
+    bytes.extend_from_slice(b"y,1\n");
+    for threads in [1, 2] {
+        let options = ValidationOptions::default()
+            .threads(Some(threads))
+            .chunk_size(256);
+        let validator = Validator::with_options(&schema, options);
+        let kept = validator.validate_slice(&bytes).unwrap();
+        let codes: Vec<_> = kept
+            .errors
+            .iter()
+            .map(|e| (e.row, e.code.as_str()))
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                (Some(4), "foreign-key"),
+                (Some(5), "type-error"),
+                (Some(5), "primary-key"),
+                (Some(2002), "type-error"),
+                (Some(2002), "primary-key")
+            ]
+        );
+        let mut streamed = Vec::new();
+        validator
+            .validate_reader_streaming(bytes.as_slice(), &mut |e| streamed.push(e))
+            .unwrap();
+        assert_eq!(streamed, kept.errors, "{threads} thread(s)");
+    }
+}
+
 /// A reader that counts the bytes taken from it.
 struct Counting<R> {
     inner: R,

@@ -4,7 +4,7 @@
 use super::status;
 use crate::Fatal;
 use crate::args::{Format, ValidateArgs};
-use crate::output::{language, print, style};
+use crate::output::{StreamOut, language, print, style};
 use crate::remote::{self, Remote};
 use conforme::ValidationOptions;
 use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
@@ -34,7 +34,7 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
         let schema = DocumentSchema::from_value(&value, Some(schema_path), &options)
             .map_err(|e| Fatal(format!("schema {schema_ref}: {e}")))?;
         let report =
-            remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
+            remote::commands::validate_one(remote, &schema, &options, data, None).map_err(Fatal)?;
         return print_report(&report, &name, &[], &options, args.format);
     }
     let set = remote
@@ -68,8 +68,57 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
         split_rows(args, &table, &options)?;
     }
     let schema = DocumentSchema::Table(table);
-    let report = remote::commands::validate_one(remote, &schema, &options, data).map_err(Fatal)?;
+    if args.format.streams() {
+        return stream_report(
+            remote,
+            &schema,
+            &options,
+            args.format,
+            data,
+            &name,
+            &columns,
+        );
+    }
+    let report =
+        remote::commands::validate_one(remote, &schema, &options, data, None).map_err(Fatal)?;
     print_report(&report, &name, &columns, &options, args.format)
+}
+
+/// Formats with one line per error (`jsonl`, `github`): each error is written as soon as
+/// its place in file order is final, so memory stays bounded whatever the number of errors
+/// and a reader of the output sees the first ones while the file is still being read.
+fn stream_report(
+    remote: &Remote,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+    format: render::Format,
+    data: &Path,
+    name: &str,
+    columns: &[String],
+) -> Result<u8, Fatal> {
+    let render_options = RenderOptions::new(name)
+        .lang(options.language())
+        .columns(columns)
+        .style(style());
+    let mut out = StreamOut::default();
+    let report = remote::commands::validate_one(
+        remote,
+        schema,
+        options,
+        data,
+        Some(&mut |d| {
+            if let Some(line) = render::render_error(&d, format, &render_options) {
+                out.write(&line);
+            }
+        }),
+    )
+    .map_err(Fatal)?;
+    let DocumentReport::Single(report) = &report else {
+        return print_report(&report, name, columns, options, format);
+    };
+    out.write(&render::render_end(report, format, &render_options));
+    out.finish()?;
+    Ok(status(report.valid))
 }
 
 /// No schema: the data must be a Data Package descriptor carrying its own.

@@ -7,7 +7,7 @@ use crate::Format;
 use crate::progress::ProgressReader;
 use clap::{Subcommand, ValueEnum};
 use conforme::document::{self, DocumentReport, DocumentSchema};
-use conforme::{Lang, ValidationOptions};
+use conforme::{Diagnostic, Lang, ValidationOptions};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -319,28 +319,35 @@ pub fn validate_one(
     schema: &DocumentSchema,
     options: &ValidationOptions,
     data: &Path,
+    mut on_error: Option<&mut dyn FnMut(Diagnostic)>,
 ) -> Result<DocumentReport, String> {
     let name = data.display().to_string();
     let lang = options.language();
-    let with_progress =
-        |input: Box<dyn std::io::Read + Send>, total: Option<u64>| match ProgressReader::wrap(
-            input, total, lang,
-        ) {
-            Ok(wrapped) => document::validate_reader(wrapped, schema, options),
-            Err(input) => document::validate_reader(input, schema, options),
+    let mut from_reader = |input: Box<dyn std::io::Read + Send>, total: Option<u64>| {
+        let input = match ProgressReader::wrap(input, total, lang) {
+            Ok(wrapped) => Box::new(wrapped) as Box<dyn std::io::Read + Send>,
+            Err(input) => input,
         };
+        match on_error.as_deref_mut() {
+            Some(sink) => document::validate_reader_streaming(input, schema, options, sink),
+            None => document::validate_reader(input, schema, options),
+        }
+    };
     let result = match data.to_str() {
-        Some("-") => with_progress(Box::new(std::io::stdin()), None),
+        Some("-") => from_reader(Box::new(std::io::stdin()), None),
         Some(url) if is_url(url) => {
             let opened = remote.open_data(url).map_err(|e| e.to_string())?;
-            with_progress(opened, None)
+            from_reader(opened, None)
         }
         _ if std::io::stderr().is_terminal() && data.is_file() => {
             let file = std::fs::File::open(data).map_err(|e| format!("{name}: {e}"))?;
             let total = file.metadata().ok().map(|m| m.len());
-            with_progress(Box::new(file), total)
+            from_reader(Box::new(file), total)
         }
-        _ => document::validate_path(data, Some(schema), options),
+        _ => match on_error {
+            Some(sink) => document::validate_path_streaming(data, Some(schema), options, sink),
+            None => document::validate_path(data, Some(schema), options),
+        },
     };
     result.map_err(|e| format!("{name}: {e}"))
 }

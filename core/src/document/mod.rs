@@ -21,7 +21,10 @@ pub use render::render_package;
 
 use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use crate::package::{PackageError, PackageReport};
-use crate::{OptionsError, Report, Schema, SchemaError, SourceError, ValidationOptions, Validator};
+use crate::{
+    Diagnostic, OptionsError, Report, Schema, SchemaError, SourceError, ValidationOptions,
+    Validator,
+};
 use serde_json::Value;
 use std::io::Read;
 use std::path::Path;
@@ -284,7 +287,38 @@ pub fn validate_path(
     schema: Option<&DocumentSchema>,
     options: &ValidationOptions,
 ) -> Result<DocumentReport, DocumentError> {
-    let path = path.as_ref();
+    path_to(path.as_ref(), schema, options, None)
+}
+
+/// Validates the file at `path` like [`validate_path`], handing a table's errors to
+/// `on_error` as they are found, in file order, instead of keeping them (see
+/// [`Validator::validate_path_streaming`]). JSON documents and packages keep theirs in the
+/// report, as do spreadsheets: render the report's remaining errors after the streamed ones.
+///
+/// ```
+/// use conforme::document::{DocumentSchema, validate_path_streaming};
+/// let schema = DocumentSchema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#, None, &Default::default()).unwrap();
+/// let path = std::env::temp_dir().join("conforme-doc-document-streaming.csv");
+/// std::fs::write(&path, "n\nx\n").unwrap();
+/// let mut streamed = 0;
+/// let report = validate_path_streaming(&path, Some(&schema), &Default::default(), &mut |_| streamed += 1).unwrap();
+/// assert_eq!((streamed, report.valid()), (1, false));
+/// ```
+pub fn validate_path_streaming(
+    path: impl AsRef<Path>,
+    schema: Option<&DocumentSchema>,
+    options: &ValidationOptions,
+    on_error: &mut dyn FnMut(Diagnostic),
+) -> Result<DocumentReport, DocumentError> {
+    path_to(path.as_ref(), schema, options, Some(on_error))
+}
+
+fn path_to(
+    path: &Path,
+    schema: Option<&DocumentSchema>,
+    options: &ValidationOptions,
+    on_error: Option<&mut dyn FnMut(Diagnostic)>,
+) -> Result<DocumentReport, DocumentError> {
     let Some(schema) = schema else {
         let head = read_head(path)?;
         return match DocumentKind::detect(None, &head)? {
@@ -294,9 +328,10 @@ pub fn validate_path(
             _ => Err(DocumentError::NoSchema),
         };
     };
-    let mut report = match single(schema, options)? {
-        Door::Table(v) => v.validate_path(path)?,
-        Door::Json(v) => v.validate_path(path)?,
+    let mut report = match (single(schema, options)?, on_error) {
+        (Door::Table(v), Some(sink)) => v.validate_path_streaming(path, sink)?,
+        (Door::Table(v), None) => v.validate_path(path)?,
+        (Door::Json(v), _) => v.validate_path(path)?,
     };
     add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))
@@ -308,9 +343,30 @@ pub fn validate_reader(
     schema: &DocumentSchema,
     options: &ValidationOptions,
 ) -> Result<DocumentReport, DocumentError> {
-    let mut report = match single(schema, options)? {
-        Door::Table(v) => v.validate_reader(input)?,
-        Door::Json(v) => v.validate_reader(input)?,
+    reader_to(input, schema, options, None)
+}
+
+/// Validates what `input` yields like [`validate_reader`], handing a table's errors to
+/// `on_error` as [`validate_path_streaming`] does.
+pub fn validate_reader_streaming(
+    input: impl Read + Send,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+    on_error: &mut dyn FnMut(Diagnostic),
+) -> Result<DocumentReport, DocumentError> {
+    reader_to(input, schema, options, Some(on_error))
+}
+
+fn reader_to(
+    input: impl Read + Send,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+    on_error: Option<&mut dyn FnMut(Diagnostic)>,
+) -> Result<DocumentReport, DocumentError> {
+    let mut report = match (single(schema, options)?, on_error) {
+        (Door::Table(v), Some(sink)) => v.validate_reader_streaming(input, sink)?,
+        (Door::Table(v), None) => v.validate_reader(input)?,
+        (Door::Json(v), _) => v.validate_reader(input)?,
     };
     add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))

@@ -2,9 +2,9 @@
 //! spreadsheets, undoes the compression (streamed) or converts the sheet to CSV text, then
 //! runs the one row-validation path.
 
-use super::{Validator, parallel};
+use super::{Sink, Validator, parallel};
 use crate::error::SourceError;
-use crate::report::Report;
+use crate::report::{Diagnostic, Report};
 use crate::source::InputFormat;
 use crate::source::input::{
     Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
@@ -35,7 +35,35 @@ impl Validator {
     /// Validates a file: CSV, `.gz`, `.zip`, or (with the `excel` feature) `.xlsx`,
     /// `.xlsb`, `.xls`, `.ods`. The kind comes from the extension, else from the content.
     pub fn validate_path(&self, path: impl AsRef<Path>) -> Result<Report, SourceError> {
-        let path = path.as_ref();
+        self.path_to(path.as_ref(), None)
+    }
+
+    /// Validates a file like [`Validator::validate_path`], handing each error to `on_error`
+    /// as soon as its place in file order is final (messages rendered, cells masked when
+    /// asked), instead of keeping it: memory then stays bounded however many errors the
+    /// file has. The report returned has every count, the summary and the warnings, and
+    /// only the errors not handed out (a spreadsheet's, read whole anyway).
+    ///
+    /// ```
+    /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let validator = conforme::Validator::new(&schema);
+    /// let path = std::env::temp_dir().join("conforme-doc-streaming.csv");
+    /// std::fs::write(&path, "n\nx\n1\ny\n").unwrap();
+    /// let mut rows = Vec::new();
+    /// let report = validator.validate_path_streaming(&path, &mut |e| rows.push(e.row)).unwrap();
+    /// assert_eq!(rows, [Some(2), Some(4)]);
+    /// assert!(report.errors.is_empty());
+    /// assert_eq!((report.stats.error_count, report.summary.invalid_rows), (2, 2));
+    /// ```
+    pub fn validate_path_streaming(
+        &self,
+        path: impl AsRef<Path>,
+        on_error: &mut dyn FnMut(Diagnostic),
+    ) -> Result<Report, SourceError> {
+        self.path_to(path.as_ref(), Some(on_error))
+    }
+
+    fn path_to(&self, path: &Path, sink: Sink<'_>) -> Result<Report, SourceError> {
         if path.is_dir() {
             return Err(SourceError::Io(std::io::Error::new(
                 std::io::ErrorKind::IsADirectory,
@@ -53,9 +81,9 @@ impl Validator {
             }
         };
         match format {
-            InputFormat::Csv => self.validate_csv(file, format),
-            InputFormat::Gzip => self.validate_gzip(file),
-            InputFormat::Zip => self.validate_zip(file, 1),
+            InputFormat::Csv => self.validate_csv(file, format, sink),
+            InputFormat::Gzip => self.validate_gzip(file, sink),
+            InputFormat::Zip => self.validate_zip(file, 1, sink),
             _ => self.validate_spreadsheet(std::io::BufReader::new(file), format),
         }
     }
@@ -63,13 +91,41 @@ impl Validator {
     /// Validates everything `input` yields. CSV and gzip are streamed in bounded memory;
     /// a ZIP archive or a workbook (recognised by its first bytes) is read into memory,
     /// as its table of contents is at its end.
-    pub fn validate_reader<R: Read + Send>(&self, mut input: R) -> Result<Report, SourceError> {
+    pub fn validate_reader<R: Read + Send>(&self, input: R) -> Result<Report, SourceError> {
+        self.reader_to(input, None)
+    }
+
+    /// Validates what `input` yields like [`Validator::validate_reader`], handing each
+    /// error to `on_error` as [`Validator::validate_path_streaming`] does.
+    ///
+    /// ```
+    /// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+    /// let validator = conforme::Validator::new(&schema);
+    /// let mut errors = Vec::new();
+    /// let report = validator
+    ///     .validate_reader_streaming(&b"n\nx\n"[..], &mut |e| errors.push(e))
+    ///     .unwrap();
+    /// assert_eq!((errors.len(), report.stats.error_count), (1, 1));
+    /// ```
+    pub fn validate_reader_streaming<R: Read + Send>(
+        &self,
+        input: R,
+        on_error: &mut dyn FnMut(Diagnostic),
+    ) -> Result<Report, SourceError> {
+        self.reader_to(input, Some(on_error))
+    }
+
+    fn reader_to<R: Read + Send>(
+        &self,
+        mut input: R,
+        sink: Sink<'_>,
+    ) -> Result<Report, SourceError> {
         let head = read_head(&mut input)?;
         let format = InputFormat::sniff(&head).unwrap_or(InputFormat::Csv);
         let whole = Cursor::new(head).chain(input);
         match format {
-            InputFormat::Gzip => self.validate_gzip(whole),
-            InputFormat::Csv => self.validate_csv(whole, format),
+            InputFormat::Gzip => self.validate_gzip(whole, sink),
+            InputFormat::Csv => self.validate_csv(whole, format, sink),
             _ => {
                 let mut bytes = Vec::new();
                 let mut whole = whole;
@@ -80,7 +136,7 @@ impl Validator {
                     format
                 };
                 if format == InputFormat::Zip {
-                    self.validate_zip(Cursor::new(bytes), 1)
+                    self.validate_zip(Cursor::new(bytes), 1, sink)
                 } else {
                     self.validate_spreadsheet(Cursor::new(bytes), format)
                 }
@@ -97,8 +153,9 @@ impl Validator {
         &self,
         reader: R,
         format: InputFormat,
+        sink: Sink<'_>,
     ) -> Result<Report, SourceError> {
-        let mut report = match parallel::validate(self, reader).map_err(corrupt_to_error) {
+        let mut report = match parallel::validate(self, reader, sink).map_err(corrupt_to_error) {
             Err(SourceError::Empty) => self.empty_input_report(),
             other => other?,
         };
@@ -133,9 +190,13 @@ impl Validator {
         report
     }
 
-    fn validate_gzip<R: Read + Send>(&self, reader: R) -> Result<Report, SourceError> {
+    fn validate_gzip<R: Read + Send>(
+        &self,
+        reader: R,
+        sink: Sink<'_>,
+    ) -> Result<Report, SourceError> {
         let gz = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(reader));
-        self.validate_csv(Decompressed::new(gz, "gzip"), InputFormat::Gzip)
+        self.validate_csv(Decompressed::new(gz, "gzip"), InputFormat::Gzip, sink)
     }
 
     /// Validates the table in a ZIP archive, `depth` archives deep (1 for the file itself).
@@ -150,6 +211,7 @@ impl Validator {
         &self,
         reader: RS,
         depth: u32,
+        sink: Sink<'_>,
     ) -> Result<Report, SourceError> {
         use crate::limits::{ZIP_MEMBER_BYTES, ZIP_NESTING};
         let mut archive = open_zip(reader)?;
@@ -167,9 +229,11 @@ impl Validator {
         match format {
             InputFormat::Csv => {
                 let reader = Decompressed::new(&mut member, "ZIP");
-                return self.validate_csv(reader, InputFormat::Zip);
+                return self.validate_csv(reader, InputFormat::Zip, sink);
             }
-            InputFormat::Gzip => return self.validate_gzip(Decompressed::new(&mut member, "ZIP")),
+            InputFormat::Gzip => {
+                return self.validate_gzip(Decompressed::new(&mut member, "ZIP"), sink);
+            }
             InputFormat::Zip if depth >= ZIP_NESTING => {
                 return Err(SourceError::Corrupt {
                     format: "ZIP".to_owned(),
@@ -195,7 +259,7 @@ impl Validator {
         }
         drop(member);
         match format {
-            InputFormat::Zip => self.validate_zip(Cursor::new(bytes), depth + 1),
+            InputFormat::Zip => self.validate_zip(Cursor::new(bytes), depth + 1, sink),
             _ => self.validate_spreadsheet(Cursor::new(bytes), format),
         }
     }
@@ -308,7 +372,7 @@ impl Validator {
         )?;
         // The sheet is now plain CSV: comma, UTF-8, no detection needed.
         let inner = self.sheet_validator();
-        let mut report = match parallel::validate(&inner, sheet.csv.as_slice()) {
+        let mut report = match parallel::validate(&inner, sheet.csv.as_slice(), None) {
             Err(SourceError::Empty) => return Err(SourceError::EmptySheet { sheet: sheet.sheet }),
             other => other?,
         };

@@ -6,7 +6,7 @@
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
 use super::key_set::KeySet;
-use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, Summary};
+use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, SummaryBuilder};
 use crate::table::row::{KEY_TEXT_SEPARATOR, KeyHit};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind};
 use std::collections::BTreeMap;
@@ -26,6 +26,15 @@ use crate::table::row::MAX_ROW_WARNINGS;
 /// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
 pub(crate) const MAX_ROW_SAMPLES: usize = crate::options::MAX_KEPT_ROWS;
 
+/// Consecutive blank rows: how many, the first one's row and line, the last one's row.
+#[derive(Clone, Copy)]
+struct BlankRun {
+    count: u64,
+    first_row: u64,
+    line: Option<u64>,
+    last_row: u64,
+}
+
 pub(crate) struct Merger {
     table: Arc<CompiledTable>,
     /// Frictionless row number of the next data row.
@@ -34,6 +43,12 @@ pub(crate) struct Merger {
     errors: Vec<Diagnostic>,
     /// Errors already handed out by [`Merger::take_errors`] (they still count).
     taken: usize,
+    /// Byte offset of the last error handed out that has one.
+    last_taken_byte: Option<u64>,
+    /// The errors handed out or kept, summarised in file order as they leave.
+    summary: SummaryBuilder,
+    /// The latest run of consecutive blank rows among the errors, if errors end with one.
+    blank_run: Option<BlankRun>,
     /// Row-level warnings (kept up to [`MAX_ROW_WARNINGS`]) and how many there were.
     row_warnings: Vec<Diagnostic>,
     row_warning_count: u64,
@@ -67,6 +82,9 @@ impl Merger {
             first_data_row,
             errors: Vec::new(),
             taken: 0,
+            last_taken_byte: None,
+            summary: SummaryBuilder::default(),
+            blank_run: None,
             row_warnings: Vec::new(),
             row_warning_count: 0,
             samples: Vec::new(),
@@ -105,11 +123,27 @@ impl Merger {
         self.taken + self.errors.len()
     }
 
-    /// Hands out the errors merged so far, in file order; they stay counted in the stats
-    /// and the verdict, but are no longer kept (bounded memory for streaming consumers).
+    /// Hands out the errors whose place in file order is final; they stay counted in the
+    /// stats, the verdict and the summary, but are no longer kept (bounded memory for
+    /// streaming consumers). A foreign key to the same table is only known to be missing at
+    /// the end: errors from the first unresolved reference on wait until then.
     pub(crate) fn take_errors(&mut self) -> Vec<Diagnostic> {
-        self.taken += self.errors.len();
-        std::mem::take(&mut self.errors)
+        let ready = match self.pending.first() {
+            Some(p) => self
+                .errors
+                .partition_point(|e| e.row.is_none_or(|r| r < p.row)),
+            None => self.errors.len(),
+        };
+        let rest = self.errors.split_off(ready);
+        let out = std::mem::replace(&mut self.errors, rest);
+        self.taken += out.len();
+        for d in &out {
+            self.summary.add(d);
+        }
+        if let Some(byte) = out.iter().rev().find_map(|e| e.byte) {
+            self.last_taken_byte = Some(byte);
+        }
+        out
     }
 
     fn add(&mut self, d: Diagnostic) {
@@ -124,6 +158,22 @@ impl Merger {
             .error_types
             .entry(d.code.as_str().to_owned())
             .or_default() += 1;
+        self.blank_run = match (d.code, d.row, self.blank_run) {
+            (ErrorCode::BlankRow, Some(row), Some(run)) if run.last_row + 1 == row => {
+                Some(BlankRun {
+                    count: run.count + 1,
+                    last_row: row,
+                    ..run
+                })
+            }
+            (ErrorCode::BlankRow, Some(row), _) => Some(BlankRun {
+                count: 1,
+                first_row: row,
+                line: d.line,
+                last_row: row,
+            }),
+            _ => None,
+        };
         self.errors.push(d);
         if self.count() >= self.limit {
             self.truncated = true;
@@ -292,6 +342,12 @@ impl Merger {
             return;
         }
         let existing = std::mem::take(&mut self.errors);
+        // Errors already handed out stay counted: recount only the ones kept here.
+        for e in &existing {
+            if let Some(n) = self.error_types.get_mut(e.code.as_str()) {
+                *n -= 1;
+            }
+        }
         let mut merged = Vec::with_capacity(existing.len() + missing.len());
         let mut missing = missing.into_iter().peekable();
         for e in existing {
@@ -306,7 +362,7 @@ impl Merger {
             merged.truncate(self.limit);
             self.truncated = true;
         }
-        self.error_types.clear();
+        self.error_types.retain(|_, n| *n > 0);
         for e in &merged {
             *self
                 .error_types
@@ -316,7 +372,8 @@ impl Merger {
         self.errors = merged;
     }
 
-    /// The report (messages not yet localized).
+    /// The report (messages not yet localized), with the warnings read off the merge: no
+    /// data row, blank rows at the end.
     pub(crate) fn finish(mut self, mut stats: Stats, mut warnings: Vec<Diagnostic>) -> Report {
         self.resolve_references();
         let count = self.count();
@@ -330,20 +387,45 @@ impl Merger {
         if self.truncated {
             // How far reading went past the limit depends on threads and chunking; the
             // report must not. Count the bytes up to the row of the last error instead.
-            if let Some(byte) = self.errors.iter().rev().find_map(|e| e.byte) {
+            let last = self.errors.iter().rev().find_map(|e| e.byte);
+            if let Some(byte) = last.or(self.last_taken_byte) {
                 stats.bytes = byte;
             }
         }
         stats.error_types = std::mem::take(&mut self.error_types);
+        self.add_table_warnings(&stats, &mut warnings);
+        for d in &self.errors {
+            self.summary.add(d);
+        }
         Report {
             version: crate::report::REPORT_VERSION,
             valid: count == 0,
             stats,
-            summary: Summary::of(&self.errors),
-            errors: std::mem::take(&mut self.errors),
+            summary: self.summary.finish(),
+            errors: self.errors,
             warnings,
-            rows: std::mem::take(&mut self.samples),
+            rows: self.samples,
             masked: false,
+        }
+    }
+
+    fn add_table_warnings(&self, stats: &Stats, warnings: &mut Vec<Diagnostic>) {
+        let header_records = self.first_data_row - 1;
+        // Stopped at the error limit before the first row: rows were not read, not absent.
+        if stats.rows == 0 && header_records > 0 && !stats.truncated {
+            warnings.push(Diagnostic::new(ErrorCode::NoDataRows));
+        }
+        if stats.truncated {
+            return;
+        }
+        // One blank row at the end is common enough to say only when it is a run.
+        let last_row = stats.rows + header_records;
+        if let Some(run) = self.blank_run.filter(|r| r.last_row == last_row) {
+            let mut d = Diagnostic::new(ErrorCode::BlankRowsAtEnd)
+                .with_param("count", run.count)
+                .with_param("first_row", run.first_row);
+            d.line = run.line;
+            warnings.push(d);
         }
     }
 }

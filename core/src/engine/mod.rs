@@ -86,7 +86,36 @@ fn with_null_sequence(schema: &Schema, null: &str) -> Arc<CompiledTable> {
         .unwrap_or_else(|_| schema.compiled().clone())
 }
 
-fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> Report {
+/// Where a streaming run hands its errors (`None`: they are kept in the report).
+pub(crate) type Sink<'a> = Option<&'a mut dyn FnMut(crate::report::Diagnostic)>;
+
+impl Validator {
+    /// An error as it leaves the engine: cell values masked when asked, message rendered.
+    fn prepare(&self, d: &mut crate::report::Diagnostic) {
+        if self.options.mask_cells {
+            d.mask();
+        }
+        d.localize(self.options.lang);
+    }
+}
+
+/// Hands the errors whose place in file order is final to the sink, if there is one.
+fn emit(v: &Validator, merger: &mut merge::Merger, sink: &mut Sink<'_>) {
+    if let Some(sink) = sink {
+        for mut d in merger.take_errors() {
+            v.prepare(&mut d);
+            sink(d);
+        }
+    }
+}
+
+/// The report; with a sink, the errors left go to it too (the report keeps none).
+fn build_report(
+    v: &Validator,
+    merger: merge::Merger,
+    front: &front::Front,
+    sink: Sink<'_>,
+) -> Report {
     let dialect = front
         .setup
         .as_ref()
@@ -105,7 +134,6 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         .filter(|w| v.options.keeps(w.code))
         .collect();
     let mut report = merger.finish(stats, warnings);
-    add_table_warnings(&mut report, dialect.header_record_count() as u64);
     report.warnings.retain(|w| v.options.keeps(w.code));
     report.stats.warning_count = report.warnings.len() as u64;
     report.rows.truncate(v.options.keep_rows);
@@ -113,37 +141,10 @@ fn build_report(v: &Validator, merger: merge::Merger, front: &front::Front) -> R
         report.mask_cells();
     }
     report.localize(v.options.lang);
+    if let Some(sink) = sink {
+        report.errors.drain(..).for_each(sink);
+    }
     report
-}
-
-/// Warnings read off the finished report: no data row, blank rows at the end.
-fn add_table_warnings(report: &mut Report, header_records: u64) {
-    use crate::report::{Diagnostic, ErrorCode};
-    // Stopped at the error limit before the first row: rows were not read, not absent.
-    if report.stats.rows == 0 && header_records > 0 && !report.stats.truncated {
-        report.warnings.push(Diagnostic::new(ErrorCode::NoDataRows));
-    }
-    if report.stats.truncated {
-        return;
-    }
-    let last_row = report.stats.rows + header_records;
-    let mut count = 0u64;
-    let mut line = None;
-    for e in report.errors.iter().rev() {
-        if e.code != ErrorCode::BlankRow || e.row != Some(last_row - count) {
-            break;
-        }
-        count += 1;
-        line = e.line;
-    }
-    // One blank row at the end is common enough to say only when it is a run.
-    if count > 0 {
-        let mut d = Diagnostic::new(ErrorCode::BlankRowsAtEnd)
-            .with_param("count", count)
-            .with_param("first_row", last_row + 1 - count);
-        d.line = line;
-        report.warnings.push(d);
-    }
 }
 
 #[cfg(test)]

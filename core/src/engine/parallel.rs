@@ -4,7 +4,7 @@
 use super::chunk::{ChunkResult, ChunkScratch, validate_chunk};
 use super::front::{Chunk, Front};
 use super::merge::Merger;
-use super::{Validator, build_report};
+use super::{Sink, Validator, build_report, emit};
 use crate::error::SourceError;
 use crate::report::Report;
 use std::io::Read;
@@ -13,6 +13,11 @@ use std::sync::mpsc;
 use std::sync::{Condvar, Mutex};
 
 const READ_SIZE: usize = 1 << 20;
+
+/// Thread names, as tools that show threads (`top -H`, `/proc/PID/task/*/comm`) list them:
+/// the coordinating work is the reader's and the calling thread's (the ordered merge).
+pub(crate) const READER_THREAD: &str = "conforme-read";
+pub(crate) const WORKER_THREAD: &str = "conforme-check";
 
 /// Reads until the front has a chunk ready or the input ends. Returns `false` at the end.
 fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bool, SourceError> {
@@ -63,6 +68,7 @@ impl Window {
 pub(crate) fn validate<R: Read + Send>(
     v: &Validator,
     mut reader: R,
+    mut sink: Sink<'_>,
 ) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
     // Reads no larger than a chunk: each read then gives about one chunk, which keeps
@@ -110,8 +116,9 @@ pub(crate) fn validate<R: Read + Send>(
                     &mut scratch,
                 ));
                 front.recycle(chunk.bytes);
+                emit(v, &mut merger, &mut sink);
                 if merger.done() {
-                    return Ok(build_report(v, merger, &front));
+                    return Ok(build_report(v, merger, &front, sink));
                 }
             }
             if !more {
@@ -119,7 +126,7 @@ pub(crate) fn validate<R: Read + Send>(
             }
             more = fill(&mut front, &mut reader, &mut buf)?;
         }
-        return Ok(build_report(v, merger, &front));
+        return Ok(build_report(v, merger, &front, sink));
     }
 
     let stop = AtomicBool::new(false);
@@ -141,22 +148,25 @@ pub(crate) fn validate<R: Read + Send>(
             let (result_tx, recycle_tx) = (result_tx.clone(), recycle_tx.clone());
             let (work_rx, plan, dialect, stop) = (&work_rx, &plan, &dialect, &stop);
             // A thread the system refuses is one worker fewer, not a panic.
-            let spawned = std::thread::Builder::new().spawn_scoped(scope, move || {
-                let mut scratch = ChunkScratch::default();
-                loop {
-                    let next = work_rx.lock().map(|rx| rx.recv());
-                    let Ok(Ok(chunk)) = next else { break };
-                    if stop.load(Ordering::Relaxed) {
-                        continue;
+            let spawned = std::thread::Builder::new()
+                .name(WORKER_THREAD.into())
+                .spawn_scoped(scope, move || {
+                    let mut scratch = ChunkScratch::default();
+                    loop {
+                        let next = work_rx.lock().map(|rx| rx.recv());
+                        let Ok(Ok(chunk)) = next else { break };
+                        if stop.load(Ordering::Relaxed) {
+                            continue;
+                        }
+                        let result =
+                            validate_chunk(table, plan, dialect, &chunk, limits, &mut scratch);
+                        // The reader may have stopped: then the buffer is just freed.
+                        let _ = recycle_tx.send(chunk.bytes);
+                        if result_tx.send(result).is_err() {
+                            break;
+                        }
                     }
-                    let result = validate_chunk(table, plan, dialect, &chunk, limits, &mut scratch);
-                    // The reader may have stopped: then the buffer is just freed.
-                    let _ = recycle_tx.send(chunk.bytes);
-                    if result_tx.send(result).is_err() {
-                        break;
-                    }
-                }
-            });
+                });
             if spawned.is_err() {
                 break;
             }
@@ -168,9 +178,9 @@ pub(crate) fn validate<R: Read + Send>(
         drop((result_tx, recycle_tx));
         let stop = &stop;
         let window = &window;
-        let reader_thread = std::thread::Builder::new().spawn_scoped(
-            scope,
-            move || -> Result<Front, SourceError> {
+        let reader_thread = std::thread::Builder::new()
+            .name(READER_THREAD.into())
+            .spawn_scoped(scope, move || -> Result<Front, SourceError> {
                 let mut next = Some(first);
                 loop {
                     while let Some(chunk) = next.take().or_else(|| front.pop()) {
@@ -193,14 +203,14 @@ pub(crate) fn validate<R: Read + Send>(
                         }
                     };
                 }
-            },
-        );
+            });
         let Ok(reader_thread) = reader_thread else {
             // The workers end when `work_tx`, moved into the refused closure, is dropped.
             return Err(no_thread());
         };
         for result in result_rx {
             merger.accept(result);
+            emit(v, &mut merger, &mut sink);
             if merger.done() {
                 stop.store(true, Ordering::Relaxed);
             }
@@ -212,5 +222,5 @@ pub(crate) fn validate<R: Read + Send>(
             .expect("the reader thread does not panic")
     });
     let front = outcome?;
-    Ok(build_report(v, merger, &front))
+    Ok(build_report(v, merger, &front, sink))
 }

@@ -94,7 +94,8 @@ impl StreamValidator {
         Ok(())
     }
 
-    /// Takes the errors found so far (in file order, messages rendered), so that a consumer
+    /// Takes the errors found so far whose place in file order is final (messages rendered,
+    /// cells masked when asked), so that a consumer
     /// can handle them while the input is still arriving, in bounded memory. Taken errors
     /// still count in the final report's verdict and stats, but are not repeated in its
     /// `errors` list.
@@ -117,7 +118,7 @@ impl StreamValidator {
         };
         let mut errors = merger.take_errors();
         for d in &mut errors {
-            d.localize(self.validator.options.lang);
+            self.validator.prepare(d);
         }
         errors
     }
@@ -132,7 +133,7 @@ impl StreamValidator {
             self.run()?;
         }
         match self.merger.take() {
-            Some(merger) => Ok(build_report(&self.validator, merger, &self.front)),
+            Some(merger) => Ok(build_report(&self.validator, merger, &self.front, None)),
             None => Ok(self.validator.empty_input_report()),
         }
     }

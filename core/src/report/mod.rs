@@ -13,7 +13,7 @@ mod summary;
 
 pub use code::{ErrorCode, Severity};
 pub use messages::Lang;
-pub use summary::{ColumnCount, Example, GroupSummary, RowSample, Summary};
+pub use summary::{ColumnCount, Example, GroupSummary, RowSample, Summary, SummaryBuilder};
 
 /// Version of the JSON report shape (`schemas/report.schema.json`); bumped on breaking changes.
 pub const REPORT_VERSION: &str = "1";
@@ -251,7 +251,7 @@ pub const MASK: &str = "•••";
 
 impl Diagnostic {
     /// Replaces the cell and every parameter that may quote it by [`MASK`].
-    fn mask(&mut self) {
+    pub(crate) fn mask(&mut self) {
         if self.cell.is_some() {
             self.cell = Some(MASK.to_owned());
         }

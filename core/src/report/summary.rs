@@ -1,9 +1,9 @@
 //! The summary producers need: counts by type and by column, invalid rows, first examples
-//! per (column, type). Computed once at the end from the (bounded) error list.
+//! per (column, type), built one error at a time in file order ([`SummaryBuilder`]).
 
 use super::Diagnostic;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Examples kept per (column, type) group.
 pub const EXAMPLES_PER_GROUP: usize = 5;
@@ -88,50 +88,119 @@ pub struct RowSample {
 impl Summary {
     /// Summarises `errors` (in file order).
     pub fn of(errors: &[Diagnostic]) -> Summary {
-        let mut by_type = BTreeMap::new();
-        let mut rows = BTreeSet::new();
-        let mut columns: BTreeMap<usize, ColumnCount> = BTreeMap::new();
-        let mut groups: BTreeMap<(Option<usize>, &str), GroupSummary> = BTreeMap::new();
-        for (index, d) in errors.iter().enumerate() {
-            *by_type.entry(d.code.as_str().to_owned()).or_default() += 1;
-            let header = d.code.as_str().ends_with("-label");
-            if let (Some(r), false) = (d.row, header) {
-                rows.insert(r);
+        let mut builder = SummaryBuilder::default();
+        errors.iter().for_each(|d| builder.add(d));
+        builder.finish()
+    }
+}
+
+/// Builds a [`Summary`] one error at a time, in file order, so that errors streamed out of
+/// the process as they are found (and not kept) are still summarised. Its memory does not
+/// grow with the number of errors: counts, a handful of examples per group, and one bit per
+/// data row for the distinct invalid rows.
+///
+/// ```
+/// use conforme::{Diagnostic, ErrorCode};
+/// use conforme::report::SummaryBuilder;
+/// let mut builder = SummaryBuilder::default();
+/// builder.add(&Diagnostic::new(ErrorCode::BlankRow).at_row(3, 3));
+/// builder.add(&Diagnostic::new(ErrorCode::BlankRow).at_row(3, 3));
+/// let summary = builder.finish();
+/// assert_eq!((summary.invalid_rows, summary.by_type["blank-row"]), (1, 2));
+/// ```
+#[derive(Debug, Default)]
+pub struct SummaryBuilder {
+    /// Errors added so far (the index of the next one in file order).
+    added: usize,
+    by_type: BTreeMap<String, u64>,
+    columns: BTreeMap<usize, ColumnCount>,
+    groups: BTreeMap<(Option<usize>, crate::ErrorCode), GroupSummary>,
+    rows: RowSet,
+}
+
+impl SummaryBuilder {
+    /// Counts `d`, the next error in file order.
+    pub fn add(&mut self, d: &Diagnostic) {
+        let index = self.added;
+        self.added += 1;
+        match self.by_type.get_mut(d.code.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                self.by_type.insert(d.code.as_str().to_owned(), 1);
             }
-            if let Some(n) = d.field_number {
-                columns
-                    .entry(n)
-                    .or_insert_with(|| ColumnCount {
-                        field_number: n,
-                        field_name: d.field_name.clone().unwrap_or_default(),
-                        count: 0,
-                    })
-                    .count += 1;
-            }
-            let group = groups
-                .entry((d.field_number, d.code.as_str()))
-                .or_insert_with(|| GroupSummary {
-                    field_number: d.field_number,
-                    field_name: d.field_name.clone(),
-                    code: d.code.as_str().to_owned(),
+        }
+        // Header errors carry row 1 but say nothing about data rows.
+        let header = d.code.as_str().ends_with("-label");
+        if let (Some(r), false) = (d.row, header) {
+            self.rows.insert(r);
+        }
+        if let Some(n) = d.field_number {
+            self.columns
+                .entry(n)
+                .or_insert_with(|| ColumnCount {
+                    field_number: n,
+                    field_name: d.field_name.clone().unwrap_or_default(),
                     count: 0,
-                    examples: Vec::new(),
-                });
-            group.count += 1;
-            if group.examples.len() < EXAMPLES_PER_GROUP {
-                group.examples.push(Example {
-                    row: d.row,
-                    line: d.line,
-                    cell: d.cell.clone(),
-                    index,
-                });
-            }
+                })
+                .count += 1;
         }
+        let group = self
+            .groups
+            .entry((d.field_number, d.code))
+            .or_insert_with(|| GroupSummary {
+                field_number: d.field_number,
+                field_name: d.field_name.clone(),
+                code: d.code.as_str().to_owned(),
+                count: 0,
+                examples: Vec::new(),
+            });
+        group.count += 1;
+        if group.examples.len() < EXAMPLES_PER_GROUP {
+            group.examples.push(Example {
+                row: d.row,
+                line: d.line,
+                cell: d.cell.clone(),
+                index,
+            });
+        }
+    }
+
+    /// The summary of the errors added.
+    pub fn finish(self) -> Summary {
+        // Groups sort by column, then by type name (as the report always listed them).
+        let mut groups: Vec<GroupSummary> = self.groups.into_values().collect();
+        groups.sort_by(|a, b| (a.field_number, &a.code).cmp(&(b.field_number, &b.code)));
         Summary {
-            invalid_rows: rows.len() as u64,
-            by_type,
-            by_column: columns.into_values().collect(),
-            groups: groups.into_values().collect(),
+            invalid_rows: self.rows.len(),
+            by_type: self.by_type,
+            by_column: self.columns.into_values().collect(),
+            groups,
         }
+    }
+}
+
+/// Distinct row numbers: one bit per row up to the highest seen (125 kB per million rows),
+/// whatever the order they come in.
+#[derive(Debug, Default)]
+struct RowSet {
+    words: Vec<u64>,
+    len: u64,
+}
+
+impl RowSet {
+    fn insert(&mut self, row: u64) {
+        let (word, bit) = ((row / 64) as usize, row % 64);
+        if word >= self.words.len() {
+            self.words.resize(word + 1, 0);
+        }
+        let mask = 1u64 << bit;
+        if self.words[word] & mask == 0 {
+            self.words[word] |= mask;
+            self.len += 1;
+        }
+    }
+
+    fn len(&self) -> u64 {
+        self.len
     }
 }

@@ -1,5 +1,6 @@
-//! GitHub Actions workflow commands: one `::error` / `::warning` annotation per diagnostic,
-//! attached to the file and line, then a `::notice` when the list was cut.
+//! GitHub Actions workflow commands: one `::error` annotation per error (written as each is
+//! found when streamed), one `::warning` per warning, attached to the file and line, then a
+//! closing `::notice` with the verdict (and where the list was cut).
 
 use super::{RenderOptions, ui};
 use crate::report::{Diagnostic, Report, Severity};
@@ -17,7 +18,7 @@ fn message(s: &str) -> String {
         .replace('\n', "%0A")
 }
 
-fn annotation(out: &mut String, d: &Diagnostic, o: &RenderOptions<'_>) {
+pub(super) fn annotation(out: &mut String, d: &Diagnostic, o: &RenderOptions<'_>) {
     let level = match d.code.severity() {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -39,7 +40,16 @@ fn annotation(out: &mut String, d: &Diagnostic, o: &RenderOptions<'_>) {
 
 pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     let mut out = String::new();
-    for d in report.warnings.iter().chain(&report.errors) {
+    for d in &report.errors {
+        annotation(&mut out, d, o);
+    }
+    out + &render_end(report, o)
+}
+
+/// Everything after the errors: warnings, then the closing notice.
+pub(super) fn render_end(report: &Report, o: &RenderOptions<'_>) -> String {
+    let mut out = String::new();
+    for d in &report.warnings {
         annotation(&mut out, d, o);
     }
     let mut notice = format!("{} — {}", ui::verdict(report, o.lang), o.name);

@@ -1,5 +1,6 @@
-//! JSON Lines: one error or warning per line, then one line with the verdict and the stats.
-//! Each line is a diagnostic as in the JSON report, plus `"severity"`.
+//! JSON Lines: one error per line (written as each is found when streamed), then one line
+//! per warning, then one line with the verdict, the stats and the summary. Each line is a
+//! diagnostic as in the JSON report, plus `"severity"`.
 
 use crate::report::{Diagnostic, Report, Severity};
 use serde_json::json;
@@ -29,7 +30,16 @@ pub fn write_diagnostic(d: &Diagnostic) -> String {
 
 pub(super) fn render(report: &Report) -> String {
     let mut out = String::new();
-    for d in report.warnings.iter().chain(&report.errors) {
+    for d in &report.errors {
+        out.push_str(&write_diagnostic(d));
+    }
+    out + &render_end(report)
+}
+
+/// Everything after the errors: warnings, then the summary line.
+pub(super) fn render_end(report: &Report) -> String {
+    let mut out = String::new();
+    for d in &report.warnings {
         out.push_str(&write_diagnostic(d));
     }
     let end = json!({

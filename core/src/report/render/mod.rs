@@ -103,6 +103,72 @@ impl std::str::FromStr for Format {
     }
 }
 
+impl Format {
+    /// Whether the format writes each error on its own line, so that errors can leave as
+    /// they are found ([`render_error`], then [`render_end`]) instead of being kept.
+    ///
+    /// ```
+    /// use conforme::render::Format;
+    /// assert!(Format::Jsonl.streams() && Format::Github.streams());
+    /// assert!(!Format::Json.streams());
+    /// ```
+    pub fn streams(self) -> bool {
+        matches!(self, Format::Jsonl | Format::Github)
+    }
+}
+
+/// One error as a streaming format writes it (`None` when the format does not stream).
+///
+/// ```
+/// use conforme::render::{Format, RenderOptions, render_error};
+/// use conforme::{Diagnostic, ErrorCode};
+/// let d = Diagnostic::new(ErrorCode::BlankRow).at_row(3, 3);
+/// let line = render_error(&d, Format::Github, &RenderOptions::new("data.csv")).unwrap();
+/// assert!(line.starts_with("::error file=data.csv,line=3"));
+/// ```
+pub fn render_error(d: &Diagnostic, format: Format, options: &RenderOptions<'_>) -> Option<String> {
+    match format {
+        Format::Jsonl => Some(jsonl::write_diagnostic(d)),
+        Format::Github => {
+            let mut out = String::new();
+            github::annotation(&mut out, d, options);
+            Some(out)
+        }
+        _ => None,
+    }
+}
+
+/// What a streaming format writes after the errors it streamed: the errors the report still
+/// holds, its warnings and its closing line. For a report whose errors were all streamed,
+/// the errors rendered one by one followed by this equal [`render`] of the whole report.
+///
+/// ```
+/// use conforme::render::{Format, RenderOptions, render, render_end, render_error};
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+/// let validator = conforme::Validator::new(&schema);
+/// let o = RenderOptions::new("data.csv");
+/// let mut streamed = String::new();
+/// let end = validator
+///     .validate_reader_streaming(&b"n\nx\n"[..], &mut |e| {
+///         streamed += &render_error(&e, Format::Jsonl, &o).unwrap()
+///     })
+///     .unwrap();
+/// let whole = validator.validate_slice(b"n\nx\n").unwrap();
+/// assert_eq!(streamed + &render_end(&end, Format::Jsonl, &o), render(&whole, Format::Jsonl, &o));
+/// ```
+pub fn render_end(report: &Report, format: Format, options: &RenderOptions<'_>) -> String {
+    let held: String = report
+        .errors
+        .iter()
+        .filter_map(|d| render_error(d, format, options))
+        .collect();
+    match format {
+        Format::Jsonl => held + &jsonl::render_end(report),
+        Format::Github => held + &github::render_end(report, options),
+        _ => render(report, format, options),
+    }
+}
+
 /// What a renderer needs besides the report.
 #[derive(Clone, Debug)]
 pub struct RenderOptions<'a> {
