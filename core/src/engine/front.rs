@@ -43,6 +43,7 @@ pub(crate) struct Setup {
     pub plan: Arc<HeaderPlan>,
 }
 
+#[allow(clippy::large_enum_variant)] // One per run, for its whole duration.
 enum Phase {
     /// Collecting the first bytes.
     Sniffing(Vec<u8>),
