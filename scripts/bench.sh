@@ -17,7 +17,7 @@ RUNS=${RUNS:-5}
 SCHEMA=schemas/bench/irve-like.json
 OUT=target/bench
 mkdir -p "$OUT"
-cargo build --release --quiet -p conforme-cli -p conforme --bins --example bare_parse
+cargo build --release --quiet -p conforme-cli -p conforme --bins --example bare_parse --example thread_cpu
 BIN=target/release/conforme
 BARE=target/release/examples/bare_parse
 TIME=/usr/bin/time
@@ -51,6 +51,7 @@ mbps() { awk -v s="$1" -v w="$2" 'BEGIN { printf "%.0f", (w > 0) ? s / 1e6 / w :
 mb() { awk -v r="$1" 'BEGIN { printf "%.0f", r / 1024 }'; }
 ratio() { awk -v r="$1" 'BEGIN { printf "%.2f×", r }'; }
 
+SHARES=()
 printf '\n%s pairs per comparison; ratios are medians of per-pair ratios.\n' "$RUNS"
 printf '\n| file | case | wall s | CPU s | MB/s (wall) | compared with | CPU ratio | wall ratio | peak RSS MB |\n'
 printf '|---|---|---|---|---|---|---|---|---|\n'
@@ -78,6 +79,10 @@ for rows in "${ROWS[@]}"; do
     line "conforme, 10 % invalid rows, 1 thread" "valid file, 1 thread" "$(stat -c %s "$heavy")"
     pair "$BIN validate $heavy --schema $SCHEMA --max-errors 1000 --format json" "$one"
     line "conforme, 10 % invalid rows, --max-errors 1000" "valid file, 1 thread" "$(stat -c %s "$heavy")"
+    # Errors streamed as found (jsonl) against kept for one JSON report: peak RSS.
+    pair "$BIN validate $heavy --schema $SCHEMA --threads 2 --format jsonl" "$BIN validate $heavy --schema $SCHEMA --threads 2 --format json"
+    line "conforme, 10 % invalid rows, --format jsonl (streamed)" "--format json (kept)" "$(stat -c %s "$heavy")"
+    SHARES+=("$valid" "$heavy")
     if command -v frictionless >/dev/null && [ "$rows" -le 100000 ]; then
         pair "frictionless validate --schema $SCHEMA $valid --json" "$one"
         line "frictionless-py validate" "conforme, 1 thread" "$size"
@@ -87,3 +92,18 @@ tiny="$OUT/tiny.csv"
 "$BIN" generate --schema "$SCHEMA" --rows 3 -o "$tiny"
 pair "$BIN validate $tiny --schema $SCHEMA" "$BIN validate $tiny --schema $SCHEMA"
 printf '\nstart-up on a 3-row file (schema compile included): %s s wall, %s MB peak RSS\n' "$A_WALL" "$(mb "$A_RSS")"
+
+# The serial share: CPU time of the coordinating threads (reading and cutting chunks, the
+# ordered merge) against the workers', per thread from /proc (2 threads; medians of RUNS).
+printf '\n| file | serial share | validation CPU per coordinating CPU | speed-up bound |\n|---|---|---|---|\n'
+for file in "${SHARES[@]}"; do
+    shares=()
+    for ((i = 0; i < RUNS; i++)); do
+        shares+=("$(target/release/examples/thread_cpu "$SCHEMA" "$file" 2 |
+            python3 -c 'import json, sys; r = json.load(sys.stdin); print(r["serial_share"], r["check_per_coordinating"], r["speedup_bound"])')")
+    done
+    printf '| %s | %s | %s | %s |\n' "$(basename "$file")" \
+        "$(printf '%s\n' "${shares[@]}" | awk '{ print $1 * 100 }' | median | awk '{ printf "%.1f %%", $1 }')" \
+        "$(printf '%s\n' "${shares[@]}" | awk '{ print $2 }' | median | awk '{ printf "%.1f×", $1 }')" \
+        "$(printf '%s\n' "${shares[@]}" | awk '{ print $3 }' | median | awk '{ printf "%.1f×", $1 }')"
+done

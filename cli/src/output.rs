@@ -9,11 +9,15 @@ use std::io::{IsTerminal, Write};
 /// Writes `out` to standard output. A reader that went away (`| head`) is not worth a
 /// message; any other failure (a full disk, `/dev/full`) is, since the report is lost.
 pub(crate) fn print(out: &str) -> Result<(), Fatal> {
+    print_with(|stdout| stdout.write_all(out.as_bytes()))
+}
+
+/// Lets `write` write to standard output, with [`print`]'s handling of failures.
+pub(crate) fn print_with(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Fatal> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Fatal(format!(

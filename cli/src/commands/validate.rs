@@ -4,7 +4,7 @@
 use super::status;
 use crate::Fatal;
 use crate::args::{Format, ValidateArgs};
-use crate::output::{StreamOut, language, print, style};
+use crate::output::{StreamOut, language, print, print_with, style};
 use crate::remote::{self, Remote};
 use conforme::ValidationOptions;
 use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
@@ -155,12 +155,15 @@ pub(crate) fn print_report(
         .lang(options.language())
         .columns(columns)
         .style(style());
-    let out = match report {
-        DocumentReport::Single(r) => render::render(r, format, &render_options),
-        DocumentReport::Package(p) => document::render_package(p, format, &render_options)
-            .map_err(|e| Fatal(e.to_string()))?,
-    };
-    print(&out)?;
+    match report {
+        DocumentReport::Single(r) => {
+            print_with(|out| render::write(r, format, &render_options, out))?;
+        }
+        DocumentReport::Package(p) => print(
+            &document::render_package(p, format, &render_options)
+                .map_err(|e| Fatal(e.to_string()))?,
+        )?,
+    }
     Ok(status(report.valid()))
 }
 

@@ -249,6 +249,30 @@ pub fn render(report: &Report, format: Format, options: &RenderOptions<'_>) -> S
     }
 }
 
+/// Writes `report` in `format` to `out`, as [`render`] would return it; the JSON report is
+/// written as it is serialised, without holding its text in memory.
+///
+/// ```
+/// use conforme::render::{Format, RenderOptions, render, write};
+/// let schema = conforme::Schema::from_slice(br#"{"fields": [{"name": "n", "type": "integer"}]}"#).unwrap();
+/// let report = conforme::Validator::new(&schema).validate_slice(b"n\nx\n").unwrap();
+/// let o = RenderOptions::new("data.csv");
+/// let mut out = Vec::new();
+/// write(&report, Format::Json, &o, &mut out).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), render(&report, Format::Json, &o));
+/// ```
+pub fn write(
+    report: &Report,
+    format: Format,
+    options: &RenderOptions<'_>,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Json => json::write(report, out),
+        _ => out.write_all(render(report, format, options).as_bytes()),
+    }
+}
+
 /// Where a diagnostic is, in words (`ligne 3 (ligne 4 du fichier)`).
 pub(crate) fn location(d: &Diagnostic, lang: Lang) -> String {
     match (d.row, d.line, lang) {
