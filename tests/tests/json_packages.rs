@@ -117,6 +117,19 @@ fn broken_foreign_keys_name_the_value() {
         (errors[1].row, errors[1].code.as_str()),
         (Some(4), "foreign-key")
     );
+    // Both kinds say which columns, which values and which referenced columns, under the
+    // same names, and neither has a column number (the key may span several).
+    for e in &errors[..2] {
+        for param in ["fields", "values", "reference", "resource"] {
+            assert!(
+                e.params.contains_key(param),
+                "{param} missing: {:?}",
+                e.params
+            );
+        }
+        assert_eq!(e.field_number, None);
+    }
+    assert_eq!(errors[0].params["values"], serde_json::json!(["13055"]));
 }
 
 fn findings(schema: &Value) -> Vec<Value> {

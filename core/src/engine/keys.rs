@@ -17,6 +17,8 @@ pub(crate) struct KeyRow {
     pub hash: Option<u128>,
     /// The key cells as written, joined with `, ` (for messages).
     pub text: String,
+    /// The key cells as written, one per field.
+    pub values: Vec<String>,
 }
 
 /// Calls `sink` with the key of `fields` (schema field indexes) for every data row.
@@ -102,6 +104,7 @@ pub(crate) fn collect<R: Read>(
                     line,
                     hash: complete.then(|| xxhash_rust::xxh3::xxh3_128(&key)),
                     text: texts.join(", "),
+                    values: texts,
                 });
             }
         }

@@ -584,8 +584,10 @@ fn check_foreign_keys(
                             .at_row(k.row, k.line)
                             .with_cell(&k.text)
                             .with_param("fields", fk.fields.clone())
-                            .with_param("resource", resource_name.as_str())
-                            .with_param("reference_fields", fk.reference_fields.clone()),
+                            .with_param("values", k.values.clone())
+                            // Named as for a foreign key to the same table.
+                            .with_param("reference", fk.reference_fields.clone())
+                            .with_param("resource", resource_name.as_str()),
                     );
                 }
             })
