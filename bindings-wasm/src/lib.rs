@@ -162,6 +162,19 @@ impl StreamValidator {
         }
     }
 
+    /// Takes the errors found so far whose place in file order is final, as a JSON array
+    /// (messages rendered, cells masked when asked): they still count in the final report,
+    /// which no longer lists them. A JSON document's errors are only known at `finish`.
+    #[wasm_bindgen(js_name = takeErrors)]
+    pub fn take_errors(&mut self) -> Result<String, JsError> {
+        Ok(match self.live()? {
+            Pending::Table(s, ..) => {
+                serde_json::to_string(&s.take_errors()).expect("errors always serialise")
+            }
+            Pending::Json { .. } => "[]".to_owned(),
+        })
+    }
+
     /// Ends the input and returns the report as JSON. The validator cannot be used afterwards.
     pub fn finish(&mut self) -> Result<String, JsError> {
         let report = match self.inner.take().ok_or_else(finished_error)? {

@@ -206,6 +206,16 @@ export function init(wasm?: string | URL | Response | BufferSource | WebAssembly
 /** Validates `input` against `schema`. */
 export function validate(input: Input, schema: SchemaSource, options?: ValidateOptions): Promise<Report>;
 
+/**
+ * Yields the errors of `input` in file order as they are found, in bounded memory;
+ * `onReport` receives the final report (whose `errors` holds only what was not yielded).
+ */
+export function iterErrors(
+  input: Input,
+  schema: SchemaSource,
+  options?: ValidateOptions & { onReport?: (report: Report) => void },
+): AsyncGenerator<Diagnostic, void, undefined>;
+
 /** Lints `schema` as `conforme schema check` does: errors make it unusable, warnings point at weaknesses. */
 export function checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en'; signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
 
@@ -232,6 +242,8 @@ export class StreamValidator {
   readonly rows: number;
   /** `true` once the error limit is reached. */
   readonly done: boolean;
+  /** Takes the errors whose place in file order is final; they still count in the report. */
+  takeErrors(): Diagnostic[];
   /** Ends the input and returns the report. */
   finish(): Report;
   /** Releases the engine memory without a report. */

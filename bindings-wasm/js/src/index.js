@@ -72,6 +72,15 @@ export class StreamValidator {
   /** `true` once the error limit is reached. */
   get done() { return this.#inner ? this.#inner.done : true; }
 
+  /**
+   * Takes the errors found so far whose place in file order is final: they still count in
+   * the report `finish()` returns, which no longer lists them (bounded memory however many
+   * errors the file has).
+   */
+  takeErrors() {
+    return JSON.parse(call(() => this.#live().takeErrors()));
+  }
+
   /** Ends the input and returns the report. */
   finish() {
     const inner = this.#live();
@@ -114,6 +123,35 @@ export async function validate(input, schema, options = {}) {
     }
     throwIfAborted(signal);
     return stream.finish();
+  } finally {
+    stream.free();
+  }
+}
+
+/**
+ * Yields the errors of `input` one by one, in file order, as they are found while the input
+ * is read in slices: memory stays bounded however many errors there are (as Python's
+ * `conforme.iter_errors`). Options as for `validate` (`onProgress`, `signal`, `readSize`,
+ * engine options); `onReport(report)` receives the final report (counts, summary, warnings;
+ * its `errors` only holds what was not yielded before).
+ */
+export async function* iterErrors(input, schema, options = {}) {
+  const { onProgress, onReport, signal, readSize = DEFAULT_READ_SIZE } = options;
+  throwIfAborted(signal);
+  const slices = sliceReader(input, readSize, signal);
+  const stream = await StreamValidator.create(schema, options);
+  try {
+    for await (const slice of slices.chunks) {
+      throwIfAborted(signal);
+      const done = stream.push(slice);
+      onProgress?.({ bytes: stream.bytes, total: slices.total, rows: stream.rows });
+      yield* stream.takeErrors();
+      if (done) break;
+    }
+    throwIfAborted(signal);
+    const report = stream.finish();
+    yield* report.errors;
+    onReport?.(report);
   } finally {
     stream.free();
   }

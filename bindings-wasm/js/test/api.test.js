@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import {
-  ConformeError, StreamValidator, catalogueSchemaUrl, checkSchema, engineVersion, loadCatalogue, validate,
+  ConformeError, StreamValidator, catalogueSchemaUrl, checkSchema, engineVersion, iterErrors, loadCatalogue,
+  validate,
 } from '../src/index.js';
 import { generatedCsv, generatedSchema } from './helpers.js';
 
@@ -105,6 +106,42 @@ describe('bad input', () => {
     stream.push('id,name,amount\n1,a,2\n');
     assert.equal(stream.finish().valid, true);
     assert.throws(() => stream.push('x'), (e) => e instanceof ConformeError && e.message.includes('finished'));
+  });
+});
+
+describe('errors as they are found', () => {
+  test('iterErrors yields the report errors in order while reading, then the report', async () => {
+    const whole = await validate(big, generatedSchema, { lang: 'en' });
+    const seen = [];
+    let bytesAtFirst;
+    let progress = 0;
+    let final;
+    for await (const error of iterErrors(new Blob([big]), generatedSchema, {
+      lang: 'en', readSize: 32 * 1024, chunkSize: 16 * 1024,
+      onProgress: (p) => { progress = p.bytes; },
+      onReport: (r) => { final = r; },
+    })) {
+      bytesAtFirst ??= progress;
+      seen.push(error);
+    }
+    assert.deepEqual(seen, whole.errors);
+    assert.ok(bytesAtFirst < big.length, `first error after ${bytesAtFirst} of ${big.length} bytes`);
+    assert.deepEqual(final.errors, []);
+    assert.deepEqual(final.stats, whole.stats);
+    assert.deepEqual(final.summary, whole.summary);
+  });
+
+  test('takeErrors hands out errors that still count in the report', async () => {
+    const stream = await StreamValidator.create({ fields: [{ name: 'n', type: 'integer' }] }, { maskCells: true });
+    stream.push('n\nsecret\n1\n');
+    stream.push('x\n'.repeat(3));
+    const taken = stream.takeErrors();
+    const report = stream.finish();
+    const all = [...taken, ...report.errors];
+    assert.deepEqual(all.map((e) => e.row), [2, 4, 5, 6]);
+    assert.ok(all.every((e) => e.cell === '•••'), JSON.stringify(all));
+    assert.equal(report.stats.error_count, 4);
+    assert.equal(report.summary.invalid_rows, 4);
   });
 });
 

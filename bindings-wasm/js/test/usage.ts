@@ -1,6 +1,6 @@
 // Type-checked (not run) by types.test.js: the README's usage must compile against index.d.ts.
 import {
-  ConformeError, StreamValidator, checkSchema, createWorkerValidator, loadCatalogue, validate,
+  ConformeError, StreamValidator, checkSchema, createWorkerValidator, iterErrors, loadCatalogue, validate,
   type Diagnostic, type ErrorType, type Progress, type Report,
 } from 'conforme';
 
@@ -17,7 +17,11 @@ export async function example(file: File, schemaUrl: string): Promise<string[]> 
 
   const stream = await StreamValidator.create({ fields: [{ name: 'n', type: 'integer' }] }, { maxErrors: 10 });
   if (!stream.push('n\n1\n')) stream.push(new Uint8Array([50, 10]));
+  const taken: Diagnostic[] = stream.takeErrors();
   const streamed: Report = stream.finish();
+  for await (const e of iterErrors(file, schemaUrl, { onReport: (r: Report) => console.log(r.valid) })) {
+    taken.push(e);
+  }
 
   const check = await checkSchema('{"fields": []}');
   const worker = createWorkerValidator();
@@ -25,6 +29,6 @@ export async function example(file: File, schemaUrl: string): Promise<string[]> 
   worker.terminate();
   const catalogue = await loadCatalogue();
   const error = new ConformeError('x');
-  return [...types, ...cells, String(streamed.valid && check.valid && inWorker.valid), catalogue[0].schemaUrl, error.message,
+  return [...types, ...cells, ...taken.map((e) => e.message), String(streamed.valid && check.valid && inWorker.valid), catalogue[0].schemaUrl, error.message,
     String(report.stats.error_types['type-error'] ?? 0)];
 }
