@@ -208,7 +208,7 @@ export function validate(input: Input, schema: SchemaSource, options?: ValidateO
 
 /**
  * Yields the errors of `input` in file order as they are found, in bounded memory;
- * `onReport` receives the final report (whose `errors` holds only what was not yielded).
+ * `onReport` receives the final report (with `errors` empty: every error was yielded).
  */
 export function iterErrors(
   input: Input,

@@ -132,8 +132,8 @@ export async function validate(input, schema, options = {}) {
  * Yields the errors of `input` one by one, in file order, as they are found while the input
  * is read in slices: memory stays bounded however many errors there are (as Python's
  * `conforme.iter_errors`). Options as for `validate` (`onProgress`, `signal`, `readSize`,
- * engine options); `onReport(report)` receives the final report (counts, summary, warnings;
- * its `errors` only holds what was not yielded before).
+ * engine options); `onReport(report)` receives the final report once the input is read to
+ * the end: counts, summary and warnings, with `errors` empty (every error was yielded).
  */
 export async function* iterErrors(input, schema, options = {}) {
   const { onProgress, onReport, signal, readSize = DEFAULT_READ_SIZE } = options;
@@ -150,7 +150,9 @@ export async function* iterErrors(input, schema, options = {}) {
     }
     throwIfAborted(signal);
     const report = stream.finish();
-    yield* report.errors;
+    const rest = report.errors;
+    report.errors = [];
+    yield* rest;
     onReport?.(report);
   } finally {
     stream.free();
