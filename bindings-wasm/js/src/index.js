@@ -115,17 +115,24 @@ export async function validate(input, schema, options = {}) {
   const slices = sliceReader(input, readSize, signal);
   const stream = await StreamValidator.create(schema, options);
   try {
-    for await (const slice of slices.chunks) {
-      throwIfAborted(signal);
-      const done = stream.push(slice);
-      onProgress?.({ bytes: stream.bytes, total: slices.total, rows: stream.rows });
-      if (done) break;
-    }
-    throwIfAborted(signal);
+    for await (const _ of feed(stream, slices, onProgress, signal));
     return stream.finish();
   } finally {
     stream.free();
   }
+}
+
+// Pushes the slices into `stream` (progress after each, abort between them, stop at the
+// error limit), pausing after each slice for the caller.
+async function* feed(stream, slices, onProgress, signal) {
+  for await (const slice of slices.chunks) {
+    throwIfAborted(signal);
+    const done = stream.push(slice);
+    onProgress?.({ bytes: stream.bytes, total: slices.total, rows: stream.rows });
+    yield;
+    if (done) break;
+  }
+  throwIfAborted(signal);
 }
 
 /**
@@ -141,14 +148,7 @@ export async function* iterErrors(input, schema, options = {}) {
   const slices = sliceReader(input, readSize, signal);
   const stream = await StreamValidator.create(schema, options);
   try {
-    for await (const slice of slices.chunks) {
-      throwIfAborted(signal);
-      const done = stream.push(slice);
-      onProgress?.({ bytes: stream.bytes, total: slices.total, rows: stream.rows });
-      yield* stream.takeErrors();
-      if (done) break;
-    }
-    throwIfAborted(signal);
+    for await (const _ of feed(stream, slices, onProgress, signal)) yield* stream.takeErrors();
     const report = stream.finish();
     const rest = report.errors;
     report.errors = [];
