@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the standalone `conforme` command for one target and archives it in dist/:
+#
+#   scripts/release/build-binary.sh [TARGET]      (default: this machine's)
+#
+# dist/conforme-VERSION-TARGET.tar.gz (.zip for Windows) holds the binary, README, CHANGELOG
+# and both licences. The toolchain must already have the target (the workflow installs it);
+# CARGO (default cargo) and CARGO_BUILD_FLAGS let scripts/release/build-musl.sh reuse this.
+source "$(dirname "$0")/common.sh"
+
+target=${1:-$(host_target)}
+profile=${CONFORME_PROFILE:-release}
+log "conforme $VERSION for $target (profile $profile)"
+# shellcheck disable=SC2086
+${CARGO:-cargo} build --locked --profile "$profile" -p conforme-cli --target "$target" \
+    ${CARGO_BUILD_FLAGS:-}
+
+dir=$profile
+[ "$profile" = dev ] && dir=debug
+exe=conforme
+case "$target" in *windows*) exe=conforme.exe ;; esac
+binary="${CARGO_TARGET_DIR:-target}/$target/$dir/$exe"
+[ -x "$binary" ] || { log "no binary at $binary"; exit 1; }
+
+name="conforme-$VERSION-$target"
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+mkdir "$stage/$name"
+cp "$binary" README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
+case "$target" in
+    *windows*)
+        rm -f "$DIST/$name.zip"
+        if command -v 7z >/dev/null 2>&1; then
+            (cd "$stage" && 7z a -bso0 "$DIST/$name.zip" "$name")
+        else
+            (cd "$stage" && python3 -m zipfile -c "$DIST/$name.zip" "$name")
+        fi
+        log "$DIST/$name.zip"
+        ;;
+    *)
+        tar -C "$stage" -czf "$DIST/$name.tar.gz" "$name"
+        log "$DIST/$name.tar.gz"
+        ;;
+esac

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the Python wheel (abi3: one wheel per platform for every CPython ≥ 3.9) into dist/:
+#
+#   scripts/release/build-wheel.sh [MATURIN BUILD FLAGS…]
+#
+# Linux wheels need an old glibc (manylinux) or musl (musllinux) to link against; the
+# workflows and scripts/release/check.sh pass `--zig --compatibility manylinux2014` (or
+# `--target x86_64-unknown-linux-musl --zig --compatibility musllinux_1_2`), where zig (pip
+# package `ziglang`) provides glibc 2.17's symbols. macOS and Windows build natively.
+# MATURIN picks the maturin command (default: maturin on PATH).
+source "$(dirname "$0")/common.sh"
+
+log "wheel $VERSION: maturin build $*"
+(cd bindings-python && ${MATURIN:-maturin} build --release --locked --out "$DIST" "$@")
