@@ -4,15 +4,16 @@
 #   scripts/release/build-binary.sh [TARGET]      (default: this machine's)
 #
 # dist/conforme-VERSION-TARGET.tar.gz (.zip for Windows) holds the binary, README, CHANGELOG
-# and both licences. The toolchain must already have the target (the workflow installs it);
-# CARGO (default cargo) and CARGO_BUILD_FLAGS let scripts/release/build-musl.sh reuse this.
+# and both licences. The toolchain must already have the target (the workflow installs it).
+# CARGO_BUILD (default `cargo build`; `cargo zigbuild` cross-links with zig) and
+# CARGO_BUILD_FLAGS (e.g. -Zbuild-std for scripts/release/build-musl.sh) change the build.
 source "$(dirname "$0")/common.sh"
 
 target=${1:-$(host_target)}
 profile=${CONFORME_PROFILE:-release}
 log "conforme $VERSION for $target (profile $profile)"
 # shellcheck disable=SC2086
-${CARGO:-cargo} build --locked --profile "$profile" -p conforme-cli --target "$target" \
+${CARGO_BUILD:-cargo build} --locked --profile "$profile" -p conforme-cli --target "$target" \
     ${CARGO_BUILD_FLAGS:-}
 
 dir=$profile

@@ -42,20 +42,7 @@ tools() {
     export PATH="$TOOLS_VENV/bin:$PATH" MATURIN="$TOOLS_VENV/bin/maturin"
 }
 
-# A valid and an invalid fixture: the smoke runs of every artefact expect 0 then 1.
-VALID=fixtures/tableschema/valid-basic
-INVALID=fixtures/tableschema/every-cell-error
-smoke_command() {  # COMMAND…: --version, then one valid and one invalid file
-    "$@" --version | grep -q "$VERSION" || fail "$* --version does not say $VERSION"
-    "$@" validate "$VALID/data.csv" --schema "$VALID/schema.json" >/dev/null ||
-        fail "$* rejects $VALID"
-    local status=0
-    "$@" validate "$INVALID/data.csv" --schema "$INVALID/schema.json" --format json \
-        >"$work/report.json" || status=$?
-    [ "$status" = 1 ] || fail "$* exits $status on $INVALID (expected 1)"
-    grep -q '"valid": *false' "$work/report.json" || fail "$* gives no invalid report"
-    echo "   smoke: $* — --version, valid 0, invalid 1"
-}
+smoke_command() { scripts/release/smoke.sh "$@"; }
 
 step_crates() {
     step "crates: cargo package and build of each .crate"
@@ -155,22 +142,7 @@ step_npm() {
     step "npm: WebAssembly build, npm pack, install of the tarball, Node import"
     rm -f "$DIST"/conforme-"$VERSION".tgz
     timed scripts/release/build-npm.sh
-    local app="$work/npm-app"
-    mkdir -p "$app"
-    printf '{"name": "smoke", "private": true, "type": "module"}\n' >"$app/package.json"
-    (cd "$app" && npm install --silent --no-audit --no-fund "$DIST/conforme-$VERSION.tgz")
-    cat >"$app/smoke.js" <<JS
-import assert from 'node:assert/strict';
-import { engineVersion, validate } from 'conforme';
-const schema = { fields: [{ name: 'n', type: 'integer' }] };
-const report = await validate(new TextEncoder().encode('n\n1\nx\n'), schema);
-assert.equal(report.valid, false);
-assert.deepEqual(report.errors.map((e) => [e.type, e.row]), [['type-error', 3]]);
-assert.equal((await validate(new TextEncoder().encode('n\n1\n'), schema)).valid, true);
-assert.equal(await engineVersion(), '$VERSION');
-console.log('   smoke: import conforme from the installed tarball — invalid and valid reports');
-JS
-    (cd "$app" && node smoke.js)
+    timed scripts/release/smoke-npm.sh "$DIST/conforme-$VERSION.tgz"
 }
 
 step_checksums() {
