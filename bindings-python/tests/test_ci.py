@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -215,3 +216,16 @@ def test_action_without_rules_is_an_error_annotation(tmp_path: Path) -> None:
 
 def test_action_entry_parses_flags_like_the_action(repo: Path) -> None:
     assert action.split_lines(" a.csv \n\n b/*.csv\n") == ["a.csv", "b/*.csv"]
+
+
+def test_readme_configuration_example_is_valid(tmp_path: Path) -> None:
+    from conftest import REPO
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Install\n", 1)[1].split("\n## ", 1)[0]
+    (example,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    (tmp_path / "conforme.toml").write_text(example, encoding="utf-8")
+    config = load(start=tmp_path)
+    assert config.args == ["--lang", "fr"]
+    assert config.schema_for(tmp_path / "data/irve/2024.csv") == "etalab/schema-irve-statique@2.3.1"
+    assert config.schema_for(tmp_path / "data/a/b/lieux.json") == "schemas/lieux.schema.json"

@@ -7,20 +7,29 @@
 # and both licences. The toolchain must already have the target (the workflow installs it).
 # CARGO_BUILD (default `cargo build`; `cargo zigbuild` cross-links with zig) and
 # CARGO_BUILD_FLAGS (e.g. -Zbuild-std for scripts/release/build-musl.sh) change the build.
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 target=${1:-$(host_target)}
 profile=${CONFORME_PROFILE:-release}
 log "conforme $VERSION for $target (profile $profile)"
+# The host's own build goes to target/<profile> (shared with `cargo build --release`); any
+# other target's to target/<target>/<profile>.
+target_flag=(--target "$target")
+out="${CARGO_TARGET_DIR:-target}/$target"
+if [ "$target" = "$(host_target)" ] && [ -z "${CARGO_BUILD:-}" ]; then
+    target_flag=()
+    out="${CARGO_TARGET_DIR:-target}"
+fi
 # shellcheck disable=SC2086
-${CARGO_BUILD:-cargo build} --locked --profile "$profile" -p conforme-cli --target "$target" \
+${CARGO_BUILD:-cargo build} --locked --profile "$profile" -p conforme-cli "${target_flag[@]}" \
     ${CARGO_BUILD_FLAGS:-}
 
 dir=$profile
 [ "$profile" = dev ] && dir=debug
 exe=conforme
 case "$target" in *windows*) exe=conforme.exe ;; esac
-binary="${CARGO_TARGET_DIR:-target}/$target/$dir/$exe"
+binary="$out/$dir/$exe"
 [ -x "$binary" ] || { log "no binary at $binary"; exit 1; }
 
 name="conforme-$VERSION-$target"

@@ -6,6 +6,7 @@
 # std's unwinder. The GitHub workflow uses rustup's musl target instead (build-binary.sh).
 #
 #   scripts/release/build-musl.sh      → dist/conforme-VERSION-x86_64-unknown-linux-musl.tar.gz
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 target=x86_64-unknown-linux-musl

@@ -2,6 +2,7 @@
 # Builds the WebAssembly module (scripts/setup-wasm.sh, scripts/build-wasm.sh) and packs the
 # npm package into dist/conforme-VERSION.tgz, checking that the tarball has the module, the
 # bindings, the types and both licences.
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 scripts/setup-wasm.sh

@@ -8,6 +8,7 @@
 # `--target x86_64-unknown-linux-musl --zig --compatibility musllinux_1_2`), where zig (pip
 # package `ziglang`) provides glibc 2.17's symbols. macOS and Windows build natively.
 # MATURIN picks the maturin command (default: maturin on PATH).
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 log "wheel $VERSION: maturin build $*"

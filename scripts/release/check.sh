@@ -16,6 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export DIST="$PWD/target/release-check/dist"
+# shellcheck source=scripts/release/common.sh
 source scripts/release/common.sh
 
 ALL_STEPS=(crates wheel hook sdist binary musl npm checksums)
@@ -50,7 +51,7 @@ step_crates() {
 }
 
 wheel_file() {
-    ls "$DIST"/conforme-"$VERSION"-cp39-abi3-manylinux*_x86_64.whl 2>/dev/null | head -n 1
+    find "$DIST" -maxdepth 1 -name "conforme-$VERSION-cp39-abi3-manylinux*_x86_64.whl" | head -n 1
 }
 
 step_wheel() {
@@ -123,9 +124,10 @@ step_sdist() {
 step_binary() {
     step "binary: $(host_target)"
     timed scripts/release/build-binary.sh
-    local archive="$DIST/conforme-$VERSION-$(host_target).tar.gz"
-    tar -C "$work" -xzf "$archive"
-    smoke_command "$work/conforme-$VERSION-$(host_target)/conforme"
+    local target
+    target=$(host_target)
+    tar -C "$work" -xzf "$DIST/conforme-$VERSION-$target.tar.gz"
+    smoke_command "$work/conforme-$VERSION-$target/conforme"
 }
 
 step_musl() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Writes dist/SHA256SUMS over every artefact in dist/ (the format `sha256sum -c` reads),
 # then checks it.
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 cd "$DIST"
 files=()

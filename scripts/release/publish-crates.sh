@@ -8,6 +8,7 @@
 #   scripts/release/publish-crates.sh             publish (CARGO_REGISTRY_TOKEN set)
 #
 # tests/tests/versions.rs checks this order against the dependency graph.
+# shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 CRATES=(conforme conforme-remote conforme-cli)
