@@ -179,6 +179,15 @@ def test_action_annotates_invalid_files_and_writes_a_page_per_file(repo: Path) -
     assert "| `data/2024/bad.csv` |" in values["summary"] and "| invalid |" in values["summary"]
 
 
+def test_action_in_a_git_checkout_leaves_ignored_files_out(repo: Path) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    (repo / ".gitignore").write_text("data/2024/\nconforme-report/\n")
+    out, values = run_action(repo)
+    assert out.returncode == 1, out.stdout + out.stderr  # docs/bad.json is still there
+    assert values["checked"] == "3" and values["invalid"] == "1"
+    assert "data/2024/bad.csv" not in out.stdout
+
+
 def test_action_with_files_and_schema_inputs_needs_no_configuration(repo: Path) -> None:
     (repo / "conforme.toml").unlink()
     out, values = run_action(repo, "--files", "data/good.csv\n", "--schema", "schemas/table.json")

@@ -43,13 +43,17 @@ class Outcome:
 
 def repository_files(root: Path) -> list[str]:
     """Files under ``root`` as ``/``-separated relative paths: git's list (tracked and
-    untracked, ignored ones left out) inside a work tree, else every file outside dot folders."""
+    untracked, ignored ones left out) when ``root`` is the top of a work tree, as in a
+    checkout, else every file outside dot folders."""
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+
     try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-            cwd=root, capture_output=True, check=True,
-        ).stdout
-        return sorted({p for p in listed.decode("utf-8").split("\0") if p})
+        if Path(git("rev-parse", "--show-toplevel").strip()).resolve() == root.resolve():
+            listed = git("ls-files", "-z", "--cached", "--others", "--exclude-standard")
+            return sorted({p for p in listed.split("\0") if p})
     except (OSError, subprocess.CalledProcessError):
         pass
     found = []
