@@ -16,10 +16,19 @@ use toml_edit::{DocumentMut, Item};
 const PUBLISHED: [&str; 3] = ["conforme", "conforme-remote", "conforme-cli"];
 
 /// Every folder that becomes a package somewhere, each shipping both licence texts.
-const PACKAGE_DIRS: [&str; 5] = ["core", "remote", "cli", "bindings-python", "bindings-wasm/js"];
+const PACKAGE_DIRS: [&str; 5] = [
+    "core",
+    "remote",
+    "cli",
+    "bindings-python",
+    "bindings-wasm/js",
+];
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 fn read(relative: &str) -> String {
@@ -39,7 +48,9 @@ fn json(relative: &str) -> serde_json::Value {
 }
 
 fn str_at<'a>(item: &'a Item, keys: &[&str]) -> Option<&'a str> {
-    keys.iter().try_fold(item, |item, key| item.get(key))?.as_str()
+    keys.iter()
+        .try_fold(item, |item, key| item.get(key))?
+        .as_str()
 }
 
 /// The workspace's version, the one every other place must repeat.
@@ -92,7 +103,10 @@ fn every_crate_has_the_workspace_version() {
     }
     let manifest = toml("Cargo.toml");
     for name in ["conforme", "conforme-remote"] {
-        let requirement = str_at(manifest.as_item(), &["workspace", "dependencies", name, "version"]);
+        let requirement = str_at(
+            manifest.as_item(),
+            &["workspace", "dependencies", name, "version"],
+        );
         assert_eq!(
             requirement,
             Some(version.as_str()),
@@ -133,9 +147,17 @@ fn python_packages_have_the_workspace_version() {
 fn npm_package_and_its_lock_have_the_workspace_version() {
     let version = workspace_version();
     let package = json("bindings-wasm/js/package.json");
-    assert_eq!(package["version"], version.as_str(), "bindings-wasm/js/package.json");
+    assert_eq!(
+        package["version"],
+        version.as_str(),
+        "bindings-wasm/js/package.json"
+    );
     let lock = json("bindings-wasm/js/package-lock.json");
-    assert_eq!(lock["version"], version.as_str(), "package-lock.json: version");
+    assert_eq!(
+        lock["version"],
+        version.as_str(),
+        "package-lock.json: version"
+    );
     assert_eq!(
         lock["packages"][""]["version"],
         version.as_str(),
@@ -173,7 +195,10 @@ fn every_package_ships_both_licences() {
         let text = read(licence);
         for dir in PACKAGE_DIRS {
             let copy = format!("{dir}/{licence}");
-            assert!(read(&copy) == text, "{copy} differs from {licence} at the root");
+            assert!(
+                read(&copy) == text,
+                "{copy} differs from {licence} at the root"
+            );
         }
     }
     let package = json("bindings-wasm/js/package.json");
@@ -197,10 +222,21 @@ fn published_crates_have_complete_metadata() {
         }
         let package = &manifest["package"];
         published.push(crate_name(&manifest).to_owned());
-        for key in ["description", "license", "repository", "homepage", "documentation", "readme"] {
+        for key in [
+            "description",
+            "license",
+            "repository",
+            "homepage",
+            "documentation",
+            "readme",
+        ] {
             let value = package.get(key).expect(key);
             let inherited = value.get("workspace").and_then(Item::as_bool) == Some(true);
-            let text = if inherited { shared.get(key).and_then(Item::as_str) } else { value.as_str() };
+            let text = if inherited {
+                shared.get(key).and_then(Item::as_str)
+            } else {
+                value.as_str()
+            };
             assert!(
                 text.is_some_and(|t| !t.is_empty()),
                 "{dir}/Cargo.toml: {key} is missing"
@@ -209,11 +245,15 @@ fn published_crates_have_complete_metadata() {
         let keywords = package["keywords"].as_array().expect("keywords");
         assert!(
             (1..=5).contains(&keywords.len())
-                && keywords.iter().all(|k| k.as_str().is_some_and(|k| k.len() <= 20)),
+                && keywords
+                    .iter()
+                    .all(|k| k.as_str().is_some_and(|k| k.len() <= 20)),
             "{dir}/Cargo.toml: crates.io takes 1 to 5 keywords of at most 20 characters"
         );
         assert!(
-            package["categories"].as_array().is_some_and(|c| !c.is_empty()),
+            package["categories"]
+                .as_array()
+                .is_some_and(|c| !c.is_empty()),
             "{dir}/Cargo.toml: categories"
         );
     }
@@ -239,7 +279,9 @@ fn crates_are_published_in_dependency_order() {
         let Some(position) = PUBLISHED.iter().position(|p| *p == name) else {
             continue;
         };
-        let dependencies = manifest["dependencies"].as_table_like().expect("[dependencies]");
+        let dependencies = manifest["dependencies"]
+            .as_table_like()
+            .expect("[dependencies]");
         for (dependency, _) in dependencies.iter() {
             if let Some(before) = PUBLISHED.iter().position(|p| *p == dependency) {
                 assert!(
