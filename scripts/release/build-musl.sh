@@ -37,12 +37,31 @@ fi
 native="$repo/target/musl/native"
 mkdir -p "$native"
 cp "/usr/lib/llvm-$llvm_major/lib/libunwind.a" "$native/libunwind.a"
+# Debian builds libunwind with _FORTIFY_SOURCE, so it calls glibc's checked __fprintf_chk
+# (only on its debug-log paths), which musl lacks: this one forwards to vfprintf. Any other
+# fortified symbol would fail the link, naming itself.
+cat >"$native/fortify.c" <<'C'
+#include <stdarg.h>
+#include <stdio.h>
+int __fprintf_chk(FILE *stream, int flag, const char *format, ...) {
+    (void)flag;
+    va_list args;
+    va_start(args, format);
+    int written = vfprintf(stream, format, args);
+    va_end(args);
+    return written;
+}
+C
+musl-gcc -O2 -c "$native/fortify.c" -o "$native/fortify.o"
+ar rcs "$native/libunwind.a" "$native/fortify.o"  # linked wherever libunwind is
 
 export RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 RUSTUP_TOOLCHAIN=
 export CARGO_TARGET_DIR="$repo/target/musl"
 export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_LINKER=musl-gcc
 export CC_x86_64_unknown_linux_musl=musl-gcc
-# No self-contained crt objects in rustc-web: musl-gcc brings musl's own.
-export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="-C link-self-contained=no -C target-feature=+crt-static -L native=$native"
+# No self-contained crt objects in rustc-web: musl-gcc brings musl's own. Not position
+# independent: rustc would ask for -static-pie, which musl-gcc's specs do not know (they add
+# the dynamic loader unless -static), giving a dynamically linked binary.
+export CARGO_TARGET_X86_64_UNKNOWN_LINUX_MUSL_RUSTFLAGS="-C link-self-contained=no -C target-feature=+crt-static -C relocation-model=static -L native=$native"
 CARGO_BUILD="/usr/bin/cargo build" CARGO_BUILD_FLAGS="-Zbuild-std=std,panic_abort" \
     scripts/release/build-binary.sh "$target"
