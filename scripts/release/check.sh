@@ -104,7 +104,7 @@ step_hook() {
 
 step_sdist() {
     step "sdist: maturin sdist, twine check, pip install from the sdist"
-    rm -f "$DIST"/conforme-*.tar.gz
+    rm -f "$DIST/conforme-$VERSION.tar.gz"
     timed scripts/release/build-sdist.sh
     local sdist
     sdist=$(ls "$DIST"/conforme-"$VERSION".tar.gz)
