@@ -9,8 +9,9 @@ scripts/setup-wasm.sh
 scripts/build-wasm.sh
 tarball=$(cd bindings-wasm/js && npm pack --silent --pack-destination "$DIST")
 tarball="$DIST/$tarball"
+members=$(tar -tzf "$tarball")
 for member in pkg/conforme_wasm_bg.wasm pkg/conforme_wasm.js src/index.js src/index.d.ts \
     LICENSE-MIT LICENSE-APACHE package.json; do
-    tar -tzf "$tarball" | grep -qx "package/$member" || { log "$tarball lacks $member"; exit 1; }
+    grep -qx "package/$member" <<<"$members" || { log "$tarball lacks $member"; exit 1; }
 done
 log "$tarball: $(stat -c %s "$tarball" 2>/dev/null || stat -f %z "$tarball") bytes"

@@ -24,8 +24,9 @@ if [ "${1:-}" = "--dry-run" ]; then
         # crates.io refuses uploads over 10 MiB.
         size=$(stat -c %s "$crate" 2>/dev/null || stat -f %z "$crate")
         [ "$size" -lt 10485760 ] || { log "$crate is $size bytes, over crates.io's 10 MiB"; exit 1; }
+        members=$(tar -tzf "$crate")
         for licence in LICENSE-MIT LICENSE-APACHE; do
-            tar -tzf "$crate" | grep -qx "$name-$VERSION/$licence" ||
+            grep -qx "$name-$VERSION/$licence" <<<"$members" ||
                 { log "$crate lacks $licence"; exit 1; }
         done
         log "$crate: $size bytes"
