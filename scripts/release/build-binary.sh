@@ -37,6 +37,13 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir "$stage/$name"
 cp "$binary" README.md CHANGELOG.md LICENSE-MIT LICENSE-APACHE "$stage/$name/"
+# The release profile keeps debug line tables (profiling); users get the binary without them
+# (Windows keeps them in a .pdb beside, not shipped). Each runner's strip reads its own
+# binaries (the aarch64 ones are built on aarch64 runners).
+case "$target" in
+    *windows*) ;;
+    *) if command -v strip >/dev/null 2>&1; then strip "$stage/$name/$exe"; fi ;;
+esac
 case "$target" in
     *windows*)
         rm -f "$DIST/$name.zip"

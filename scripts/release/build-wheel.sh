@@ -7,9 +7,10 @@
 # workflows and scripts/release/check.sh pass `--zig --compatibility manylinux2014` (or
 # `--target x86_64-unknown-linux-musl --zig --compatibility musllinux_1_2`), where zig (pip
 # package `ziglang`) provides glibc 2.17's symbols. macOS and Windows build natively.
-# MATURIN picks the maturin command (default: maturin on PATH).
+# The release profile keeps line tables for profiling; --strip leaves them out of the wheel
+# (a third of its size). MATURIN picks the maturin command (default: maturin on PATH).
 # shellcheck source=scripts/release/common.sh
 source "$(dirname "$0")/common.sh"
 
 log "wheel $VERSION: maturin build $*"
-(cd bindings-python && ${MATURIN:-maturin} build --release --locked --out "$DIST" "$@")
+(cd bindings-python && ${MATURIN:-maturin} build --release --locked --strip --out "$DIST" "$@")
