@@ -117,7 +117,8 @@ step_sdist() {
     # Built from the sdist as pip does it (maturin from the index, isolated build). The dev
     # profile and a kept target directory keep this step short: the check is that it builds.
     timed env MATURIN_PEP517_ARGS="--profile dev" CARGO_TARGET_DIR="$repo/target/sdist-build" \
-        "$work/sdist-venv/bin/python" -m pip install --quiet --disable-pip-version-check "$sdist"
+        "$work/sdist-venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --no-cache-dir "$sdist"
     smoke_command "$work/sdist-venv/bin/conforme"
 }
 
