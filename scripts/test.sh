@@ -11,7 +11,12 @@
 #        wasm (WebAssembly build, wasm-bindgen-test in Node, node --test of the JS package);
 #        browser (the validation page in headless Chromium via playwright-core);
 #        referentials (the embedded French lists regenerate identically from the pinned
-#        frformat wheel, and conforme's verdicts equal frformat's on a few thousand values).
+#        frformat wheel, and conforme's verdicts equal frformat's on a few thousand values);
+#        release (scripts/release/check.sh: every artefact this machine can build — crates,
+#        manylinux wheel + auditwheel, sdist, standalone and static musl commands, npm
+#        tarball — installed in a clean place and run, plus the pre-commit hook through
+#        `pre-commit try-repo` and the action's entry). `release` is not part of the default
+#        run (too long for CI's time budget): .github/workflows/ci.yml runs it as its own job.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -141,6 +146,11 @@ part_browser() {
     (cd bindings-wasm/js && timed node --test browser-test/)
 }
 
+part_release() {
+    step "release: build, install and run every artefact (scripts/release/check.sh)"
+    timed scripts/release/check.sh
+}
+
 for part in "${parts[@]}"; do
     case "$part" in
         rust) part_rust ;;
@@ -149,7 +159,8 @@ for part in "${parts[@]}"; do
         wasm) part_wasm ;;
         browser) part_browser ;;
         referentials) part_referentials ;;
-        *) echo "unknown part: $part (known: ${ALL_PARTS[*]})" >&2; exit 2 ;;
+        release) part_release ;;
+        *) echo "unknown part: $part (known: ${ALL_PARTS[*]} release)" >&2; exit 2 ;;
     esac
 done
 step "all requested parts passed: ${parts[*]}"

@@ -1,5 +1,5 @@
 //! The structure of descriptors: Table Schema, Data Package and Table Dialect descriptors
-//! checked against the project's own profile JSON Schemas (`schemas/profiles/`, written
+//! checked against the project's own profile JSON Schemas (`core/data/profiles/`, written
 //! from the specification text), with the project's JSON Schema validator.
 //!
 //! Each violation says where it is (a JSON pointer into the descriptor) and what was
@@ -27,11 +27,11 @@ use std::sync::OnceLock;
 /// A descriptor kind with a profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Profile {
-    /// A Table Schema (`schemas/profiles/tableschema.json`).
+    /// A Table Schema (`core/data/profiles/tableschema.json`).
     TableSchema,
-    /// A Data Package (`schemas/profiles/datapackage.json`).
+    /// A Data Package (`core/data/profiles/datapackage.json`).
     DataPackage,
-    /// A Table Dialect (`schemas/profiles/tabledialect.json`).
+    /// A Table Dialect (`core/data/profiles/tabledialect.json`).
     TableDialect,
 }
 
@@ -48,9 +48,9 @@ impl Profile {
     /// The profile JSON Schema text.
     pub fn text(self) -> &'static str {
         match self {
-            Profile::TableSchema => include_str!("../../schemas/profiles/tableschema.json"),
-            Profile::DataPackage => include_str!("../../schemas/profiles/datapackage.json"),
-            Profile::TableDialect => include_str!("../../schemas/profiles/tabledialect.json"),
+            Profile::TableSchema => include_str!("../data/profiles/tableschema.json"),
+            Profile::DataPackage => include_str!("../data/profiles/datapackage.json"),
+            Profile::TableDialect => include_str!("../data/profiles/tabledialect.json"),
         }
     }
 
