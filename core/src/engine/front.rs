@@ -257,7 +257,7 @@ impl Front {
             if !at_eof && !splitter.wants_cut() {
                 return Ok(());
             }
-            let (raw, issues) = match splitter.take(at_eof) {
+            let (raw, issues, lines) = match splitter.take(at_eof) {
                 Ok(Some(piece)) => piece,
                 Ok(None) => return Ok(()),
                 Err(_) => {
@@ -269,7 +269,7 @@ impl Front {
                 }
             };
             self.locate(&raw, &issues);
-            self.decode_and_queue(raw)?;
+            self.decode_and_queue(raw, lines)?;
         }
     }
 
@@ -282,14 +282,14 @@ impl Front {
         }
     }
 
-    /// Applies the encoding decision to one raw chunk (splitting it at the record where
-    /// the first non-UTF-8 byte appears) and queues the result.
-    fn decode_and_queue(&mut self, raw: Vec<u8>) -> Result<(), SourceError> {
+    /// Applies the encoding decision to one raw chunk of `lines` line terminators
+    /// (splitting it at the record where the first non-UTF-8 byte appears) and queues the
+    /// result.
+    fn decode_and_queue(&mut self, raw: Vec<u8>, lines: u64) -> Result<(), SourceError> {
         if self.encoding.utf16.is_some() {
-            return self.queue(raw);
+            return self.queue(raw, lines);
         }
         if let Some(legacy) = self.encoding.active_legacy() {
-            let lines = count_lines(&raw, self.newline);
             let single = legacy.is_single_byte();
             let text = if self.options.encoding.is_some() {
                 decode_legacy(legacy, &raw)
@@ -299,8 +299,13 @@ impl Front {
             let single = single && char_count(&text) == raw.len();
             return self.queue_decoded(text, raw.len() as u64, lines, single);
         }
+        // The basic check is the faster one; only a chunk that fails it is checked again
+        // for where the first invalid byte is.
+        if simdutf8::basic::from_utf8(&raw).is_ok() {
+            return self.queue(raw, lines);
+        }
         match simdutf8::compat::from_utf8(&raw) {
-            Ok(_) => self.queue(raw),
+            Ok(_) => self.queue(raw, lines),
             Err(e) => {
                 let bad = e.valid_up_to();
                 if self.options.encoding.is_some() {
@@ -311,7 +316,6 @@ impl Front {
                             self.next_line + count_lines(&raw[..bad], self.newline),
                         ));
                     }
-                    let lines = count_lines(&raw, self.newline);
                     let text = String::from_utf8_lossy(&raw).into_owned().into_bytes();
                     return self.queue_decoded(text, raw.len() as u64, lines, false);
                 }
@@ -321,10 +325,11 @@ impl Front {
                 let legacy = EncodingState::choose_legacy(&raw[cut..]);
                 self.encoding.legacy = Some(legacy);
                 let (valid, rest) = raw.split_at(cut);
+                let valid_lines = count_lines(valid, self.newline);
                 if !valid.is_empty() {
-                    self.queue(valid.to_vec())?;
+                    self.queue(valid.to_vec(), valid_lines)?;
                 }
-                let lines = count_lines(rest, self.newline);
+                let lines = lines - valid_lines;
                 let single = legacy.is_single_byte();
                 let text = decode_mixed(legacy, rest);
                 let single = single && char_count(&text) == rest.len();
@@ -333,9 +338,9 @@ impl Front {
         }
     }
 
-    fn queue(&mut self, bytes: Vec<u8>) -> Result<(), SourceError> {
+    /// Queues UTF-8 `bytes` holding `lines` line terminators.
+    fn queue(&mut self, bytes: Vec<u8>, lines: u64) -> Result<(), SourceError> {
         let len = bytes.len() as u64;
-        let lines = count_lines(&bytes, self.newline);
         self.queue_decoded(bytes, len, lines, false)
     }
 

@@ -49,6 +49,10 @@ pub(crate) struct Splitter {
     open_quote: usize,
     /// End of the last complete record found in `buf` (0: none yet).
     last_boundary: usize,
+    /// Line terminators in `buf[..scanned]`, and in `buf[..last_boundary]`: counted by the
+    /// scan that stops at them anyway, instead of by one more pass over every chunk.
+    lines: u64,
+    lines_at_boundary: u64,
     /// Byte before `buf[0]` (to tell whether a quote starts a cell).
     prev_byte: u8,
     quote: Option<u8>,
@@ -79,8 +83,9 @@ const MAX_SPARE: usize = 16;
 #[derive(Debug)]
 pub(crate) struct TooLong;
 
-/// A chunk of whole records with the first occurrences of syntax problems found in it.
-pub(crate) type Piece = (Vec<u8>, Vec<SyntaxIssue>);
+/// A chunk of whole records, the first occurrences of syntax problems found in it, and
+/// how many line terminators it holds.
+pub(crate) type Piece = (Vec<u8>, Vec<SyntaxIssue>, u64);
 
 fn is_blank(b: u8) -> bool {
     b == b' ' || b == b'\t'
@@ -100,6 +105,8 @@ impl Splitter {
             in_quote: false,
             open_quote: 0,
             last_boundary: 0,
+            lines: 0,
+            lines_at_boundary: 0,
             prev_byte: b'\n',
             quote: dialect.quote_char,
             escape: dialect.escape_char,
@@ -178,11 +185,12 @@ impl Splitter {
             if self.in_quote {
                 self.note(SyntaxKind::UnclosedQuote, self.open_quote);
             }
+            let lines = self.lines;
             self.reset_scan();
             let issues = std::mem::take(&mut self.pending);
             self.buf.truncate(self.end);
             self.end = 0;
-            return Ok(Some((std::mem::take(&mut self.buf), issues)));
+            return Ok(Some((std::mem::take(&mut self.buf), issues, lines)));
         }
         if self.end < self.chunk_size {
             return Ok(None);
@@ -213,6 +221,9 @@ impl Splitter {
             self.open_quote -= cut;
         }
         self.last_boundary = 0;
+        let lines = self.lines_at_boundary;
+        self.lines -= lines;
+        self.lines_at_boundary = 0;
         self.spaced_cell = None;
         let (mine, later): (Vec<_>, Vec<_>) = self.pending.drain(..).partition(|i| i.pos < cut);
         self.pending = later
@@ -222,13 +233,15 @@ impl Splitter {
                 ..i
             })
             .collect();
-        Ok(Some((chunk, mine)))
+        Ok(Some((chunk, mine, lines)))
     }
 
     fn reset_scan(&mut self) {
         self.scanned = 0;
         self.in_quote = false;
         self.last_boundary = 0;
+        self.lines = 0;
+        self.lines_at_boundary = 0;
         self.prev_byte = b'\n';
     }
 
@@ -318,8 +331,11 @@ impl Splitter {
     fn scan(&mut self, at_eof: bool) {
         let end = self.end;
         let Some(quote) = self.quote else {
-            if let Some(p) = memchr::memrchr(self.newline, &self.buf[self.scanned..end]) {
+            let span = &self.buf[self.scanned..end];
+            if let Some(p) = memchr::memrchr(self.newline, span) {
+                self.lines += memchr::memchr_iter(self.newline, span).count() as u64;
                 self.last_boundary = self.scanned + p + 1;
+                self.lines_at_boundary = self.lines;
             }
             self.scanned = end;
             return;
@@ -327,7 +343,11 @@ impl Splitter {
         let mut i = self.scanned;
         while i < end {
             if self.in_quote {
-                let Some(p) = memchr::memchr(quote, &self.buf[i..end]) else {
+                let found = memchr::memchr(quote, &self.buf[i..end]);
+                // Line breaks inside the quoted cell are lines of the file too.
+                let inside = &self.buf[i..found.map_or(end, |p| i + p)];
+                self.lines += memchr::memchr_iter(self.newline, inside).count() as u64;
+                let Some(p) = found else {
                     i = end;
                     break;
                 };
@@ -376,7 +396,9 @@ impl Splitter {
                     // A comment line: its quotes mean nothing.
                     match memchr::memchr(self.newline, &self.buf[i..end]) {
                         Some(p) => {
+                            self.lines += 1;
                             self.last_boundary = i + p + 1;
+                            self.lines_at_boundary = self.lines;
                             i += p + 1;
                             continue;
                         }
@@ -393,7 +415,9 @@ impl Splitter {
                 };
                 let at = i + p;
                 if self.buf[at] == self.newline {
+                    self.lines += 1;
                     self.last_boundary = at + 1;
+                    self.lines_at_boundary = self.lines;
                     self.check_line_ending(at);
                 } else if self.opens_cell(at) {
                     self.in_quote = true;
@@ -439,14 +463,21 @@ mod tests {
         let mut out = Vec::new();
         for piece in data.chunks(feed) {
             s.push(piece);
-            while let Some((c, _)) = s.take(false).unwrap() {
+            while let Some((c, _, lines)) = s.take(false).unwrap() {
+                assert_eq!(lines, line_feeds(&c));
                 out.push(c);
             }
         }
-        if let Some((c, _)) = s.take(true).unwrap() {
+        if let Some((c, _, lines)) = s.take(true).unwrap() {
+            assert_eq!(lines, line_feeds(&c));
             out.push(c);
         }
         out
+    }
+
+    /// Line feeds in `chunk`, counted the plain way (what the scan's count must equal).
+    fn line_feeds(chunk: &[u8]) -> u64 {
+        chunk.iter().filter(|&&b| b == b'\n').count() as u64
     }
 
     fn records(data: &[u8]) -> Vec<csv::ByteRecord> {
@@ -456,6 +487,25 @@ mod tests {
             .byte_records()
             .map(Result::unwrap)
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Whatever the bytes (stray and unclosed quotes, line breaks inside quoted cells,
+        /// CRLF), the chunk size and the pieces fed, the chunks put back together are the
+        /// input and each chunk's line count is its line feeds (`split_all` checks it).
+        #[test]
+        fn chunks_cover_the_input_and_count_its_lines(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just(b'a'), proptest::strategy::Just(b','),
+                proptest::strategy::Just(b'"'), proptest::strategy::Just(b'\n'),
+                proptest::strategy::Just(b'\r'), proptest::strategy::Just(b' ')
+            ], 0..400),
+            chunk in 1usize..64,
+            feed in 1usize..50,
+        ) {
+            proptest::prop_assert_eq!(split_all(&bytes, chunk, feed).concat(), bytes);
+        }
     }
 
     #[test]
