@@ -343,15 +343,18 @@ impl Splitter {
         let mut i = self.scanned;
         while i < end {
             if self.in_quote {
-                let found = memchr::memchr(quote, &self.buf[i..end]);
-                // Line breaks inside the quoted cell are lines of the file too.
-                let inside = &self.buf[i..found.map_or(end, |p| i + p)];
-                self.lines += memchr::memchr_iter(self.newline, inside).count() as u64;
-                let Some(p) = found else {
+                // Line breaks inside a quoted cell are lines of the file too: stop at them
+                // as well (they are rare) rather than count them in a second pass.
+                let Some(p) = memchr::memchr2(quote, self.newline, &self.buf[i..end]) else {
                     i = end;
                     break;
                 };
                 let q = i + p;
+                if self.buf[q] != quote {
+                    self.lines += 1;
+                    i = q + 1;
+                    continue;
+                }
                 if self.escaped(q) {
                     i = q + 1;
                     continue;
