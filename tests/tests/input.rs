@@ -367,13 +367,18 @@ fn corrupt_workbook_and_unsupported_types() {
 
 #[test]
 fn broken_text_inputs() {
-    // 0 bytes, or blank lines only: bad data, so a report with one source-error (as
-    // frictionless and Validata), from the file, the reader and the stream alike.
-    for empty in [&b""[..], b"\n\r\n\n"] {
+    // 0 bytes, a byte-order mark alone or blank lines only: bad data, so a report with one
+    // source-error (as frictionless and Validata), from the file, the reader and the stream
+    // alike; the message names each case.
+    for empty in [&b""[..], b"\n\r\n\n", b"\xEF\xBB\xBF", b"\xFF\xFE"] {
         let report = plain().validate_slice(empty).unwrap();
         assert!(!report.valid);
         assert_eq!(codes(&report.errors), vec!["source-error"]);
-        assert!(report.errors[0].message.contains("vide"), "{report:?}");
+        let message = &report.errors[0].message;
+        assert!(
+            message.contains("vide") && message.contains("BOM"),
+            "{report:?}"
+        );
         let mut stream = plain().stream();
         stream.push(empty).unwrap();
         assert_eq!(stream.finish().unwrap(), report);

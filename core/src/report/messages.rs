@@ -571,8 +571,8 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             text(d.params.get("resource")),
             text(d.params.get("detail"))
         ),
-        (ErrorCode::SourceError, Lang::Fr) => "Le fichier est vide : il n'a ni en-tête ni ligne à vérifier (0 octet, ou des lignes vides seulement). Exportez de nouveau le tableau, avec sa ligne d'en-tête.".to_owned(),
-        (ErrorCode::SourceError, Lang::En) => "The file is empty: it has no header and no row to check (0 bytes, or blank lines only). Export the table again, with its header row.".to_owned(),
+        (ErrorCode::SourceError, Lang::Fr) => "Le fichier est vide : il n'a ni en-tête ni ligne à vérifier (0 octet, une marque d'ordre des octets (BOM) seule, ou des lignes vides seulement). Exportez de nouveau le tableau, avec sa ligne d'en-tête.".to_owned(),
+        (ErrorCode::SourceError, Lang::En) => "The file is empty: it has no header and no row to check (0 bytes, a byte-order mark alone, or blank lines only). Export the table again, with its header row.".to_owned(),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }
