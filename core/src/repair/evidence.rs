@@ -2,7 +2,7 @@
 //! bounded memory (a few counters per field): which of day and month comes first in its
 //! dates, whether its valid datetimes carry a `Z`, which boolean spellings it uses.
 
-use super::rules::dates::split_day_month;
+use super::day_month::split_day_month;
 use crate::schema::FieldType;
 use crate::table::CompiledField;
 

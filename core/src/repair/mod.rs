@@ -33,6 +33,7 @@
 //! ```
 
 mod cell;
+mod day_month;
 mod evidence;
 mod fix;
 mod fold;
