@@ -4,24 +4,15 @@
 //! repaired only when the column shows one order (a first number above 12 somewhere, a
 //! second never) or when day and month are equal.
 
-use crate::repair::day_month::split_day_month;
+use crate::repair::day_month::{date_parts, short_number, split_day_month, year};
 use crate::repair::evidence::FieldEvidence;
 use crate::schema::FieldType;
 use crate::table::CompiledField;
 
 /// `yyyy/m/d` (also `-`, `.`), with an optional time: year first is never ambiguous.
 fn split_year_first(text: &str) -> Option<(u32, u32, u32, &str)> {
-    let (date, rest) = match text.find([' ', 'T']) {
-        Some(i) => (&text[..i], text[i + 1..].trim_start()),
-        None => (text, ""),
-    };
-    let sep = date.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
-    let parts: Vec<&str> = date.split(sep).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    if y.len() != 4 || !y.bytes().all(|c| c.is_ascii_digit()) || !short(m) || !short(d) {
+    let ([y, m, d], rest) = date_parts(text)?;
+    if !year(y) || !short_number(m) || !short_number(d) {
         return None;
     }
     Some((y.parse().ok()?, m.parse().ok()?, d.parse().ok()?, rest))
