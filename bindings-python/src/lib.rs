@@ -8,6 +8,7 @@ mod catalog;
 mod cli;
 mod convert;
 mod errors;
+mod fix;
 mod iter;
 mod options;
 mod remote;
@@ -142,6 +143,8 @@ mod _conforme {
     use super::catalog::{catalog_list, catalog_search, catalog_show};
     #[pymodule_export]
     use super::cli::run_cli;
+    #[pymodule_export]
+    use super::fix::fix;
     #[pymodule_export]
     use super::iter::ErrorIterator;
     #[pymodule_export]

@@ -20,6 +20,7 @@ from ._conforme import (
     Schema,
     Stats,
     __version__,
+    fix,
     iter_errors,
     validate,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "ValidationFailed",
     "__version__",
     "catalog",
+    "fix",
     "iter_errors",
     "validate",
 ]

@@ -1,12 +1,13 @@
 """Type stubs of the native module ``conforme._conforme`` (re-exported by ``conforme``)."""
 
 import os
-from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, Union, final, overload
+from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, TypedDict, Union, final, overload
 
 __all__ = [
     "run_cli",
     "ErrorIterator",
     "iter_errors",
+    "fix",
     "Error",
     "Report",
     "PackageReport",
@@ -248,6 +249,29 @@ def iter_errors(
     timeout: Optional[float] = None,
     cache_ttl: Optional[float] = None,
 ) -> ErrorIterator: ...
+class _FixSummary(TypedDict):
+    """What ``fix`` did."""
+
+    rows: int
+    changes: int
+    by_rule: Dict[str, int]
+    reordered: bool
+
+def fix(
+    source: _SourceLike,
+    schema: _SchemaLike,
+    output: _Dir,
+    *,
+    log: Optional[_Dir] = None,
+    closest_enum: bool = False,
+    swap_coordinates: bool = False,
+    catalog: Optional[str] = None,
+    cache_dir: Optional[_Dir] = None,
+    offline: bool = False,
+    timeout: Optional[float] = None,
+    cache_ttl: Optional[float] = None,
+    **options: Any,
+) -> _FixSummary: ...
 def is_package_descriptor(path: Union[str, "os.PathLike[str]"]) -> bool: ...
 def run_cli(argv: List[str]) -> int: ...
 def catalog_list(

@@ -7,9 +7,9 @@ use crate::args::FixArgs;
 use crate::output::language;
 use crate::remote::Remote;
 use conforme::document::{self, DocumentSchema};
-use conforme::repair::{self, Change, Input, RepairOptions};
+use conforme::repair::{self, Change, ChangeLog, Input, RepairOptions};
 use std::fs::File;
-use std::io::{BufWriter, Read, Write};
+use std::io::{BufWriter, Read};
 use std::path::Path;
 
 /// Repairs, logs, re-validates; the status is that of the corrected file (0 valid, 1 not).
@@ -50,12 +50,10 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
     }
     let mut output = BufWriter::new(create(&args.output)?);
     let mut log = match &args.log {
-        Some(path) => {
-            let mut w = BufWriter::new(create(path)?);
-            w.write_all(b"row,column,old,new,rule\n")
-                .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))?;
-            Some(w)
-        }
+        Some(path) => Some(
+            ChangeLog::new(BufWriter::new(create(path)?))
+                .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))?,
+        ),
         None => None,
     };
     let repair_options = RepairOptions {
@@ -64,7 +62,7 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
     };
     let mut write_change = |c: &Change| -> std::io::Result<()> {
         match log.as_mut() {
-            Some(w) => write_log_line(w, c),
+            Some(w) => w.write(c),
             None => Ok(()),
         }
     };
@@ -77,8 +75,8 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         &mut write_change,
     )
     .map_err(|e| Fatal(format!("{name}: {e}")))?;
-    if let Some(mut w) = log {
-        w.flush()
+    if let Some(w) = log {
+        w.finish()
             .map_err(|e| Fatal(format!("cannot write the change log: {e}")))?;
     }
     drop(output);
@@ -114,21 +112,4 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
 
 fn create(path: &Path) -> Result<File, Fatal> {
     File::create(path).map_err(|e| Fatal(format!("cannot create {}: {e}", path.display())))
-}
-
-/// One line of the change log (CSV: row, column, old, new, rule).
-fn write_log_line(w: &mut dyn Write, c: &Change) -> std::io::Result<()> {
-    let row = c.row.to_string();
-    let rule = c.rule();
-    let cells = [row.as_str(), &c.column, &c.old, &c.new, &rule];
-    let line: Vec<String> = cells.iter().map(|cell| quote(cell)).collect();
-    writeln!(w, "{}", line.join(","))
-}
-
-fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_owned()
-    }
 }

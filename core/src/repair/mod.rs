@@ -38,12 +38,14 @@ mod evidence;
 mod fix;
 mod fold;
 mod header;
+mod log;
 mod records;
 mod rules;
 mod split;
 mod write;
 
 pub use fix::fix;
+pub use log::ChangeLog;
 pub use records::Input;
 pub use split::{SplitSummary, split};
 
