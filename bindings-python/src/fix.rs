@@ -8,10 +8,11 @@ use crate::schema::PySchema;
 use crate::source::Source;
 use conforme::document::DocumentSchema;
 use conforme::repair::{self, ChangeLog, Input, RepairError, RepairOptions};
+use conforme::{Schema, ValidationOptions};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::fs::File;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 /// fix(source, schema, output, *, log=None, closest_enum=False, swap_coordinates=False,
@@ -58,24 +59,21 @@ pub(crate) fn fix(
     };
     let source = Source::from_py(source, &access)?;
     let place = source.place(py);
+    if let Source::Path(path) = &source
+        && same_file(path, &output)
+    {
+        return Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "output {}: write the corrected file next to the original, not over it",
+            output.display()
+        )));
+    }
     let read_whole;
-    let input = match &source {
-        Source::Path(path) if same_file(path, &output) => {
-            return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                "output {}: write the corrected file next to the original, not over it",
-                output.display()
-            )));
-        }
-        Source::Path(path) => Input::Path(path),
-        Source::Bytes(bytes) => Input::Bytes(bytes.bind(py).as_bytes()),
-        Source::Reader(reader) => {
-            read_whole = read_all(py, reader)?;
+    let input = table_input(py, &source, "fix")?;
+    let input = match input {
+        Some(i) => i,
+        None => {
+            read_whole = read_all(py, &source)?;
             Input::Bytes(&read_whole)
-        }
-        Source::Url { .. } => {
-            return Err(pyo3::exceptions::PyValueError::new_err(
-                "fix reads local files or bytes: download the file first",
-            ));
         }
     };
     let repair_options = RepairOptions {
@@ -120,6 +118,61 @@ pub(crate) fn fix(
     Ok(dict.unbind())
 }
 
+/// The table to read: a path or bytes as they are (`None` for a file object, to read whole
+/// with [`read_all`]); an address is refused (`what` names the function).
+fn table_input<'s>(py: Python<'s>, source: &'s Source, what: &str) -> PyResult<Option<Input<'s>>> {
+    match source {
+        Source::Path(path) => Ok(Some(Input::Path(path))),
+        Source::Bytes(bytes) => Ok(Some(Input::Bytes(bytes.bind(py).as_bytes()))),
+        Source::Reader(_) => Ok(None),
+        Source::Url { .. } => Err(pyo3::exceptions::PyValueError::new_err(format!(
+            "{what} reads local files or bytes: download the file first"
+        ))),
+    }
+}
+
+/// `validate(..., valid_rows=…, invalid_rows=…)`: the rows without errors to one file, the
+/// rows with errors plus a column listing them to the other (as `conforme validate
+/// --valid-rows/--invalid-rows`), before the validation itself.
+pub(crate) fn split_rows(
+    py: Python<'_>,
+    source: &Source,
+    schema: &Schema,
+    options: &ValidationOptions,
+    valid: Option<&Path>,
+    invalid: Option<&Path>,
+    place: &str,
+) -> PyResult<()> {
+    let read_whole;
+    let input = match table_input(py, source, "valid_rows and invalid_rows")? {
+        Some(i) => i,
+        None => {
+            read_whole = read_all(py, source)?;
+            Input::Bytes(&read_whole)
+        }
+    };
+    let written = |source| RepairError::Write {
+        what: "the valid and invalid rows",
+        source,
+    };
+    let result = py.detach(|| -> Result<(), RepairError> {
+        let open = |path: Option<&Path>| -> Result<Box<dyn std::io::Write>, RepairError> {
+            match path {
+                Some(p) => Ok(Box::new(BufWriter::new(File::create(p).map_err(written)?))),
+                None => Ok(Box::new(std::io::sink())),
+            }
+        };
+        let (mut good, mut bad) = (open(valid)?, open(invalid)?);
+        repair::split(input, schema, options, &mut good, &mut bad)?;
+        good.flush().map_err(written)?;
+        bad.flush().map_err(written)
+    });
+    result.map_err(|e| match &e {
+        RepairError::Source(s) => from_source(py, s, place),
+        other => source_error(py, other.to_string(), None),
+    })
+}
+
 /// Whether two paths name the same file (the output would overwrite the input).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
@@ -129,7 +182,9 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// The whole content of a Python binary file object.
-fn read_all(py: Python<'_>, reader: &Py<PyAny>) -> PyResult<Vec<u8>> {
-    let data = reader.bind(py).call_method0("read")?;
-    data.extract()
+fn read_all(py: Python<'_>, source: &Source) -> PyResult<Vec<u8>> {
+    let Source::Reader(reader) = source else {
+        return Ok(Vec::new());
+    };
+    reader.bind(py).call_method0("read")?.extract()
 }

@@ -40,14 +40,18 @@ use std::time::Instant;
 /// draft, schema_dirs, assert_formats…); an unknown name or value raises ValueError listing
 /// the accepted ones. Invalid data gives a report with `valid == False`; an unusable schema
 /// raises SchemaError, unreadable input SourceError. `catalog`, `cache_dir`, `offline` and
-/// `timeout` configure the downloads (see Schema.from_catalog).
+/// `timeout` configure the downloads (see Schema.from_catalog). `valid_rows` and
+/// `invalid_rows` (paths) also receive a table's rows without errors and its rows with
+/// errors plus an `errors` column listing them (as `conforme validate --valid-rows`).
 #[pyfunction]
-#[pyo3(signature = (source, schema = None, *, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None, **options))]
+#[pyo3(signature = (source, schema = None, *, valid_rows = None, invalid_rows = None, catalog = None, cache_dir = None, offline = false, timeout = None, cache_ttl = None, **options))]
 #[allow(clippy::too_many_arguments)] // Python keyword arguments.
 fn validate(
     py: Python<'_>,
     source: &Bound<'_, PyAny>,
     schema: Option<&Bound<'_, PyAny>>,
+    valid_rows: Option<PathBuf>,
+    invalid_rows: Option<PathBuf>,
     catalog: Option<String>,
     cache_dir: Option<PathBuf>,
     offline: bool,
@@ -77,6 +81,26 @@ fn validate(
         return report::into_py(py, report, place, seconds);
     }
     let schema = PySchema::coerce(py, schema, &access, &options)?;
+    if valid_rows.is_some() || invalid_rows.is_some() {
+        let DocumentSchema::Table(table) = &schema else {
+            return Err(pyo3::exceptions::PyValueError::new_err(
+                "valid_rows and invalid_rows split a table: give a Table Schema",
+            ));
+        };
+        fix::split_rows(
+            py,
+            &source,
+            table,
+            &options,
+            valid_rows.as_deref(),
+            invalid_rows.as_deref(),
+            &place,
+        )?;
+        if let Source::Reader(reader) = &source {
+            // The split read the file object to its end: validate what it read, from the start.
+            reader.bind(py).call_method1("seek", (0,))?;
+        }
+    }
     let report = source.validate(py, &schema, &options, &place)?;
     report::into_py(py, report, place, start.elapsed().as_secs_f64())
 }

@@ -30,8 +30,7 @@ def test_fix_writes_a_corrected_file_that_validates(tmp_path: Path) -> None:
     assert summary["rows"] == 2
     assert summary["changes"] == 4  # the header label, the code, the price, the date
     assert summary["by_rule"]["decimal-comma"] == 1
-    with log.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
+    rows = list(csv.DictReader(log.read_text(encoding="utf-8").splitlines()))
     assert [(r["row"], r["column"], r["old"], r["new"]) for r in rows[1:]] == [
         ("2", "code", "1000", "01000"),
         ("2", "prix", "2,5", "2.5"),
@@ -62,3 +61,20 @@ def test_fix_refuses_to_overwrite_its_input_and_json_schemas(tmp_path: Path) -> 
         conforme.fix(tmp_path / "absent.csv", SCHEMA, tmp_path / "o.csv")
     with pytest.raises(ValueError, match="max_errors|unknown|option"):
         conforme.fix(source, SCHEMA, tmp_path / "o.csv", not_an_option=1)
+
+
+def test_validate_splits_valid_and_invalid_rows(tmp_path: Path) -> None:
+    source = tmp_path / "data.csv"
+    source.write_text("code,prix,jour\n75001,1,2024-01-01\n1000,x,2024-01-02\n", encoding="utf-8")
+    good, bad = tmp_path / "good.csv", tmp_path / "bad.csv"
+    report = conforme.validate(source, SCHEMA, valid_rows=good, invalid_rows=bad, lang="en")
+    assert not report.valid and report.stats.error_count == 2
+    assert good.read_text(encoding="utf-8") == "code,prix,jour\n75001,1,2024-01-01\n"
+    bad_rows = list(csv.reader(bad.read_text(encoding="utf-8").splitlines()))
+    assert bad_rows[0] == ["code", "prix", "jour", "errors"]
+    assert bad_rows[1][:3] == ["1000", "x", "2024-01-02"]
+    assert "constraint-error (code)" in bad_rows[1][3] and "type-error (prix)" in bad_rows[1][3]
+    # A file object is read for the split, then validated from its start.
+    with source.open("rb") as f:
+        again = conforme.validate(f, SCHEMA, invalid_rows=tmp_path / "bad2.csv", lang="en")
+    assert again.stats.rows == 2 and (tmp_path / "bad2.csv").read_bytes() == bad.read_bytes()

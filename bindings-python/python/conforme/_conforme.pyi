@@ -159,6 +159,8 @@ def validate(
     source: _SourceLike,
     schema: _SchemaLike,
     *,
+    valid_rows: Optional[_Dir] = None,
+    invalid_rows: Optional[_Dir] = None,
     max_errors: Optional[int] = None,
     encoding: Optional[str] = None,
     lang: str = "fr",
