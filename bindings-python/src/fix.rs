@@ -106,10 +106,7 @@ pub(crate) fn fix(
         std::io::Write::flush(&mut out).map_err(|e| written("the output file", e))?;
         Ok(summary)
     });
-    let summary = summary.map_err(|e| match &e {
-        RepairError::Source(s) => from_source(py, s, &place),
-        other => source_error(py, other.to_string(), None),
-    })?;
+    let summary = summary.map_err(|e| from_repair(py, &e, &place))?;
     let dict = PyDict::new(py);
     dict.set_item("rows", summary.rows)?;
     dict.set_item("changes", summary.changes)?;
@@ -167,10 +164,16 @@ pub(crate) fn split_rows(
         good.flush().map_err(written)?;
         bad.flush().map_err(written)
     });
-    result.map_err(|e| match &e {
+    result.map_err(|e| from_repair(py, &e, place))
+}
+
+/// A repair that failed: unreadable input as for validation, a write failure as a
+/// `SourceError` (an `OSError`) saying what could not be written.
+fn from_repair(py: Python<'_>, e: &RepairError, place: &str) -> PyErr {
+    match e {
         RepairError::Source(s) => from_source(py, s, place),
         other => source_error(py, other.to_string(), None),
-    })
+    }
 }
 
 /// Whether two paths name the same file (the output would overwrite the input).
