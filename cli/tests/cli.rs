@@ -1005,3 +1005,42 @@ fn streamed_formats_list_the_report_errors_in_order() {
         .count();
     assert_eq!(errors, rows.len());
 }
+
+/// `--mask-cells` hides every value read from the file, not only cells: the values a key
+/// error quotes, and header labels (the first row of a file without a header is data),
+/// in the summary and in streamed formats too.
+#[test]
+fn masking_covers_key_values_and_header_labels() {
+    let schema = temp_file(
+        "mask-schema.json",
+        br#"{"fields": [{"name": "id"}], "primaryKey": ["id"]}"#,
+    );
+    let data = temp_file(
+        "mask-data.csv",
+        b"id,jean.dupont@example.org\nsecret-key,a\nsecret-key,b\n",
+    );
+    for format in [
+        "json",
+        "jsonl",
+        "text",
+        "github",
+        "markdown",
+        "junit",
+        "html",
+        "frictionless",
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_conforme"))
+            .args(["validate"])
+            .arg(&data)
+            .arg("--schema")
+            .arg(&schema)
+            .args(["--mask-cells", "--profile", "strict", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        for secret in ["secret-key", "dupont"] {
+            assert!(!text.contains(secret), "{format} shows {secret:?}: {text}");
+        }
+    }
+}

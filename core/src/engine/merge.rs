@@ -146,9 +146,14 @@ impl Merger {
         out
     }
 
-    fn add(&mut self, d: Diagnostic) {
+    fn add(&mut self, mut d: Diagnostic) {
         if !self.options.keeps(d.code) {
             return;
+        }
+        // Masked as it enters, so that nothing built from it (summary, streamed errors)
+        // holds a cell value.
+        if self.options.mask_cells {
+            d.mask();
         }
         if self.count() >= self.limit {
             self.truncated = true;
@@ -335,6 +340,10 @@ impl Merger {
                 .with_param("reference", referenced)
                 .with_param("resource", "");
             if self.options.keeps(d.code) {
+                let mut d = d;
+                if self.options.mask_cells {
+                    d.mask();
+                }
                 missing.push(d);
             }
         }

@@ -264,5 +264,21 @@ impl Diagnostic {
         if self.code == ErrorCode::JsonSchema && self.params.contains_key("detail") {
             self.params.insert("detail".into(), MASK.into());
         }
+        // Key errors quote the key's cells.
+        if let Some(serde_json::Value::Array(values)) = self.params.get_mut("values") {
+            values.iter_mut().for_each(|v| *v = MASK.into());
+        }
+        // A header label comes from the file (the first row of a file without a header is
+        // data): the schema's own names stay, labels read from the file do not.
+        let from_schema = matches!(
+            self.code,
+            ErrorCode::MissingLabel | ErrorCode::MissingColumn
+        );
+        if !from_schema && let Some(label) = self.param_str("label").map(str::to_owned) {
+            if self.field_name.as_deref() == Some(label.as_str()) {
+                self.field_name = Some(MASK.to_owned());
+            }
+            self.params.insert("label".into(), MASK.into());
+        }
     }
 }
