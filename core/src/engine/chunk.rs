@@ -2,7 +2,7 @@
 
 use super::front::Chunk;
 use crate::report::RowSample;
-use crate::source::{Dialect, RecordReader, strip_initial_spaces};
+use crate::source::{Dialect, RecordReader, records_text};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
 use crate::table::{CompiledTable, HeaderPlan};
 
@@ -66,14 +66,8 @@ pub(crate) fn validate_chunk(
     scratch: &mut ChunkScratch,
 ) -> ChunkResult {
     // `skipInitialSpace`: drop those spaces first (only then).
-    let stripped;
-    let bytes = if dialect.skip_initial_space {
-        stripped = strip_initial_spaces(&chunk.bytes, dialect);
-        stripped.as_slice()
-    } else {
-        chunk.bytes.as_slice()
-    };
-    let mut records = RecordReader::new(dialect, bytes, scratch.parser.take());
+    let bytes = records_text(&chunk.bytes, dialect);
+    let mut records = RecordReader::new(dialect, &bytes, scratch.parser.take());
     let mut output = RowOutput::default();
     let mut rows = 0u64;
     let mut skip = chunk.skip_records;

@@ -7,7 +7,8 @@ use crate::error::SourceError;
 use crate::report::{Diagnostic, Report};
 use crate::source::InputFormat;
 use crate::source::input::{
-    Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
+    Decompressed, choose_member, corrupt_to_error, member_format, open_path, open_zip,
+    zip_spreadsheet,
 };
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
@@ -64,22 +65,7 @@ impl Validator {
     }
 
     fn path_to(&self, path: &Path, sink: Sink<'_>) -> Result<Report, SourceError> {
-        if path.is_dir() {
-            return Err(SourceError::Io(std::io::Error::new(
-                std::io::ErrorKind::IsADirectory,
-                format!("{} is a directory, not a file", path.display()),
-            )));
-        }
-        let by_extension = InputFormat::from_path(path)?;
-        let mut file = std::fs::File::open(path)?;
-        let format = match by_extension {
-            Some(f) => f,
-            None => {
-                let head = read_head(&mut file)?;
-                file.rewind()?;
-                InputFormat::sniff(&head).unwrap_or(InputFormat::Csv)
-            }
-        };
+        let (file, format) = open_path(path)?;
         match format {
             InputFormat::Csv => self.validate_csv(file, format, sink),
             InputFormat::Gzip => self.validate_gzip(file, sink),
@@ -273,16 +259,7 @@ impl Validator {
         fields: &[usize],
         sink: impl FnMut(super::keys::KeyRow),
     ) -> Result<(), SourceError> {
-        let by_extension = InputFormat::from_path(path)?;
-        let mut file = std::fs::File::open(path)?;
-        let format = match by_extension {
-            Some(f) => f,
-            None => {
-                let head = read_head(&mut file)?;
-                file.rewind()?;
-                InputFormat::sniff(&head).unwrap_or(InputFormat::Csv)
-            }
-        };
+        let (file, format) = open_path(path)?;
         match format {
             InputFormat::Csv => super::keys::collect(self, file, fields, sink),
             InputFormat::Gzip => {

@@ -11,7 +11,7 @@ use crate::report::{Diagnostic, ErrorCode};
 use crate::source::{
     Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
-    sniff_delimiter, strip_initial_spaces,
+    records_text, sniff_delimiter,
 };
 use crate::table::{CompiledTable, HeaderPlan};
 use std::collections::VecDeque;
@@ -424,14 +424,8 @@ impl Front {
     fn read_header(&mut self, bytes: &[u8]) {
         self.header_seen = true;
         let plan = if self.dialect.header {
-            let stripped;
-            let bytes = if self.dialect.skip_initial_space {
-                stripped = strip_initial_spaces(bytes, &self.dialect);
-                stripped.as_slice()
-            } else {
-                bytes
-            };
-            let labels = header_labels(&self.dialect, bytes);
+            let bytes = records_text(bytes, &self.dialect);
+            let labels = header_labels(&self.dialect, &bytes);
             self.trailing_empty_labels = labels
                 .iter()
                 .rev()

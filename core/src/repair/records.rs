@@ -11,8 +11,8 @@ use crate::error::SourceError;
 use crate::source::input::{
     Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
 };
-use crate::source::{Dialect, InputFormat, RecordReader, strip_initial_spaces};
-use std::io::{Cursor, Read, Seek};
+use crate::source::{Dialect, InputFormat, RecordReader, records_text};
+use std::io::{Cursor, Read};
 use std::path::Path;
 
 /// Where a table comes from.
@@ -58,23 +58,7 @@ fn open<'a>(
 ) -> Result<(Validator, Box<dyn Read + 'a>), SourceError> {
     match input {
         Input::Path(path) => {
-            if path.is_dir() {
-                return Err(SourceError::Io(std::io::Error::new(
-                    std::io::ErrorKind::IsADirectory,
-                    format!("{} is a directory, not a file", path.display()),
-                )));
-            }
-            let by_extension = InputFormat::from_path(path)?;
-            let mut file = std::fs::File::open(path)?;
-            let format = match by_extension {
-                Some(f) => f,
-                None => {
-                    let mut head = [0u8; 8];
-                    let n = crate::source::read_retrying(&mut file, &mut head)?;
-                    file.rewind()?;
-                    InputFormat::sniff(&head[..n]).unwrap_or(InputFormat::Csv)
-                }
-            };
+            let (mut file, format) = crate::source::input::open_path(path)?;
             match format {
                 InputFormat::Csv => {
                     Ok((validator.clone(), Box::new(std::io::BufReader::new(file))))
@@ -207,14 +191,8 @@ impl Walker {
                 .as_ref()
                 .expect("a chunk is only ready once the header is read")
                 .dialect;
-            let stripped;
-            let bytes = if dialect.skip_initial_space {
-                stripped = strip_initial_spaces(&chunk.bytes, dialect);
-                stripped.as_slice()
-            } else {
-                chunk.bytes.as_slice()
-            };
-            let mut records = RecordReader::new(dialect, bytes, self.parser.take());
+            let bytes = records_text(&chunk.bytes, dialect);
+            let mut records = RecordReader::new(dialect, &bytes, self.parser.take());
             let mut skip = chunk.skip_records;
             while let Some(info) = records.next_record() {
                 if skip > 0 {

@@ -181,9 +181,19 @@ impl Dialect {
     }
 }
 
+/// The bytes as the record reader must see them: without the spaces that follow a
+/// delimiter when the dialect says `skipInitialSpace` (borrowed unchanged otherwise).
+pub(crate) fn records_text<'d>(data: &'d [u8], dialect: &Dialect) -> std::borrow::Cow<'d, [u8]> {
+    if dialect.skip_initial_space {
+        std::borrow::Cow::Owned(strip_initial_spaces(data, dialect))
+    } else {
+        std::borrow::Cow::Borrowed(data)
+    }
+}
+
 /// Removes the spaces that follow a delimiter outside quoted cells (`skipInitialSpace`),
 /// so that `a, "b"` reads as the cells `a` and `b`.
-pub(crate) fn strip_initial_spaces(data: &[u8], dialect: &Dialect) -> Vec<u8> {
+fn strip_initial_spaces(data: &[u8], dialect: &Dialect) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len());
     let mut in_quote = false;
     let mut just_closed = false;

@@ -258,6 +258,30 @@ pub(crate) fn member_format(name: &str) -> Result<InputFormat, SourceError> {
     Ok(InputFormat::from_path(Path::new(name))?.unwrap_or(InputFormat::Csv))
 }
 
+/// Opens the file at `path` for reading as the format its extension names, else as its
+/// first bytes tell (CSV when they tell nothing); a directory is refused with a message.
+pub(crate) fn open_path(path: &Path) -> Result<(std::fs::File, InputFormat), SourceError> {
+    if path.is_dir() {
+        return Err(SourceError::Io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            format!("{} is a directory, not a file", path.display()),
+        )));
+    }
+    let by_extension = InputFormat::from_path(path)?;
+    let mut file = std::fs::File::open(path)?;
+    let format = match by_extension {
+        Some(f) => f,
+        None => {
+            // Enough bytes to recognise a format by its signature.
+            let mut head = [0u8; 8];
+            let n = super::read_retrying(&mut file, &mut head)?;
+            file.rewind()?;
+            InputFormat::sniff(&head[..n]).unwrap_or(InputFormat::Csv)
+        }
+    };
+    Ok((file, format))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,8 +15,8 @@ pub(crate) mod spreadsheet;
 mod workbook_limits;
 
 pub(crate) use contain::stays_inside;
+pub(crate) use dialect::records_text;
 pub(crate) use dialect::sniff_delimiter;
-pub(crate) use dialect::strip_initial_spaces;
 pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
     Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, decode_mixed, detect_bom,
