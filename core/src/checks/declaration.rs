@@ -71,21 +71,9 @@ fn not_in_this_build(name: &str) -> bool {
         || (!cfg!(feature = "referentials") && REFERENTIAL_CHECKS.contains(&name))
 }
 
-/// frformat's referential checks, compiled out with the `referentials` feature.
-const REFERENTIAL_CHECKS: &[&str] = &[
-    "code-commune-insee",
-    "numero-departement",
-    "departement",
-    "code-region",
-    "region",
-    "commune",
-    "canton",
-    "pays",
-    "code-pays-iso2",
-    "code-pays-iso3",
-    "code-postal",
-    "code-fantoir",
-];
+/// frformat's referential checks, compiled out with the `referentials` feature: the end of
+/// [`KNOWN`], from `code-commune-insee` on.
+const REFERENTIAL_CHECKS: &[&str] = KNOWN.split_at(KNOWN.len() - 12).1;
 
 /// A problem in one declaration: the `check-error` parameters.
 struct Problem {
@@ -491,6 +479,13 @@ pub(crate) fn names_match(name: &str, check: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn referential_checks_are_the_end_of_the_known_list() {
+        assert_eq!(REFERENTIAL_CHECKS.first(), Some(&"code-commune-insee"));
+        assert_eq!(REFERENTIAL_CHECKS.last(), Some(&"code-fantoir"));
+        assert!(!REFERENTIAL_CHECKS.contains(&"french-gps-coordinates"));
+    }
     use serde_json::json;
 
     fn compile(schema: Value) -> CheckSet {
