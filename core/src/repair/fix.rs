@@ -4,9 +4,9 @@
 use super::cell;
 use super::evidence::{self, FieldEvidence};
 use super::header::{Layout, plan};
-use super::records::{Header, Input, Visitor, visit};
 use super::write::{CsvStyle, record};
 use super::{Change, RepairError, RepairOptions, RepairSummary, Rule};
+use crate::engine::records::{Header, Input, Record, RecordVisitor};
 use crate::table::CompiledTable;
 use crate::{Schema, ValidationOptions, Validator};
 use std::io::Write;
@@ -33,7 +33,7 @@ pub fn fix(
             layout: None,
             evidence: &mut evidence,
         };
-        visit(input, &validator, &mut first)?;
+        validator.read_records(input, &mut first)?;
     }
     let mut second = Repair {
         table: &table,
@@ -46,7 +46,7 @@ pub fn fix(
         summary: RepairSummary::default(),
         cells: Vec::new(),
     };
-    visit(input, &validator, &mut second)?;
+    validator.read_records(input, &mut second)?;
     second.output.flush().map_err(RepairError::output)?;
     Ok(second.summary)
 }
@@ -59,13 +59,16 @@ struct Gather<'a> {
     evidence: &'a mut [FieldEvidence],
 }
 
-impl Visitor for Gather<'_> {
+impl RecordVisitor for Gather<'_> {
+    type Error = RepairError;
+
     fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
         self.layout = Some(plan(self.names, header.labels.as_deref()));
         Ok(())
     }
 
-    fn row(&mut self, _row: u64, cells: &[&str]) -> Result<(), RepairError> {
+    fn record(&mut self, found: Record<'_>) -> Result<(), RepairError> {
+        let cells = found.cells;
         let layout = self.layout.as_ref().expect("the header comes first");
         for (&column, &field) in layout.source.iter().zip(&layout.field) {
             let (Some(f), Some(text)) = (field, cells.get(column)) else {
@@ -104,7 +107,9 @@ impl Repair<'_, '_> {
     }
 }
 
-impl Visitor for Repair<'_, '_> {
+impl RecordVisitor for Repair<'_, '_> {
+    type Error = RepairError;
+
     fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
         let layout = plan(self.names, header.labels.as_deref());
         self.summary.reordered = !layout.is_identity();
@@ -129,7 +134,8 @@ impl Visitor for Repair<'_, '_> {
         Ok(())
     }
 
-    fn row(&mut self, row: u64, cells: &[&str]) -> Result<(), RepairError> {
+    fn record(&mut self, found: Record<'_>) -> Result<(), RepairError> {
+        let (row, cells) = (found.row, found.cells);
         self.summary.rows += 1;
         if cells.is_empty() {
             // An empty line stays one (a blank row is for the user to judge).
