@@ -108,6 +108,7 @@ enum Lines {
     /// Physical lines of the text.
     Text,
     /// Spreadsheet rows: the sheet's first row is `offset + 1`.
+    #[cfg_attr(not(feature = "excel"), allow(dead_code))]
     Sheet { offset: u64 },
 }
 
