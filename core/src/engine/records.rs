@@ -117,8 +117,8 @@ enum Lines {
 fn open<'a>(
     input: Input<'a>,
     validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + 'a>, Lines), SourceError> {
-    let text = |reader: Box<dyn Read + 'a>| Ok((validator.clone(), reader, Lines::Text));
+) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
+    let text = |reader: Box<dyn Read + Send + 'a>| Ok((validator.clone(), reader, Lines::Text));
     match input {
         Input::Path(path) => {
             let (file, format) = crate::source::input::open_path(path)?;
@@ -141,7 +141,7 @@ fn open<'a>(
     }
 }
 
-fn gunzip<'a>(reader: impl Read + 'a) -> Box<dyn Read + 'a> {
+fn gunzip<'a>(reader: impl Read + Send + 'a) -> Box<dyn Read + Send + 'a> {
     Box::new(Decompressed::new(
         flate2::read::MultiGzDecoder::new(reader),
         "gzip",
@@ -155,7 +155,7 @@ fn open_archive<'a>(
     format: InputFormat,
     validator: &Validator,
     depth: u32,
-) -> Result<(Validator, Box<dyn Read + 'a>, Lines), SourceError> {
+) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     let format = if format == InputFormat::Zip {
         zip_spreadsheet(&open_zip(Cursor::new(&bytes))?).unwrap_or(InputFormat::Zip)
     } else {
@@ -205,7 +205,7 @@ fn sheet<'a>(
     bytes: Vec<u8>,
     format: InputFormat,
     validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + 'a>, Lines), SourceError> {
+) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     let sheet = crate::source::spreadsheet::read_sheet(
         Cursor::new(bytes),
         format,
@@ -227,7 +227,7 @@ fn sheet<'a>(
     _bytes: Vec<u8>,
     format: InputFormat,
     _validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + 'a>, Lines), SourceError> {
+) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     Err(SourceError::Unsupported {
         what: format!(
             "a {} spreadsheet, and this build of conforme has no spreadsheet support (cargo feature `excel`); export the sheet as CSV",
@@ -239,7 +239,7 @@ fn sheet<'a>(
 /// Runs the engine's front over `reader` and walks the records of each chunk in order.
 fn drive<V: RecordVisitor>(
     validator: &Validator,
-    mut reader: Box<dyn Read + '_>,
+    mut reader: Box<dyn Read + Send + '_>,
     lines: Lines,
     visitor: &mut V,
 ) -> Result<(), V::Error> {
@@ -302,10 +302,8 @@ impl Walker {
                     continue;
                 }
                 self.start(dialect, plan, visitor)?;
-                let owned: Vec<std::borrow::Cow<'_, str>> = (0..info.len)
-                    .map(|i| String::from_utf8_lossy(records.cell(i)))
-                    .collect();
-                let cells: Vec<&str> = owned.iter().map(|c| c.as_ref()).collect();
+                let mut owned = Vec::new();
+                let cells = cells_of(&records, info.len, &mut owned);
                 let line = match self.lines {
                     Lines::Text => chunk.start_line + info.line,
                     Lines::Sheet { offset } => offset + self.next_row,
@@ -369,4 +367,193 @@ fn join_header(dialect: &Dialect, records: &[Vec<String>]) -> Vec<String> {
         }
     }
     labels
+}
+
+/// The cells of the current record. The front decoded the text to UTF-8, so cells are
+/// borrowed; a stray invalid byte (reported by validation) is replaced, in a copy kept in
+/// `owned`.
+fn cells_of<'r>(
+    records: &'r RecordReader<'_>,
+    len: usize,
+    owned: &'r mut Vec<String>,
+) -> Vec<&'r str> {
+    let borrowed: Option<Vec<&str>> = (0..len)
+        .map(|i| std::str::from_utf8(records.cell(i)).ok())
+        .collect();
+    match borrowed {
+        Some(cells) => cells,
+        None => {
+            *owned = (0..len)
+                .map(|i| String::from_utf8_lossy(records.cell(i)).into_owned())
+                .collect();
+            owned.iter().map(String::as_str).collect()
+        }
+    }
+}
+
+/// A data record, as the workers of [`Validator::map_records`] see it.
+pub(crate) struct ChunkRecord<'r> {
+    /// Its rank among the data records of its chunk (its row number is known only once the
+    /// earlier chunks are counted: the consumer adds it).
+    pub rank: u64,
+    /// Its cells (none for an empty line).
+    pub cells: &'r [&'r str],
+}
+
+impl Validator {
+    /// Reads `input` as validation does and spreads its records over the
+    /// [pipeline](crate::pipeline): `header` is called once with the header, then `work`
+    /// runs on every data record, chunk by chunk on the worker threads (each chunk's output
+    /// starts as `O::default()`), and `consume` receives each chunk's output in file order
+    /// with the row number of its first record.
+    pub(crate) fn map_records<S, O, E>(
+        &self,
+        input: Input<'_>,
+        header: impl FnOnce(Header<'_>) -> Result<(), E>,
+        scratch: impl Fn() -> S + Sync,
+        work: impl Fn(&mut S, &mut O, ChunkRecord<'_>) -> Result<(), E> + Sync,
+        mut consume: impl FnMut(u64, O) -> Result<(), E>,
+    ) -> Result<(), E>
+    where
+        O: Default + Send,
+        E: From<SourceError> + Send,
+    {
+        let (validator, mut reader, _) = open(input, self)?;
+        let mut front = Front::new(validator.options.clone(), validator.table.clone());
+        let mut buf = vec![0u8; 256 * 1024];
+        let mut more = true;
+        let first = loop {
+            if let Some(chunk) = front.pop() {
+                break chunk;
+            }
+            if !more {
+                // No record at all: nothing to hand out.
+                return Ok(());
+            }
+            more = read_more(&mut front, &mut reader, &mut buf)?;
+        };
+        let Some(setup) = front.setup.as_ref() else {
+            unreachable!("a chunk is only cut once the header is read")
+        };
+        let (dialect, plan) = (setup.dialect.clone(), setup.plan.clone());
+        // Every header record is in the first chunk (the front holds bytes back until it
+        // has them all).
+        let labels = dialect
+            .header
+            .then(|| join_header(&dialect, &header_records(&dialect, &first)));
+        header(Header {
+            dialect: &dialect,
+            labels,
+            plan: &plan,
+        })?;
+        let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
+        let mut next = Some(first);
+        let front_ref = &mut front;
+        let produce = move || -> Result<_, SourceError> {
+            loop {
+                while let Ok(bytes) = recycle_rx.try_recv() {
+                    front_ref.recycle(bytes);
+                }
+                if let Some(chunk) = next.take().or_else(|| front_ref.pop()) {
+                    return Ok(Some(chunk));
+                }
+                if !more {
+                    return Ok(None);
+                }
+                more = read_more(front_ref, &mut reader, &mut buf)?;
+            }
+        };
+        let dialect = &dialect;
+        let mut row = dialect.header_record_count() as u64 + 1;
+        let mut failure: Option<E> = None;
+        crate::pipeline::ordered(
+            validator.options.thread_count(),
+            produce,
+            scratch,
+            |state, chunk| {
+                let mut out = O::default();
+                let rows = chunk_records(dialect, &chunk, |record| work(state, &mut out, record));
+                let _ = recycle_tx.send(chunk.bytes);
+                rows.map(|rows| (rows, out))
+            },
+            |result| {
+                let outcome = result.and_then(|(rows, out)| {
+                    let first_row = row;
+                    row += rows;
+                    consume(first_row, out)
+                });
+                match outcome {
+                    Ok(()) => crate::pipeline::Flow::Continue,
+                    Err(e) => {
+                        failure = Some(e);
+                        crate::pipeline::Flow::Stop
+                    }
+                }
+            },
+        )
+        .map_err(|e| E::from(corrupt_to_error(e)))?;
+        failure.map_or(Ok(()), Err)
+    }
+}
+
+/// Reads more input into the front; `false` once the input is finished.
+fn read_more(
+    front: &mut Front,
+    reader: &mut impl Read,
+    buf: &mut [u8],
+) -> Result<bool, SourceError> {
+    if front.read_from(reader, buf).map_err(corrupt_to_error)? == 0 {
+        front.finish().map_err(corrupt_to_error)?;
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// The header records at the start of `chunk`.
+fn header_records(dialect: &Dialect, chunk: &super::front::Chunk) -> Vec<Vec<String>> {
+    let bytes = records_text(&chunk.bytes, dialect);
+    let mut records = RecordReader::new(dialect, &bytes, None);
+    let mut found = Vec::new();
+    while found.len() < chunk.skip_records {
+        let Some(info) = records.next_record() else {
+            break;
+        };
+        // Empty lines before the header are not header rows (as in the front).
+        if info.len > 0 {
+            found.push(
+                (0..info.len)
+                    .map(|i| String::from_utf8_lossy(records.cell(i)).into_owned())
+                    .collect(),
+            );
+        }
+    }
+    found
+}
+
+/// Calls `work` on each data record of `chunk`; returns how many there were.
+fn chunk_records<E>(
+    dialect: &Dialect,
+    chunk: &super::front::Chunk,
+    mut work: impl FnMut(ChunkRecord<'_>) -> Result<(), E>,
+) -> Result<u64, E> {
+    let bytes = records_text(&chunk.bytes, dialect);
+    let mut records = RecordReader::new(dialect, &bytes, None);
+    let mut skip = chunk.skip_records;
+    let mut rank = 0;
+    while let Some(info) = records.next_record() {
+        if skip > 0 {
+            if info.len > 0 {
+                skip -= 1;
+            }
+            continue;
+        }
+        let mut owned = Vec::new();
+        let cells = cells_of(&records, info.len, &mut owned);
+        work(ChunkRecord {
+            rank,
+            cells: &cells,
+        })?;
+        rank += 1;
+    }
+    Ok(rank)
 }
