@@ -12,7 +12,8 @@
 //! - the consumer can stop the run early ([`Flow::Stop`]): the producer stops reading and
 //!   the workers skip what is left.
 //!
-//! With one thread everything runs inline on the calling thread, with no thread started.
+//! With one thread everything runs inline on the calling thread, with no thread started (as
+//! always in WebAssembly).
 //!
 //! ```
 //! use conforme::pipeline::{Flow, ordered};
@@ -115,7 +116,13 @@ where
     O: Send,
     E: Send + From<ThreadRefused>,
 {
-    let threads = threads.clamp(1, MAX_THREADS);
+    // WebAssembly in browsers has no threads here (a page runs one engine per Worker): the
+    // run is inline, and the threaded code is left out of the module.
+    let threads = if cfg!(target_arch = "wasm32") {
+        1
+    } else {
+        threads.clamp(1, MAX_THREADS)
+    };
     if threads == 1 {
         let mut state = scratch();
         while let Some(job) = produce()? {
