@@ -1,7 +1,7 @@
 //! Validating one chunk of whole records: the work that runs in parallel.
 
-use super::front::Chunk;
 use crate::report::RowSample;
+use crate::source::front::Chunk;
 use crate::source::{Dialect, RecordReader, records_text};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
 use crate::table::{CompiledTable, HeaderPlan};

@@ -253,18 +253,9 @@ impl Validator {
     /// The validator for a sheet turned into CSV text: comma, UTF-8, no detection.
     #[cfg(feature = "excel")]
     pub(crate) fn sheet_validator(&self) -> Validator {
-        let mut options = (*self.options).clone();
-        options.dialect.delimiter = b',';
-        options.dialect.quote_char = Some(b'"');
-        options.dialect.double_quote = true;
-        options.dialect.escape_char = None;
-        options.dialect.comment_char = None;
-        options.dialect.skip_initial_space = false;
-        options.sniff_delimiter = false;
-        options.encoding = None;
         Validator {
             table: self.table.clone(),
-            options: std::sync::Arc::new(options),
+            options: std::sync::Arc::new(self.options.for_sheet_text()),
         }
     }
 

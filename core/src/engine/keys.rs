@@ -1,11 +1,11 @@
 //! Reading the typed key values of some fields from a table, for foreign keys across the
-//! resources of a Data Package. The table is read by the [record reader](super::records)
+//! resources of a Data Package. The table is read by the [record reader](crate::source::table_reader)
 //! (the front validation uses: encoding, dialect, header matching) and cells are cast as
 //! validation casts them, so keys compare exactly as typed values do.
 
 use super::Validator;
-use super::records::{Header, Input, Record, RecordVisitor};
 use crate::error::SourceError;
+use crate::source::table_reader::{Header, Input, Record, RecordVisitor};
 use std::path::Path;
 
 /// The key of one data row.

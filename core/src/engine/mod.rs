@@ -4,12 +4,10 @@
 
 mod chunk;
 mod dispatch;
-pub(crate) mod front;
 mod key_set;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
-pub mod records;
 mod stream;
 
 pub use stream::StreamValidator;
@@ -114,7 +112,7 @@ fn emit(v: &Validator, merger: &mut merge::Merger, sink: &mut Sink<'_>) {
 fn build_report(
     v: &Validator,
     merger: merge::Merger,
-    front: &front::Front,
+    front: &crate::source::front::Front,
     sink: Sink<'_>,
 ) -> Report {
     let dialect = front

@@ -2,12 +2,12 @@
 //! validates them on the worker threads, the calling thread merges results in file order.
 
 use super::chunk::{ChunkScratch, validate_chunk};
-use super::front::Front;
 use super::merge::Merger;
 use super::{Sink, Validator, build_report, emit};
 use crate::error::SourceError;
 use crate::pipeline::{Flow, ordered};
 use crate::report::Report;
+use crate::source::front::Front;
 use std::io::Read;
 use std::sync::mpsc;
 

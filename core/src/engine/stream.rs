@@ -1,11 +1,11 @@
 //! The push-based validator: bytes in, in any chunking, one report out.
 
 use super::chunk::{ChunkScratch, validate_chunk};
-use super::front::Front;
 use super::merge::Merger;
 use super::{Validator, build_report};
 use crate::error::SourceError;
 use crate::report::{Diagnostic, Report};
+use crate::source::front::Front;
 
 /// Validates input pushed in pieces of any size (a browser `File` read in slices, a Python
 /// file object, a network stream). Pushing the same bytes split anywhere gives the same

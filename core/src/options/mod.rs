@@ -83,6 +83,23 @@ impl Default for ValidationOptions {
 }
 
 impl ValidationOptions {
+    /// The options to read a sheet turned into CSV text: comma, UTF-8, no detection.
+    #[cfg(feature = "excel")]
+    pub(crate) fn for_sheet_text(&self) -> ValidationOptions {
+        let mut options = self.clone();
+        options.dialect.delimiter = b',';
+        options.dialect.quote_char = Some(b'"');
+        options.dialect.double_quote = true;
+        options.dialect.escape_char = None;
+        options.dialect.comment_char = None;
+        options.dialect.skip_initial_space = false;
+        options.sniff_delimiter = false;
+        options.encoding = None;
+        options
+    }
+}
+
+impl ValidationOptions {
     /// Stops after this many errors (`None`: report them all).
     pub fn max_errors(mut self, n: Option<usize>) -> Self {
         self.max_errors = n;

@@ -6,7 +6,7 @@ use super::evidence::{self, FieldEvidence};
 use super::header::{Layout, plan};
 use super::write::{CsvStyle, record};
 use super::{Change, RepairError, RepairOptions, RepairSummary, Rule};
-use crate::engine::records::{ChunkRecord, Header, Input, Record, RecordVisitor};
+use crate::source::table_reader::{ChunkRecord, Header, Input, Record, RecordVisitor};
 use crate::table::CompiledTable;
 use crate::{Schema, ValidationOptions, Validator};
 use std::borrow::Cow;

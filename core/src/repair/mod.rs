@@ -43,7 +43,7 @@ mod rules;
 mod split;
 mod write;
 
-pub use crate::engine::records::Input;
+pub use crate::source::table_reader::Input;
 pub use fix::fix;
 pub use log::ChangeLog;
 pub use split::{SplitSummary, split};

@@ -8,8 +8,8 @@
 
 use super::RepairError;
 use super::write::{CsvStyle, record};
-use crate::engine::records::{Header, Input, Record, RecordVisitor};
 use crate::report::Diagnostic;
+use crate::source::table_reader::{Header, Input, Record, RecordVisitor};
 use crate::{Schema, ValidationOptions, Validator};
 use std::collections::HashMap;
 use std::io::{Read, Write};

@@ -1,9 +1,12 @@
-//! Bytes to records: byte-order marks and encodings, dialect detection, and cutting the
-//! input into chunks of whole records so that chunks can be validated in parallel.
+//! Bytes to records: byte-order marks and encodings, dialect detection, cutting the input
+//! into chunks of whole records so that chunks can be validated in parallel (`front`), and
+//! the one record reader that walks a table exactly as validation reads it
+//! ([`table_reader`]).
 
 mod contain;
 mod dialect;
 mod encoding;
+pub(crate) mod front;
 mod header;
 pub mod input;
 mod records;
@@ -11,6 +14,7 @@ mod specials;
 mod split;
 #[cfg(feature = "excel")]
 pub(crate) mod spreadsheet;
+pub mod table_reader;
 #[cfg(feature = "excel")]
 mod workbook_limits;
 

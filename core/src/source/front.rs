@@ -5,14 +5,14 @@
 //! header. Both the file driver and the push-based stream use it, so they produce the
 //! same chunks' content and the same report.
 
-use super::ValidationOptions;
-use crate::error::SourceError;
-use crate::report::{Diagnostic, ErrorCode};
-use crate::source::{
+use super::{
     Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
     records_text, sniff_delimiter,
 };
+use crate::error::SourceError;
+use crate::options::ValidationOptions;
+use crate::report::{Diagnostic, ErrorCode};
 use crate::table::{CompiledTable, HeaderPlan};
 use std::collections::VecDeque;
 use std::sync::Arc;

@@ -5,7 +5,7 @@
 //! here, one record at a time, so they never disagree with the report about what a row is.
 //!
 //! ```
-//! use conforme::engine::records::{Header, Input, Record, RecordVisitor};
+//! use conforme::source::table_reader::{Header, Input, Record, RecordVisitor};
 //! use conforme::{Schema, SourceError, Validator};
 //!
 //! struct Firsts(Vec<String>);
@@ -28,17 +28,20 @@
 //! assert_eq!(firsts.0, ["2:1", "3:(blank)", "4:2"]);
 //! ```
 
-use super::Validator;
 use super::front::Front;
-use crate::error::SourceError;
-use crate::limits::{ZIP_MEMBER_BYTES, ZIP_NESTING};
-use crate::source::input::{
+use super::input::{
     Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
 };
-use crate::source::{Dialect, InputFormat, RecordReader, records_text};
+use super::{Dialect, InputFormat, RecordReader, records_text};
+use crate::Validator;
+use crate::error::SourceError;
+use crate::limits::{ZIP_MEMBER_BYTES, ZIP_NESTING};
+use crate::options::ValidationOptions;
+use crate::table::CompiledTable;
 use crate::table::HeaderPlan;
 use std::io::{Cursor, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 /// Where a table comes from.
 #[derive(Clone, Copy, Debug)]
@@ -89,6 +92,33 @@ pub trait RecordVisitor {
     fn record(&mut self, record: Record<'_>) -> Result<(), Self::Error>;
 }
 
+/// What reading a table needs: the compiled schema (header matching, missing values) and
+/// the options (dialect, encoding, sheet, ZIP member, threads).
+#[derive(Clone)]
+pub(crate) struct Reading {
+    pub table: Arc<CompiledTable>,
+    pub options: Arc<ValidationOptions>,
+}
+
+impl Reading {
+    #[cfg(feature = "excel")]
+    fn sheet_validator(&self) -> Reading {
+        Reading {
+            table: self.table.clone(),
+            options: Arc::new(self.options.for_sheet_text()),
+        }
+    }
+}
+
+impl From<&Validator> for Reading {
+    fn from(v: &Validator) -> Reading {
+        Reading {
+            table: v.table.clone(),
+            options: v.options.clone(),
+        }
+    }
+}
+
 impl Validator {
     /// Reads `input` exactly as validation would and hands its header and records to
     /// `visitor` (see the [module documentation](self) for an example).
@@ -97,8 +127,8 @@ impl Validator {
         input: Input<'_>,
         visitor: &mut V,
     ) -> Result<(), V::Error> {
-        let (validator, reader, lines) = open(input, self)?;
-        drive(&validator, reader, lines, visitor)
+        let (reading, reader, lines) = open(input, &Reading::from(self))?;
+        drive(&reading, reader, lines, visitor)
     }
 }
 
@@ -116,12 +146,12 @@ enum Lines {
 /// (spreadsheets become UTF-8 comma-separated text, read with a validator set for it).
 fn open<'a>(
     input: Input<'a>,
-    validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
+    validator: &Reading,
+) -> Result<(Reading, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     let text = |reader: Box<dyn Read + Send + 'a>| Ok((validator.clone(), reader, Lines::Text));
     match input {
         Input::Path(path) => {
-            let (file, format) = crate::source::input::open_path(path)?;
+            let (file, format) = super::input::open_path(path)?;
             match format {
                 InputFormat::Csv => text(Box::new(std::io::BufReader::new(file))),
                 InputFormat::Gzip => text(gunzip(std::io::BufReader::new(file))),
@@ -153,9 +183,9 @@ fn gunzip<'a>(reader: impl Read + Send + 'a) -> Box<dyn Read + Send + 'a> {
 fn open_archive<'a>(
     bytes: Vec<u8>,
     format: InputFormat,
-    validator: &Validator,
+    validator: &Reading,
     depth: u32,
-) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
+) -> Result<(Reading, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     let format = if format == InputFormat::Zip {
         zip_spreadsheet(&open_zip(Cursor::new(&bytes))?).unwrap_or(InputFormat::Zip)
     } else {
@@ -204,9 +234,9 @@ fn open_archive<'a>(
 fn sheet<'a>(
     bytes: Vec<u8>,
     format: InputFormat,
-    validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
-    let sheet = crate::source::spreadsheet::read_sheet(
+    validator: &Reading,
+) -> Result<(Reading, Box<dyn Read + Send + 'a>, Lines), SourceError> {
+    let sheet = super::spreadsheet::read_sheet(
         Cursor::new(bytes),
         format,
         validator.options.sheet.as_deref(),
@@ -226,8 +256,8 @@ fn sheet<'a>(
 fn sheet<'a>(
     _bytes: Vec<u8>,
     format: InputFormat,
-    _validator: &Validator,
-) -> Result<(Validator, Box<dyn Read + Send + 'a>, Lines), SourceError> {
+    _validator: &Reading,
+) -> Result<(Reading, Box<dyn Read + Send + 'a>, Lines), SourceError> {
     Err(SourceError::Unsupported {
         what: format!(
             "a {} spreadsheet, and this build of conforme has no spreadsheet support (cargo feature `excel`); export the sheet as CSV",
@@ -238,7 +268,7 @@ fn sheet<'a>(
 
 /// Runs the engine's front over `reader` and walks the records of each chunk in order.
 fn drive<V: RecordVisitor>(
-    validator: &Validator,
+    validator: &Reading,
     mut reader: Box<dyn Read + Send + '_>,
     lines: Lines,
     visitor: &mut V,
@@ -418,7 +448,7 @@ impl Validator {
         O: Default + Send,
         E: From<SourceError> + Send,
     {
-        let (validator, mut reader, _) = open(input, self)?;
+        let (validator, mut reader, _) = open(input, &Reading::from(self))?;
         let mut front = Front::new(validator.options.clone(), validator.table.clone());
         let mut buf = vec![0u8; 256 * 1024];
         let mut more = true;
