@@ -1044,3 +1044,86 @@ fn masking_covers_key_values_and_header_labels() {
         }
     }
 }
+
+/// Fatal messages (exit 2) follow --lang: an unreadable input, a file of NUL bytes, a
+/// package missing, in French with a hint; the same in English under --lang en.
+#[test]
+fn fatal_messages_follow_the_language() {
+    let zeros = temp_file("zeros.csv", &[0u8; 4096]);
+    let zeros = zeros.to_str().unwrap();
+    let out_path =
+        std::env::temp_dir().join(format!("conforme-cli-fixed-{}.csv", std::process::id()));
+    let out_path = out_path.to_str().unwrap();
+    let fix = |data: &str, lang: &str| {
+        conforme(&[
+            "fix", data, "--schema", SCHEMA, "-o", out_path, "--lang", lang,
+        ])
+    };
+    let fr = fix(zeros, "fr");
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(text.contains("uniquement des octets nuls"), "{text}");
+    assert!(!text.contains("UTF-16"), "{text}");
+    let en = fix(zeros, "en");
+    assert!(String::from_utf8_lossy(&en.stderr).contains("only NUL bytes"));
+    let fr = fix("absent.csv", "fr");
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert!(
+        text.contains("impossible de lire les données : fichier ou dossier introuvable"),
+        "{text}"
+    );
+    let fr = conforme(&["validate", "absent/datapackage.json", "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(text.contains("Le fichier ne peut pas être lu"), "{text}");
+    assert!(!text.contains("cannot"), "{text}");
+}
+
+/// `--encoding utf-16le` (or `utf-16be`) reads UTF-16 text that has no byte-order mark;
+/// without it such text is refused with a hint naming the option.
+#[test]
+fn forced_utf16_reads_text_without_a_mark() {
+    let schema = temp_file(
+        "u16-schema.json",
+        br#"{"fields": [{"name": "id", "type": "integer"}]}"#,
+    );
+    let schema = schema.to_str().unwrap();
+    for (name, bytes, label) in [
+        (
+            "le.csv",
+            "id\n1\n2\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            "utf-16le",
+        ),
+        (
+            "be.csv",
+            "id\n1\n2\n"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect(),
+            "utf-16be",
+        ),
+    ] {
+        let data = temp_file(name, &bytes);
+        let data = data.to_str().unwrap();
+        let out = conforme(&[
+            "validate",
+            data,
+            "--schema",
+            schema,
+            "--encoding",
+            label,
+            "--format",
+            "json",
+        ]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{report}");
+        assert_eq!(report["stats"]["rows"], 2);
+        assert_eq!(report["stats"]["encoding"], label);
+        let refused = conforme(&["validate", data, "--schema", schema, "--lang", "en"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("--encoding utf-16le"));
+    }
+}

@@ -397,3 +397,62 @@ fn an_ods_table_without_its_end_is_an_error_not_a_hang() {
     let err = validate_bytes("open.ods", &bytes).unwrap_err().to_string();
     assert!(err.contains("ends inside a table"), "{err}");
 }
+
+/// Valid JSON that cannot be read as values (too deep, a number out of range, half a
+/// surrogate pair) has its own error at its real place, read whole or split: not a syntax
+/// error at line 0.
+#[test]
+fn unreadable_json_values_are_named_and_placed() {
+    use conforme::JsonProblem;
+    let schema = json_schema(r#"{"type": "array"}"#);
+    let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    for (item, problem, column) in [
+        // Column 127 read whole (the document is the first level), 128 split.
+        (deep(200), JsonProblem::Depth, 127),
+        ("1e400".to_owned(), JsonProblem::NumberRange, 5),
+        ("9".repeat(1000), JsonProblem::NumberRange, 1000),
+        (r#""\ud800""#.to_owned(), JsonProblem::Surrogate, 8),
+        (r#""\udc00x""#.to_owned(), JsonProblem::Surrogate, 7),
+    ] {
+        let doc = format!("[{{\"a\": 1}},\n{item}]");
+        for validator in [
+            JsonValidator::new(&schema, ValidationOptions::default()),
+            JsonValidator::new(&schema, ValidationOptions::default()).batching(1, 0),
+        ] {
+            match validator.validate_slice(doc.as_bytes()) {
+                Err(SourceError::JsonValue {
+                    line,
+                    column: c,
+                    problem: p,
+                }) => {
+                    let c = if p == JsonProblem::Depth {
+                        c.min(127)
+                    } else {
+                        c
+                    };
+                    assert_eq!((line, c, p), (2, column, problem), "{item:.40}")
+                }
+                other => panic!("{item:.40}: {other:?}"),
+            }
+        }
+        let fr = validate_err_fr(&schema, &doc);
+        assert!(fr.contains("ligne 2"), "{fr}");
+    }
+    // At the limit, 127 levels are read; one more is refused.
+    let whole = JsonValidator::new(&schema, ValidationOptions::default());
+    assert!(whole.validate_slice(deep(127).as_bytes()).unwrap().valid);
+    assert!(matches!(
+        whole.validate_slice(deep(128).as_bytes()),
+        Err(SourceError::JsonValue {
+            problem: JsonProblem::Depth,
+            ..
+        })
+    ));
+}
+
+fn validate_err_fr(schema: &conforme::json::JsonSchema, doc: &str) -> String {
+    let err = JsonValidator::new(schema, ValidationOptions::default())
+        .validate_slice(doc.as_bytes())
+        .unwrap_err();
+    err.message(conforme::Lang::Fr)
+}

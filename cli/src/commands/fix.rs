@@ -74,7 +74,7 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         &mut output,
         &mut write_change,
     )
-    .map_err(|e| Fatal(format!("{name}: {e}")))?;
+    .map_err(|e| Fatal(format!("{name}: {}", e.message(lang))))?;
     if let Some(w) = log {
         w.finish()
             .map_err(|e| Fatal(format!("cannot write the change log: {e}")))?;
@@ -105,7 +105,7 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         .collect();
     let table = DocumentSchema::Table(schema);
     let report = document::validate_path(&args.output, Some(&table), &fixed_options)
-        .map_err(|e| Fatal(format!("{}: {e}", args.output.display())))?;
+        .map_err(|e| Fatal(format!("{}: {}", args.output.display(), e.message(lang))))?;
     let shown = args.output.display().to_string();
     print_report(&report, &shown, &columns, &fixed_options, args.format)
 }

@@ -6,9 +6,9 @@ use crate::Fatal;
 use crate::args::{Format, ValidateArgs};
 use crate::output::{StreamOut, language, print, print_with, style};
 use crate::remote::{self, Remote};
-use conforme::ValidationOptions;
 use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
 use conforme::render::{self, RenderOptions};
+use conforme::{Lang, ValidationOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -32,7 +32,7 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
     let schema_path = Path::new(schema_ref);
     if let Some(value) = read_value(schema_path).filter(conforme::json::is_json_schema) {
         let schema = DocumentSchema::from_value(&value, Some(schema_path), &options)
-            .map_err(|e| Fatal(format!("schema {schema_ref}: {e}")))?;
+            .map_err(|e| Fatal(format!("schema {schema_ref}: {}", e.message(lang))))?;
         let report =
             remote::commands::validate_one(remote, &schema, &options, data, None).map_err(Fatal)?;
         return print_report(&report, &name, &[], &options, args.format);
@@ -198,18 +198,28 @@ fn package(
     options: &ValidationOptions,
     format: render::Format,
 ) -> Result<u8, Fatal> {
-    if data.as_os_str() == "-" {
-        return Err(Fatal(format!(
+    let lang = options.language();
+    let no_schema = match lang {
+        Lang::Fr => format!(
+            "{name} : donnez le schéma avec --schema (seul un datapackage.json porte ses propres schémas)."
+        ),
+        Lang::En => format!(
             "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
-        )));
+        ),
+    };
+    if data.as_os_str() == "-" {
+        return Err(Fatal(no_schema));
     }
-    let no_schema = format!(
-        "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
-    );
     let report = document::validate_path(data, None, options).map_err(|e| match e {
         DocumentError::NoSchema => Fatal(no_schema),
-        DocumentError::Source(e) => Fatal(format!("{no_schema} The file cannot be read: {e}")),
-        e => Fatal(e.to_string()),
+        DocumentError::Source(e) => Fatal(match lang {
+            Lang::Fr => format!(
+                "{no_schema} Le fichier ne peut pas être lu : {}",
+                e.message(lang)
+            ),
+            Lang::En => format!("{no_schema} The file cannot be read: {e}"),
+        }),
+        e => Fatal(e.message(lang)),
     })?;
     print_report(&report, name, &[], options, format)
 }

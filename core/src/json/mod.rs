@@ -387,16 +387,34 @@ fn error_diagnostic(
     d
 }
 
+/// The error for JSON text that cannot be read, placed in the whole document: the text
+/// started at `line`, `column` (an item of a split array, or the document itself).
 fn json_syntax(e: &serde_json::Error, line: u64, column: u64) -> SourceError {
     let (l, c) = (e.line() as u64, e.column() as u64);
+    let line = line + l.saturating_sub(1);
+    let column = if l <= 1 {
+        column + c.saturating_sub(1)
+    } else {
+        c
+    };
+    if let Some(problem) = crate::error::JsonProblem::of(e) {
+        return SourceError::JsonValue {
+            line,
+            column,
+            problem,
+        };
+    }
+    // The reader's own text ends with its place in the text it was given, which is not
+    // the place in the document for a split item: the place is given once, above.
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    };
     SourceError::Json {
-        line: line + l.saturating_sub(1),
-        column: if l <= 1 {
-            column + c.saturating_sub(1)
-        } else {
-            c
-        },
-        message: e.to_string(),
+        line,
+        column,
+        message,
     }
 }
 

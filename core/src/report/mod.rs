@@ -5,6 +5,7 @@
 //! numbering (the header is row 1).
 
 mod code;
+pub(crate) mod fatal_messages;
 mod input_messages;
 mod messages;
 mod referential_messages;

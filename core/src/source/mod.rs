@@ -19,7 +19,8 @@ pub(crate) use dialect::records_text;
 pub(crate) use dialect::sniff_delimiter;
 pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
-    Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, decode_mixed, detect_bom,
+    Bom, EncodingState, ForcedUtf16, Utf16Transcoder, binary_kind_fr, binary_signature,
+    decode_legacy, decode_mixed, detect_bom,
 };
 pub use header::header_labels;
 pub use input::InputFormat;
