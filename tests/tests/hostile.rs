@@ -456,3 +456,44 @@ fn validate_err_fr(schema: &conforme::json::JsonSchema, doc: &str) -> String {
         .unwrap_err();
     err.message(conforme::Lang::Fr)
 }
+
+/// A key given twice in one JSON object is a warning naming the key and its line, read
+/// whole or split, and through the document door's reader; the verdict is unchanged.
+#[test]
+fn duplicate_json_keys_are_reported() {
+    let schema = json_schema(r#"{"type": "array", "items": {"required": ["a"]}}"#);
+    let doc = "[{\"a\": 1},\n {\"a\": 1, \"b\": 2, \"a\": 3}]";
+    let reports = [
+        JsonValidator::new(&schema, ValidationOptions::default()).validate_slice(doc.as_bytes()),
+        JsonValidator::new(&schema, ValidationOptions::default())
+            .batching(1, 0)
+            .validate_slice(doc.as_bytes()),
+        conforme::document::validate_reader(
+            doc.as_bytes(),
+            &conforme::document::DocumentSchema::Json(schema.clone()),
+            &ValidationOptions::default().lang(conforme::Lang::Fr),
+        )
+        .map(|r| match r {
+            conforme::document::DocumentReport::Single(r) => r,
+            _ => unreachable!(),
+        })
+        .map_err(|e| SourceError::Io(std::io::Error::other(e.to_string()))),
+    ];
+    for report in reports {
+        let report = report.unwrap();
+        assert!(report.valid);
+        let dup: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.code.as_str() == "duplicate-key")
+            .collect();
+        assert_eq!(dup.len(), 1, "{:?}", report.warnings);
+        assert_eq!((dup[0].line, dup[0].param_str("key")), (Some(2), Some("a")));
+        assert!(
+            dup[0].message.contains("ligne 2") || dup[0].message.contains("line 2"),
+            "{}",
+            dup[0].message
+        );
+        assert_eq!(report.stats.warning_count, report.warnings.len() as u64);
+    }
+}

@@ -384,7 +384,7 @@ fn reader_to(
     let mut report = match (single(schema, options)?, on_error) {
         (Door::Table(v), Some(sink)) => v.validate_reader_streaming(input, sink)?,
         (Door::Table(v), None) => v.validate_reader(input)?,
-        (Door::Json(v), _) => v.validate_reader(input)?,
+        (Door::Json(v), _) => v.validate_reader_checked(input)?,
     };
     add_lint(&mut report, schema, options);
     Ok(DocumentReport::Single(report))

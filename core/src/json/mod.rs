@@ -21,6 +21,7 @@
 //! assert_eq!(report.errors[0].line, Some(1));
 //! ```
 
+mod duplicates;
 pub mod formats;
 mod locate;
 mod retrieve;
@@ -452,12 +453,20 @@ impl JsonValidator {
                 format!("{} is a directory, not a file", path.display()),
             )));
         }
-        self.validate_reader(std::fs::File::open(path)?)
+        let file = std::fs::File::open(path)?;
+        duplicates::checked(file, &self.options, |r| self.validate_reader(r))
     }
 
     /// Validates JSON bytes in memory.
     pub fn validate_slice(&self, input: &[u8]) -> Result<Report, SourceError> {
-        self.validate_reader(input)
+        duplicates::checked(input, &self.options, |r| self.validate_reader(r))
+    }
+
+    /// Validates what `input` yields like [`JsonValidator::validate_reader`], and warns
+    /// of keys given twice in one object (`duplicate-key`), as
+    /// [`JsonValidator::validate_path`] and [`JsonValidator::validate_slice`] do.
+    pub fn validate_reader_checked<R: Read>(&self, input: R) -> Result<Report, SourceError> {
+        duplicates::checked(input, &self.options, |r| self.validate_reader(r))
     }
 
     /// Validates everything `input` yields, in bounded memory for split documents.
