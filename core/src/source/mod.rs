@@ -13,6 +13,8 @@ mod split;
 pub(crate) mod spreadsheet;
 #[cfg(feature = "excel")]
 mod workbook_limits;
+#[cfg(feature = "excel")]
+mod xls_limits;
 
 pub(crate) use contain::stays_inside;
 pub(crate) use dialect::records_text;
