@@ -1077,6 +1077,15 @@ fn fatal_messages_follow_the_language() {
     assert_eq!(fr.status.code(), Some(2), "{text}");
     assert!(text.contains("Le fichier ne peut pas être lu"), "{text}");
     assert!(!text.contains("cannot"), "{text}");
+    let fr = conforme(&["schema", "check", "absent-schema.json", "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("impossible de lire absent-schema.json : fichier ou dossier introuvable"),
+        "{text}"
+    );
+    let fr = fix(zeros, "fr");
+    assert!(!String::from_utf8_lossy(&fr.stderr).contains("cannot"));
 }
 
 /// `--encoding utf-16le` (or `utf-16be`) reads UTF-16 text that has no byte-order mark;

@@ -10,6 +10,15 @@ use crate::error::{SchemaError, SourceError};
 use std::io::ErrorKind;
 
 /// An I/O failure in `lang`: the common kinds in words, others as the system says them.
+///
+/// ```
+/// let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+/// assert!(conforme::report::io_message(&e, conforme::Lang::Fr).starts_with("accès refusé"));
+/// ```
+pub fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    io(e, lang)
+}
+
 pub(crate) fn io(e: &std::io::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return e.to_string();

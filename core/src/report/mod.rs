@@ -6,6 +6,7 @@
 
 mod code;
 pub(crate) mod fatal_messages;
+pub use fatal_messages::io_message;
 mod input_messages;
 mod messages;
 mod referential_messages;
