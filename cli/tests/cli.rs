@@ -1086,6 +1086,26 @@ fn fatal_messages_follow_the_language() {
     );
     let fr = fix(zeros, "fr");
     assert!(!String::from_utf8_lossy(&fr.stderr).contains("cannot"));
+    // A schema that cannot be used, given to validate.
+    let bad = temp_file(
+        "bad-schema.json",
+        br#"{"fields": [{"name": "a", "type": "texte"}]}"#,
+    );
+    let fr = conforme(&[
+        "validate",
+        zeros,
+        "--schema",
+        bad.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("ne suit pas la spécification Table Schema"),
+        "{text}"
+    );
+    assert!(text.contains("/fields/0/type : "), "{text}");
 }
 
 /// `--encoding utf-16le` (or `utf-16be`) reads UTF-16 text that has no byte-order mark;

@@ -19,7 +19,7 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
     let options = args.options(lang)?;
     let set = remote
         .load_schemas(&args.schema)
-        .map_err(|e| Fatal(e.to_string()))?;
+        .map_err(|e| Fatal(e.message(lang)))?;
     if set.all_versions {
         return Err(Fatal(say(
             lang,

@@ -39,7 +39,7 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
     }
     let set = remote
         .load_schemas(schema_ref)
-        .map_err(|e| Fatal(e.to_string()))?;
+        .map_err(|e| Fatal(e.message(lang)))?;
     if set.all_versions {
         let format = match args.format {
             render::Format::Text => Format::Text,
