@@ -177,7 +177,7 @@ impl RemoteError {
         }
         let lang = conforme::Lang::Fr;
         match self {
-            RemoteError::Http(e) => format!("erreur réseau : {e}"),
+            RemoteError::Http(e) => format!("téléchargement impossible : {e}"),
             RemoteError::NotCached { url, dir } => format!(
                 "{url} n'est pas dans le cache ({}) et --offline interdit de le télécharger. Lancez la commande une fois sans --offline pour remplir le cache",
                 dir.display()
