@@ -87,6 +87,19 @@ pub(crate) fn style() -> Style {
     }
 }
 
+/// `fr` or `en`, as `lang` asks.
+pub(crate) fn say(lang: Lang, fr: String, en: String) -> String {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// An I/O failure in `lang`.
+pub(crate) fn io_text(e: &std::io::Error, lang: Lang) -> String {
+    conforme::report::io_message(e, lang)
+}
+
 /// The language asked for with `--lang`, else the one of the environment (`LC_ALL`,
 /// `LC_MESSAGES`, `LANG`), else French.
 pub(crate) fn language(arg: Option<&str>) -> Result<Lang, Fatal> {

@@ -168,6 +168,10 @@ fn bad_inputs_are_clear_errors_with_status_2() {
     );
     assert_usage_error(
         &conforme(&["validate", "fixtures", "--schema", SCHEMA]),
+        "c'est un dossier, pas un fichier",
+    );
+    assert_usage_error(
+        &conforme(&["validate", "fixtures", "--schema", SCHEMA, "--lang", "en"]),
         "directory",
     );
     assert_usage_error(
@@ -177,7 +181,7 @@ fn bad_inputs_are_clear_errors_with_status_2() {
             "--schema",
             SCHEMA,
         ]),
-        "PDF",
+        "ce fichier est un document PDF (.pdf)",
     );
     assert_usage_error(
         &conforme(&[
@@ -191,7 +195,7 @@ fn bad_inputs_are_clear_errors_with_status_2() {
             "--schema",
             SCHEMA,
         ]),
-        "NUL",
+        "des octets nuls, octet 160",
     );
     let not_json = temp_file("schema.json", b"{\"fields\": [ ");
     assert_usage_error(
@@ -283,7 +287,7 @@ fn a_gigabyte_single_line_is_refused_in_bounded_memory() {
     });
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
-    assert_usage_error(&out, "longer than 8000000 bytes");
+    assert_usage_error(&out, "plus de 8000000 octets");
 }
 
 fn json_report(out: &Output) -> serde_json::Value {
@@ -1057,4 +1061,116 @@ fn a_package_named_from_its_own_folder_is_read() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(!text.contains("resource-error"), "{text}");
+}
+
+/// Fatal messages (exit 2) follow --lang: an unreadable input, a file of NUL bytes, a
+/// package missing, in French with a hint; the same in English under --lang en.
+#[test]
+fn fatal_messages_follow_the_language() {
+    let zeros = temp_file("zeros.csv", &[0u8; 4096]);
+    let zeros = zeros.to_str().unwrap();
+    let out_path =
+        std::env::temp_dir().join(format!("conforme-cli-fixed-{}.csv", std::process::id()));
+    let out_path = out_path.to_str().unwrap();
+    let fix = |data: &str, lang: &str| {
+        conforme(&[
+            "fix", data, "--schema", SCHEMA, "-o", out_path, "--lang", lang,
+        ])
+    };
+    let fr = fix(zeros, "fr");
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(text.contains("uniquement des octets nuls"), "{text}");
+    assert!(!text.contains("UTF-16"), "{text}");
+    let en = fix(zeros, "en");
+    assert!(String::from_utf8_lossy(&en.stderr).contains("only NUL bytes"));
+    let fr = fix("absent.csv", "fr");
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert!(
+        text.contains("impossible de lire les données : fichier ou dossier introuvable"),
+        "{text}"
+    );
+    let fr = conforme(&["validate", "absent/datapackage.json", "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(text.contains("Le fichier ne peut pas être lu"), "{text}");
+    assert!(!text.contains("cannot"), "{text}");
+    let fr = conforme(&["schema", "check", "absent-schema.json", "--lang", "fr"]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("impossible de lire absent-schema.json : fichier ou dossier introuvable"),
+        "{text}"
+    );
+    let fr = fix(zeros, "fr");
+    assert!(!String::from_utf8_lossy(&fr.stderr).contains("cannot"));
+    // A schema that cannot be used, given to validate.
+    let bad = temp_file(
+        "bad-schema.json",
+        br#"{"fields": [{"name": "a", "type": "texte"}]}"#,
+    );
+    let fr = conforme(&[
+        "validate",
+        zeros,
+        "--schema",
+        bad.to_str().unwrap(),
+        "--lang",
+        "fr",
+    ]);
+    let text = String::from_utf8_lossy(&fr.stderr);
+    assert_eq!(fr.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("ne suit pas la spécification Table Schema"),
+        "{text}"
+    );
+    assert!(text.contains("/fields/0/type : "), "{text}");
+}
+
+/// `--encoding utf-16le` (or `utf-16be`) reads UTF-16 text that has no byte-order mark;
+/// without it such text is refused with a hint naming the option.
+#[test]
+fn forced_utf16_reads_text_without_a_mark() {
+    let schema = temp_file(
+        "u16-schema.json",
+        br#"{"fields": [{"name": "id", "type": "integer"}]}"#,
+    );
+    let schema = schema.to_str().unwrap();
+    for (name, bytes, label) in [
+        (
+            "le.csv",
+            "id\n1\n2\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>(),
+            "utf-16le",
+        ),
+        (
+            "be.csv",
+            "id\n1\n2\n"
+                .encode_utf16()
+                .flat_map(u16::to_be_bytes)
+                .collect(),
+            "utf-16be",
+        ),
+    ] {
+        let data = temp_file(name, &bytes);
+        let data = data.to_str().unwrap();
+        let out = conforme(&[
+            "validate",
+            data,
+            "--schema",
+            schema,
+            "--encoding",
+            label,
+            "--format",
+            "json",
+        ]);
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{report}");
+        assert_eq!(report["stats"]["rows"], 2);
+        assert_eq!(report["stats"]["encoding"], label);
+        let refused = conforme(&["validate", data, "--schema", schema, "--lang", "en"]);
+        assert_eq!(refused.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("--encoding utf-16le"));
+    }
 }

@@ -242,7 +242,7 @@ fn catalogue_names_resolve_to_latest_and_pinned_versions() {
     assert_exit(&out, 2);
     assert!(
         stderr(&out)
-            .contains("test/communes has no version 3.0.0; published versions: 1.0.0, 1.1.0"),
+            .contains("test/communes n'a pas de version 3.0.0 ; versions publiées : 1.0.0, 1.1.0"),
         "{}",
         stderr(&out)
     );
@@ -255,10 +255,10 @@ fn catalogue_names_resolve_to_latest_and_pinned_versions() {
     assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(
-        err.contains("other/communes is neither a file nor a schema of the catalogue"),
+        err.contains("other/communes n'est ni un fichier ni un schéma du catalogue"),
         "{err}"
     );
-    assert!(err.contains("did you mean test/communes?"), "{err}");
+    assert!(err.contains("vouliez-vous dire test/communes ?"), "{err}");
 }
 
 #[test]
@@ -441,7 +441,7 @@ fn offline_mode_uses_only_the_cache_and_names_what_is_missing() {
     assert_exit(&out, 2);
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("{catalog} is not in the cache")),
+        err.contains(&format!("{catalog} n'est pas dans le cache")),
         "{err}"
     );
     assert!(err.contains("--offline"), "{err}");
@@ -507,7 +507,7 @@ fn offline_mode_uses_only_the_cache_and_names_what_is_missing() {
     ));
     assert_exit(&out, 2);
     assert!(
-        stderr(&out).contains("/schemas/test/communes/1.1.0/schema.json is not in the cache"),
+        stderr(&out).contains("/schemas/test/communes/1.1.0/schema.json n'est pas dans le cache"),
         "{}",
         stderr(&out)
     );
@@ -612,7 +612,7 @@ fn failing_servers_and_wrong_documents_give_specific_errors() {
         ));
         assert_exit(&out, 2);
         assert!(
-            stderr(&out).contains("returned an HTML page"),
+            stderr(&out).contains("a renvoyé une page HTML"),
             "{}",
             stderr(&out)
         );
@@ -672,7 +672,7 @@ fn failing_servers_and_wrong_documents_give_specific_errors() {
         ));
         assert_exit(&out, 2);
         assert!(
-            stderr(&out).contains("not supported yet by this command"),
+            stderr(&out).contains("ne le prend pas encore en charge"),
             "{}",
             stderr(&out)
         );

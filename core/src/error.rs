@@ -72,6 +72,19 @@ pub enum SchemaError {
 }
 
 impl SchemaError {
+    /// The message in `lang` (English is the `Display` text).
+    ///
+    /// ```
+    /// let err = conforme::Schema::from_slice(b"{").unwrap_err();
+    /// assert!(err.message(conforme::Lang::Fr).contains("n'est pas du JSON valide"));
+    /// ```
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match lang {
+            crate::report::Lang::En => self.to_string(),
+            crate::report::Lang::Fr => crate::report::fatal_messages::schema_fr(self),
+        }
+    }
+
     pub(crate) fn invalid(
         pointer: impl Into<String>,
         message: impl Into<String>,
@@ -187,10 +200,95 @@ pub enum SourceError {
         /// What the parser expected.
         message: String,
     },
+    /// The JSON text is well formed but holds a value conforme cannot read: nesting past
+    /// the depth limit, a number past the range of numbers, half a surrogate pair.
+    #[error("the JSON document cannot be read at line {line}, column {column}: {}", problem.english())]
+    JsonValue {
+        /// 1-based line.
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// What is there.
+        problem: JsonProblem,
+    },
+}
+
+/// Valid JSON text that conforme cannot turn into a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum JsonProblem {
+    /// Arrays and objects nested deeper than [`crate::limits::JSON_DEPTH`] levels.
+    Depth,
+    /// A number too large for a 64-bit floating-point number (`1e400`, 1 000 digits).
+    NumberRange,
+    /// A `\u` escape of half a UTF-16 surrogate pair (`\ud800`) without its other half.
+    Surrogate,
+}
+
+impl JsonProblem {
+    /// The problem a JSON reader's error names, if it is one of these (it is otherwise a
+    /// syntax error).
+    pub(crate) fn of(e: &serde_json::Error) -> Option<JsonProblem> {
+        let text = e.to_string();
+        if text.starts_with("recursion limit exceeded") {
+            Some(JsonProblem::Depth)
+        } else if text.starts_with("number out of range") {
+            Some(JsonProblem::NumberRange)
+        } else if text.starts_with("lone leading surrogate")
+            || text.starts_with("unexpected end of hex escape")
+        {
+            // The reader says "end of hex escape" only after a leading surrogate not
+            // followed by its trailing half.
+            Some(JsonProblem::Surrogate)
+        } else {
+            None
+        }
+    }
+
+    fn english(self) -> String {
+        match self {
+            JsonProblem::Depth => format!(
+                "arrays and objects are nested more than {} levels deep, past conforme's limit. Flatten the document (fewer levels of nesting)",
+                crate::limits::JSON_DEPTH
+            ),
+            JsonProblem::NumberRange => "this number is too large to be read as a number (past ±1.8e308, the range of 64-bit floating-point numbers, as with 1e400 or a number of hundreds of digits). Write it as a string (in quotes) if its digits matter".into(),
+            JsonProblem::Surrogate => "this `\\u` escape is half of a UTF-16 surrogate pair (`\\ud800` to `\\udfff`) without its other half: it stands for no character. Write the character itself, or the complete pair (`\\ud83d\\ude00`)".into(),
+        }
+    }
+
+    /// The problem explained, with what to do, in `lang`.
+    pub fn message(self, lang: crate::report::Lang) -> String {
+        match lang {
+            crate::report::Lang::En => self.english(),
+            crate::report::Lang::Fr => match self {
+                JsonProblem::Depth => format!(
+                    "les tableaux et objets sont imbriqués sur plus de {} niveaux, au-delà de la limite de conforme. Aplatissez le document (moins de niveaux d'imbrication)",
+                    crate::limits::JSON_DEPTH
+                ),
+                JsonProblem::NumberRange => "ce nombre est trop grand pour être lu comme un nombre (au-delà de ±1,8e308, la limite des nombres à virgule flottante sur 64 bits, comme 1e400 ou un nombre de plusieurs centaines de chiffres). Écrivez-le comme une chaîne (entre guillemets) si ses chiffres comptent".into(),
+                JsonProblem::Surrogate => "cet échappement `\\u` est une moitié de paire de substitution UTF-16 (`\\ud800` à `\\udfff`) sans son autre moitié : il ne désigne aucun caractère. Écrivez le caractère lui-même, ou la paire complète (`\\ud83d\\ude00`)".into(),
+            },
+        }
+    }
+}
+
+impl SourceError {
+    /// The message in `lang` (English is the `Display` text).
+    ///
+    /// ```
+    /// let err = conforme::SourceError::Empty;
+    /// assert!(err.message(conforme::Lang::Fr).starts_with("le fichier est vide"));
+    /// ```
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match lang {
+            crate::report::Lang::En => self.to_string(),
+            crate::report::Lang::Fr => crate::report::fatal_messages::source_fr(self),
+        }
+    }
 }
 
 /// Violations listed after this many are counted, not shown.
-const SHOWN_VIOLATIONS: usize = 20;
+pub(crate) const SHOWN_VIOLATIONS: usize = 20;
 
 fn profile_message(profile: &str, violations: &[Violation]) -> String {
     let mut out = format!(

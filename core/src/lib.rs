@@ -49,7 +49,7 @@ pub mod table;
 
 pub use checks::declaration::KNOWN as KNOWN_CHECKS;
 pub use engine::{StreamValidator, ValidationOptions, Validator};
-pub use error::{SchemaError, SourceError};
+pub use error::{JsonProblem, SchemaError, SourceError};
 pub use options::{OPTION_NAMES, OptionsError};
 pub use report::render;
 pub use report::{

@@ -57,3 +57,8 @@ pub const HINT_COMPARISONS: usize = 1_000_000;
 /// values sit in a BK-tree, so a real list (35 000 commune names) needs far fewer; a list
 /// of look-alikes gets the best value found within the budget.
 pub const CLOSEST_VALUE_COMPARISONS: usize = 4096;
+
+/// Levels of arrays and objects a JSON document may nest (the JSON reader's recursion
+/// limit, which keeps a deep document from overflowing the stack): past it the document
+/// gets its own error, not a syntax error.
+pub const JSON_DEPTH: usize = 127;

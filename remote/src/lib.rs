@@ -162,6 +162,67 @@ pub enum RemoteError {
 }
 
 impl RemoteError {
+    /// The message in `lang` (English is the `Display` text). A network failure keeps the
+    /// words of the HTTP layer.
+    ///
+    /// ```
+    /// let e = conforme_remote::RemoteError::UnknownVersion {
+    ///     name: "etalab/irve".into(), version: "9.9".into(), available: "2.3.1".into(),
+    /// };
+    /// assert!(e.message(conforme::Lang::Fr).contains("n'a pas de version 9.9"));
+    /// ```
+    pub fn message(&self, lang: conforme::Lang) -> String {
+        if lang == conforme::Lang::En {
+            return self.to_string();
+        }
+        let lang = conforme::Lang::Fr;
+        match self {
+            RemoteError::Http(e) => format!("téléchargement impossible : {e}"),
+            RemoteError::NotCached { url, dir } => format!(
+                "{url} n'est pas dans le cache ({}) et --offline interdit de le télécharger. Lancez la commande une fois sans --offline pour remplir le cache",
+                dir.display()
+            ),
+            RemoteError::Io { path, source } => format!(
+                "{path} : impossible de lire le fichier : {}",
+                conforme::report::io_message(source, lang)
+            ),
+            RemoteError::Html { url, what } => format!(
+                "{url} : le serveur a renvoyé une page HTML, pas {}. L'adresse est sans doute celle d'une page qui en parle : donnez l'adresse du fichier JSON brut (sur GitHub, le bouton « Raw » ; sur schema.data.gouv.fr, le lien schema.json)",
+                match *what {
+                    "schema" => "un schéma",
+                    "catalogue" => "un catalogue",
+                    other => other,
+                }
+            ),
+            RemoteError::Catalog { location, detail } => {
+                format!("catalogue {location} : {detail}")
+            }
+            RemoteError::UnknownSchema { name, suggestions } => format!(
+                "{name} n'est ni un fichier ni un schéma du catalogue{}. Cherchez des schémas avec `conforme catalog search MOTS` ou `conforme catalog list`",
+                if suggestions.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (vouliez-vous dire {} ?)", suggestions.join(", "))
+                }
+            ),
+            RemoteError::UnknownVersion {
+                name,
+                version,
+                available,
+            } => format!("{name} n'a pas de version {version} ; versions publiées : {available}"),
+            RemoteError::Unsupported { name, kind } => format!(
+                "{name} est un schéma de type {kind} : cette commande ne le prend pas encore en charge (seuls les Table Schemas, de type tableschema, le sont)"
+            ),
+            RemoteError::Schema { location, source } => {
+                format!("schéma {location} : {}", source.message(lang))
+            }
+            RemoteError::UnexpectedNotModified { url } => format!(
+                "{url} : le serveur a répondu « 304 Not Modified » alors que rien n'était en cache. Le serveur ou un proxy intermédiaire fonctionne mal : réessayez plus tard, ou téléchargez le fichier et donnez son chemin local"
+            ),
+            RemoteError::Data { location, detail } => format!("{location} : {detail}"),
+        }
+    }
+
     /// Whether the error is about the schema or the catalogue (as opposed to the network,
     /// a local file or the data): front ends map it to their "schema" error kind.
     pub fn is_about_schema(&self) -> bool {

@@ -397,3 +397,223 @@ fn an_ods_table_without_its_end_is_an_error_not_a_hang() {
     let err = validate_bytes("open.ods", &bytes).unwrap_err().to_string();
     assert!(err.contains("ends inside a table"), "{err}");
 }
+
+/// Valid JSON that cannot be read as values (too deep, a number out of range, half a
+/// surrogate pair) has its own error at its real place, read whole or split: not a syntax
+/// error at line 0.
+#[test]
+fn unreadable_json_values_are_named_and_placed() {
+    use conforme::JsonProblem;
+    let schema = json_schema(r#"{"type": "array"}"#);
+    let deep = |levels: usize| format!("{}{}", "[".repeat(levels), "]".repeat(levels));
+    for (item, problem, column) in [
+        // Column 127 read whole (the document is the first level), 128 split.
+        (deep(200), JsonProblem::Depth, 127),
+        ("1e400".to_owned(), JsonProblem::NumberRange, 5),
+        ("9".repeat(1000), JsonProblem::NumberRange, 1000),
+        (r#""\ud800""#.to_owned(), JsonProblem::Surrogate, 8),
+        (r#""\udc00x""#.to_owned(), JsonProblem::Surrogate, 7),
+    ] {
+        let doc = format!("[{{\"a\": 1}},\n{item}]");
+        for validator in [
+            JsonValidator::new(&schema, ValidationOptions::default()),
+            JsonValidator::new(&schema, ValidationOptions::default()).batching(1, 0),
+        ] {
+            match validator.validate_slice(doc.as_bytes()) {
+                Err(SourceError::JsonValue {
+                    line,
+                    column: c,
+                    problem: p,
+                }) => {
+                    let c = if p == JsonProblem::Depth {
+                        c.min(127)
+                    } else {
+                        c
+                    };
+                    assert_eq!((line, c, p), (2, column, problem), "{item:.40}")
+                }
+                other => panic!("{item:.40}: {other:?}"),
+            }
+        }
+        let fr = validate_err_fr(&schema, &doc);
+        assert!(fr.contains("ligne 2"), "{fr}");
+    }
+    // At the limit, 127 levels are read; one more is refused.
+    let whole = JsonValidator::new(&schema, ValidationOptions::default());
+    assert!(whole.validate_slice(deep(127).as_bytes()).unwrap().valid);
+    assert!(matches!(
+        whole.validate_slice(deep(128).as_bytes()),
+        Err(SourceError::JsonValue {
+            problem: JsonProblem::Depth,
+            ..
+        })
+    ));
+}
+
+fn validate_err_fr(schema: &conforme::json::JsonSchema, doc: &str) -> String {
+    let err = JsonValidator::new(schema, ValidationOptions::default())
+        .validate_slice(doc.as_bytes())
+        .unwrap_err();
+    err.message(conforme::Lang::Fr)
+}
+
+/// A key given twice in one JSON object is a warning naming the key and its line, read
+/// whole or split, and through the document door's reader; the verdict is unchanged.
+#[test]
+fn duplicate_json_keys_are_reported() {
+    let schema = json_schema(r#"{"type": "array", "items": {"required": ["a"]}}"#);
+    let doc = "[{\"a\": 1},\n {\"a\": 1, \"b\": 2, \"a\": 3}]";
+    let reports = [
+        JsonValidator::new(&schema, ValidationOptions::default()).validate_slice(doc.as_bytes()),
+        JsonValidator::new(&schema, ValidationOptions::default())
+            .batching(1, 0)
+            .validate_slice(doc.as_bytes()),
+        conforme::document::validate_reader(
+            doc.as_bytes(),
+            &conforme::document::DocumentSchema::Json(schema.clone()),
+            &ValidationOptions::default().lang(conforme::Lang::Fr),
+        )
+        .map(|r| match r {
+            conforme::document::DocumentReport::Single(r) => r,
+            _ => unreachable!(),
+        })
+        .map_err(|e| SourceError::Io(std::io::Error::other(e.to_string()))),
+    ];
+    for report in reports {
+        let report = report.unwrap();
+        assert!(report.valid);
+        let dup: Vec<_> = report
+            .warnings
+            .iter()
+            .filter(|w| w.code.as_str() == "duplicate-key")
+            .collect();
+        assert_eq!(dup.len(), 1, "{:?}", report.warnings);
+        assert_eq!((dup[0].line, dup[0].param_str("key")), (Some(2), Some("a")));
+        assert!(
+            dup[0].message.contains("ligne 2") || dup[0].message.contains("line 2"),
+            "{}",
+            dup[0].message
+        );
+        assert_eq!(report.stats.warning_count, report.warnings.len() as u64);
+    }
+}
+
+/// A BIFF record.
+fn biff(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut r = typ.to_le_bytes().to_vec();
+    r.extend((data.len() as u16).to_le_bytes());
+    r.extend_from_slice(data);
+    r
+}
+
+fn biff_cell(typ: u16, row: u16, col: u16, rest: &[u8]) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend(col.to_le_bytes());
+    d.extend(0u16.to_le_bytes());
+    d.extend_from_slice(rest);
+    biff(typ, &d)
+}
+
+/// A BIFF8 `.xls` workbook of one sheet holding `records` (after its BOF), in a minimal
+/// compound file: header, one allocation-table sector, one directory sector, the stream.
+fn xls(records: &[Vec<u8>]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = 0x0600u16.to_le_bytes().to_vec();
+        d.extend(dt.to_le_bytes());
+        d.extend([0u8; 12]);
+        biff(0x0809, &d)
+    };
+    let eof = biff(0x000A, &[]);
+    let sheet_entry = |pos: u32| {
+        let mut d = pos.to_le_bytes().to_vec();
+        d.extend([0, 0, 1, 0, b'S']);
+        biff(0x0085, &d)
+    };
+    let globals_len = bof(5).len() + sheet_entry(0).len() + eof.len();
+    let mut stream = [
+        bof(5),
+        sheet_entry(globals_len as u32),
+        eof.clone(),
+        bof(0x10),
+    ]
+    .concat();
+    for r in records {
+        stream.extend_from_slice(r);
+    }
+    stream.extend_from_slice(&eof);
+    // Long enough to be in the main sectors, not the mini stream.
+    stream.resize(stream.len().max(4096).div_ceil(512) * 512, 0);
+    let sectors = stream.len() / 512;
+    assert!(sectors + 2 <= 128);
+    let mut header = vec![0xFFu8; 512];
+    header[..8].copy_from_slice(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+    header[8..24].fill(0);
+    let put =
+        |h: &mut Vec<u8>, at: usize, bytes: &[u8]| h[at..at + bytes.len()].copy_from_slice(bytes);
+    put(&mut header, 24, &[0x3E, 0, 3, 0, 0xFE, 0xFF, 9, 0, 6, 0]);
+    put(&mut header, 34, &[0; 10]);
+    put(&mut header, 44, &1u32.to_le_bytes());
+    put(&mut header, 48, &1u32.to_le_bytes());
+    put(&mut header, 52, &0u32.to_le_bytes());
+    put(&mut header, 56, &4096u32.to_le_bytes());
+    put(&mut header, 60, &0xFFFF_FFFEu32.to_le_bytes());
+    put(&mut header, 64, &0u32.to_le_bytes());
+    put(&mut header, 68, &0xFFFF_FFFEu32.to_le_bytes());
+    put(&mut header, 72, &0u32.to_le_bytes());
+    put(&mut header, 76, &0u32.to_le_bytes());
+    let mut fat: Vec<u32> = vec![0xFFFF_FFFD, 0xFFFF_FFFE];
+    fat.extend((0..sectors as u32).map(|i| {
+        if i + 1 == sectors as u32 {
+            0xFFFF_FFFE
+        } else {
+            3 + i
+        }
+    }));
+    fat.resize(128, 0xFFFF_FFFF);
+    let entry = |name: &str, kind: u8, child: u32, start: u32, size: u32| {
+        let mut e = vec![0u8; 128];
+        for (i, u) in name.encode_utf16().enumerate() {
+            e[i * 2..i * 2 + 2].copy_from_slice(&u.to_le_bytes());
+        }
+        e[64..66].copy_from_slice(&(((name.len() + 1) * 2) as u16).to_le_bytes());
+        e[66] = kind;
+        e[67] = 1;
+        e[68..76].fill(0xFF);
+        e[76..80].copy_from_slice(&child.to_le_bytes());
+        e[116..120].copy_from_slice(&start.to_le_bytes());
+        e[120..124].copy_from_slice(&size.to_le_bytes());
+        e
+    };
+    let mut directory = entry("Root Entry", 5, 1, 0xFFFF_FFFE, 0);
+    directory.extend(entry("Workbook", 2, 0xFFFF_FFFF, 2, stream.len() as u32));
+    directory.extend(entry("", 0, 0xFFFF_FFFF, 0, 0));
+    directory.extend(entry("", 0, 0xFFFF_FFFF, 0, 0));
+    let mut file = header;
+    file.extend(fat.iter().flat_map(|w| w.to_le_bytes()));
+    file.extend(directory);
+    file.extend(stream);
+    file
+}
+
+/// The same cell and grid budget as `.xlsx` and `.ods` holds for old `.xls` workbooks: a
+/// far cell, or dimensions declaring billions of rows, are refused before the library
+/// lays the sheet out (it aborted the process).
+#[test]
+fn a_huge_xls_grid_is_a_clear_error_not_an_abort() {
+    let header = biff_cell(0x0204, 0, 0, &[1, 0, 0, b'n']);
+    let number = |row: u16, col: u16| biff_cell(0x0203, row, col, &2.0f64.to_le_bytes());
+    let ok = validate_bytes("ok.xls", &xls(&[header.clone(), number(1, 0)])).unwrap();
+    assert!(ok.valid && ok.stats.rows == 1, "{:?}", ok.errors);
+    // One column past the 65 536 × 256 grid, and a cell at column 65 535.
+    for (row, col) in [(65_535, 256), (65_535, 65_535)] {
+        let bytes = xls(&[header.clone(), number(1, 0), number(row, col)]);
+        let err = validate_bytes("far.xls", &bytes).unwrap_err().to_string();
+        assert!(err.contains("limit of 16777216 cells"), "{err}");
+    }
+    let mut dims = 0u32.to_le_bytes().to_vec();
+    dims.extend(u32::MAX.to_le_bytes());
+    dims.extend([0, 0, 0, 1, 0, 0]);
+    let bytes = xls(&[biff(0x0200, &dims), header, number(1, 0)]);
+    let err = validate_bytes("dims.xls", &bytes).unwrap_err().to_string();
+    assert!(err.contains("dimensions record"), "{err}");
+}

@@ -49,6 +49,7 @@ export type ErrorType =
   | 'no-data-rows'
   | 'spreadsheet-conversion'
   | 'json-schema'
+  | 'duplicate-key'
   | 'schema-error'
   | 'resource-error'
   | 'source-error';

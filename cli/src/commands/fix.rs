@@ -4,8 +4,9 @@
 use super::validate::print_report;
 use crate::Fatal;
 use crate::args::FixArgs;
-use crate::output::language;
+use crate::output::{io_text, language, say};
 use crate::remote::Remote;
+use conforme::Lang;
 use conforme::document::{self, DocumentSchema};
 use conforme::repair::{self, Change, ChangeLog, Input, RepairOptions};
 use std::fs::File;
@@ -18,41 +19,52 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
     let options = args.options(lang)?;
     let set = remote
         .load_schemas(&args.schema)
-        .map_err(|e| Fatal(e.to_string()))?;
+        .map_err(|e| Fatal(e.message(lang)))?;
     if set.all_versions {
-        return Err(Fatal(
+        return Err(Fatal(say(
+            lang,
+            "fix a besoin d'une seule version du schéma : nommez-en une (org/nom@2.3.1) ou utilisez @latest.".into(),
             "fix needs one schema version: name one (org/name@2.3.1) or use @latest.".into(),
-        ));
+        )));
     }
     let schema = set.schemas[0].schema.clone();
     let name = args.data.display().to_string();
     if name.starts_with("http://") || name.starts_with("https://") {
-        return Err(Fatal(format!(
-            "{name}: fix reads local files; download the file first."
+        return Err(Fatal(say(
+            lang,
+            format!("{name} : fix lit des fichiers locaux ; téléchargez d'abord le fichier."),
+            format!("{name}: fix reads local files; download the file first."),
         )));
     }
     let stdin;
     let input = if name == "-" {
         let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| Fatal(format!("cannot read standard input: {e}")))?;
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
+            let e = io_text(&e, lang);
+            Fatal(say(
+                lang,
+                format!("impossible de lire l'entrée standard : {e}"),
+                format!("cannot read standard input: {e}"),
+            ))
+        })?;
         stdin = bytes;
         Input::Bytes(&stdin)
     } else {
         Input::Path(&args.data)
     };
     if args.output == args.data {
-        return Err(Fatal(format!(
-            "-o {}: write the corrected file next to the original, not over it.",
-            args.output.display()
+        let out = args.output.display();
+        return Err(Fatal(say(
+            lang,
+            format!("-o {out} : écrivez le fichier corrigé à côté de l'original, pas par-dessus."),
+            format!("-o {out}: write the corrected file next to the original, not over it."),
         )));
     }
-    let mut output = BufWriter::new(create(&args.output)?);
+    let mut output = BufWriter::new(create(&args.output, lang)?);
     let mut log = match &args.log {
         Some(path) => Some(
-            ChangeLog::new(BufWriter::new(create(path)?))
-                .map_err(|e| Fatal(format!("cannot write {}: {e}", path.display())))?,
+            ChangeLog::new(BufWriter::new(create(path, lang)?))
+                .map_err(|e| cannot_write(&path.display().to_string(), &e, lang))?,
         ),
         None => None,
     };
@@ -74,10 +86,10 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         &mut output,
         &mut write_change,
     )
-    .map_err(|e| Fatal(format!("{name}: {e}")))?;
+    .map_err(|e| Fatal(format!("{name}: {}", e.message(lang))))?;
     if let Some(w) = log {
         w.finish()
-            .map_err(|e| Fatal(format!("cannot write the change log: {e}")))?;
+            .map_err(|e| cannot_write("the change log", &e, lang))?;
     }
     drop(output);
     let rules: Vec<String> = summary
@@ -105,11 +117,31 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         .collect();
     let table = DocumentSchema::Table(schema);
     let report = document::validate_path(&args.output, Some(&table), &fixed_options)
-        .map_err(|e| Fatal(format!("{}: {e}", args.output.display())))?;
+        .map_err(|e| Fatal(format!("{}: {}", args.output.display(), e.message(lang))))?;
     let shown = args.output.display().to_string();
     print_report(&report, &shown, &columns, &fixed_options, args.format)
 }
 
-fn create(path: &Path) -> Result<File, Fatal> {
-    File::create(path).map_err(|e| Fatal(format!("cannot create {}: {e}", path.display())))
+fn create(path: &Path, lang: Lang) -> Result<File, Fatal> {
+    File::create(path).map_err(|e| {
+        let (path, e) = (path.display(), io_text(&e, lang));
+        Fatal(say(
+            lang,
+            format!("impossible de créer {path} : {e}"),
+            format!("cannot create {path}: {e}"),
+        ))
+    })
+}
+
+fn cannot_write(what: &str, e: &std::io::Error, lang: Lang) -> Fatal {
+    let e = io_text(e, lang);
+    let what_fr = match what {
+        "the change log" => "le journal des modifications",
+        other => other,
+    };
+    Fatal(say(
+        lang,
+        format!("impossible d'écrire {what_fr} : {e}"),
+        format!("cannot write {what}: {e}"),
+    ))
 }

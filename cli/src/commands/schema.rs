@@ -3,7 +3,7 @@
 use super::status;
 use crate::Fatal;
 use crate::args::{Format, SchemaCommand};
-use crate::output::{language, print, style};
+use crate::output::{io_text, language, print, say, style};
 use conforme::render::{self, RenderOptions};
 use serde_json::Value;
 
@@ -16,14 +16,22 @@ pub(crate) fn run(action: SchemaCommand) -> Result<u8, Fatal> {
         json,
     } = action;
     let lang = language(lang.as_deref())?;
-    let bytes = std::fs::read(&schema)
-        .map_err(|e| Fatal(format!("cannot read {}: {e}", schema.display())))?;
+    let bytes = std::fs::read(&schema).map_err(|e| {
+        let (path, e) = (schema.display(), io_text(&e, lang));
+        Fatal(say(
+            lang,
+            format!("impossible de lire {path} : {e}"),
+            format!("cannot read {path}: {e}"),
+        ))
+    })?;
     let value: Value = match super::validate::read_value(&schema) {
         Some(v) => v,
         None => serde_yaml::from_slice(&bytes).map_err(|e| {
-            Fatal(format!(
-                "schema {}: neither JSON nor YAML: {e}",
-                schema.display()
+            let path = schema.display();
+            Fatal(say(
+                lang,
+                format!("schéma {path} : ce n'est ni du JSON ni du YAML valide : {e}"),
+                format!("schema {path}: neither JSON nor YAML: {e}"),
             ))
         })?,
     };

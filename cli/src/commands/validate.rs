@@ -6,9 +6,9 @@ use crate::Fatal;
 use crate::args::{Format, ValidateArgs};
 use crate::output::{StreamOut, language, print, print_with, style};
 use crate::remote::{self, Remote};
-use conforme::ValidationOptions;
 use conforme::document::{self, DocumentError, DocumentReport, DocumentSchema};
 use conforme::render::{self, RenderOptions};
+use conforme::{Lang, ValidationOptions};
 use serde_json::Value;
 use std::path::Path;
 
@@ -32,14 +32,14 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
     let schema_path = Path::new(schema_ref);
     if let Some(value) = read_value(schema_path).filter(conforme::json::is_json_schema) {
         let schema = DocumentSchema::from_value(&value, Some(schema_path), &options)
-            .map_err(|e| Fatal(format!("schema {schema_ref}: {e}")))?;
+            .map_err(|e| Fatal(format!("schema {schema_ref}: {}", e.message(lang))))?;
         let report =
             remote::commands::validate_one(remote, &schema, &options, data, None).map_err(Fatal)?;
         return print_report(&report, &name, &[], &options, args.format);
     }
     let set = remote
         .load_schemas(schema_ref)
-        .map_err(|e| Fatal(e.to_string()))?;
+        .map_err(|e| Fatal(e.message(lang)))?;
     if set.all_versions {
         let format = match args.format {
             render::Format::Text => Format::Text,
@@ -79,9 +79,79 @@ pub(crate) fn run(remote: &Remote, args: &ValidateArgs) -> Result<u8, Fatal> {
             &columns,
         );
     }
+    if args.format == render::Format::Text {
+        return text_report(remote, &schema, &options, data, &name, &columns);
+    }
     let report =
         remote::commands::validate_one(remote, &schema, &options, data, None).map_err(Fatal)?;
     print_report(&report, &name, &columns, &options, args.format)
+}
+
+/// Text shows counts and the first examples of each group: errors are streamed and only
+/// those the summary quotes are kept, so memory does not grow with the number of errors
+/// (5 million duplicate keys took 5 GB when every error was kept for a 1 kB report).
+fn text_report(
+    remote: &Remote,
+    schema: &DocumentSchema,
+    options: &ValidationOptions,
+    data: &Path,
+    name: &str,
+    columns: &[String],
+) -> Result<u8, Fatal> {
+    let mut examples = ExampleKeeper::default();
+    let mut report = remote::commands::validate_one(
+        remote,
+        schema,
+        options,
+        data,
+        Some(&mut |d| examples.add(d)),
+    )
+    .map_err(Fatal)?;
+    if let DocumentReport::Single(r) = &mut report {
+        examples.restore(r);
+    }
+    print_report(&report, name, columns, options, render::Format::Text)
+}
+
+/// The streamed errors a summary can quote: the first few of each (column, type) group.
+#[derive(Default)]
+struct ExampleKeeper {
+    streamed: usize,
+    per_group: std::collections::HashMap<(Option<usize>, conforme::ErrorCode), usize>,
+    kept: std::collections::HashMap<usize, conforme::Diagnostic>,
+}
+
+impl ExampleKeeper {
+    fn add(&mut self, d: conforme::Diagnostic) {
+        let seen = self.per_group.entry((d.field_number, d.code)).or_default();
+        if *seen < conforme::report::EXAMPLES_PER_GROUP {
+            self.kept.insert(self.streamed, d);
+        }
+        *seen += 1;
+        self.streamed += 1;
+    }
+
+    /// Gives `report` the errors its summary quotes, in place of those streamed. The
+    /// summary numbers errors in file order, streamed ones first, then those the report
+    /// kept (a spreadsheet's).
+    fn restore(mut self, report: &mut conforme::Report) {
+        let mut rest: Vec<Option<conforme::Diagnostic>> = std::mem::take(&mut report.errors)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for group in &mut report.summary.groups {
+            for example in &mut group.examples {
+                let d = match example.index.checked_sub(self.streamed) {
+                    Some(i) => rest.get_mut(i).and_then(Option::take),
+                    None => self.kept.remove(&example.index),
+                };
+                if let Some(d) = d {
+                    example.index = report.errors.len();
+                    report.errors.push(d);
+                }
+            }
+        }
+    }
 }
 
 /// Formats with one line per error (`jsonl`, `github`): each error is written as soon as
@@ -128,18 +198,28 @@ fn package(
     options: &ValidationOptions,
     format: render::Format,
 ) -> Result<u8, Fatal> {
-    if data.as_os_str() == "-" {
-        return Err(Fatal(format!(
+    let lang = options.language();
+    let no_schema = match lang {
+        Lang::Fr => format!(
+            "{name} : donnez le schéma avec --schema (seul un datapackage.json porte ses propres schémas)."
+        ),
+        Lang::En => format!(
             "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
-        )));
+        ),
+    };
+    if data.as_os_str() == "-" {
+        return Err(Fatal(no_schema));
     }
-    let no_schema = format!(
-        "{name}: give the schema with --schema (only a datapackage.json carries its own schemas)."
-    );
     let report = document::validate_path(data, None, options).map_err(|e| match e {
         DocumentError::NoSchema => Fatal(no_schema),
-        DocumentError::Source(e) => Fatal(format!("{no_schema} The file cannot be read: {e}")),
-        e => Fatal(e.to_string()),
+        DocumentError::Source(e) => Fatal(match lang {
+            Lang::Fr => format!(
+                "{no_schema} Le fichier ne peut pas être lu : {}",
+                e.message(lang)
+            ),
+            Lang::En => format!("{no_schema} The file cannot be read: {e}"),
+        }),
+        e => Fatal(e.message(lang)),
     })?;
     print_report(&report, name, &[], options, format)
 }
@@ -199,4 +279,40 @@ fn split_rows(
     )
     .map_err(|e| Fatal(format!("{}: {e}", data.display())))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ExampleKeeper;
+    use conforme::render::{Format, RenderOptions, render};
+
+    /// The text of a streamed run, with only the quoted errors kept, is the text of the run
+    /// that kept every error.
+    #[test]
+    fn streamed_text_quotes_the_same_examples() {
+        let schema = conforme::Schema::from_slice(
+            br#"{"fields": [{"name": "id", "type": "string"}, {"name": "n", "type": "integer"}], "primaryKey": "id"}"#,
+        )
+        .unwrap();
+        let mut csv = String::from("id,n\n");
+        for i in 0..3000 {
+            let n = if i % 7 == 0 { "x" } else { "1" };
+            csv.push_str(&format!("k{},{n}\n", i % 40));
+        }
+        let validator = conforme::Validator::new(&schema);
+        let whole = validator.validate_slice(csv.as_bytes()).unwrap();
+        let mut keeper = ExampleKeeper::default();
+        let mut streamed = validator
+            .validate_reader_streaming(csv.as_bytes(), &mut |d| keeper.add(d))
+            .unwrap();
+        let kept = keeper.kept.len();
+        keeper.restore(&mut streamed);
+        assert_eq!(kept, 10);
+        assert_eq!(streamed.errors.len(), 10);
+        let options = RenderOptions::new("data.csv");
+        assert_eq!(
+            render(&streamed, Format::Text, &options),
+            render(&whole, Format::Text, &options)
+        );
+    }
 }

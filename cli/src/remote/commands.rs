@@ -349,7 +349,7 @@ pub fn validate_one(
             None => document::validate_path(data, Some(schema), options),
         },
     };
-    result.map_err(|e| format!("{name}: {e}"))
+    result.map_err(|e| format!("{name}: {}", e.message(lang)))
 }
 
 /// Validates one data source against every version of `set` in one pass; returns what

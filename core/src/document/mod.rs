@@ -263,6 +263,24 @@ pub enum DocumentError {
     PackageFromBytes,
 }
 
+impl DocumentError {
+    /// The message in `lang` (English is the `Display` text). Option errors name the
+    /// option and stay as they are.
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match (self, lang) {
+            (_, crate::report::Lang::En) | (DocumentError::Options(_), _) => self.to_string(),
+            (DocumentError::Source(e), lang) => e.message(lang),
+            (DocumentError::Schema(e), lang) => e.message(lang),
+            (DocumentError::Package(e), lang) => e.message(lang),
+            (DocumentError::NoSchema, _) => "aucun schéma pour valider : donnez-en un (un Table Schema pour un tableau, un JSON Schema pour un document JSON) ; seul un descripteur de Data Package (datapackage.json) porte ses propres schémas".into(),
+            (DocumentError::FormatNotAvailable { format, kind }, _) => format!(
+                "--format {format} n'est pas disponible pour {kind} : utilisez text, json, jsonl, github, junit, markdown ou frictionless"
+            ),
+            (DocumentError::PackageFromBytes, _) => "un Data Package se valide depuis le chemin de son descripteur (ses ressources sont des fichiers à côté de lui), pas depuis des octets".into(),
+        }
+    }
+}
+
 fn single(schema: &DocumentSchema, options: &ValidationOptions) -> Result<Door, DocumentError> {
     Ok(match schema {
         DocumentSchema::Table(s) => Door::Table(Validator::with_options(s, options.clone())),

@@ -141,6 +141,29 @@ impl Validator {
         format: InputFormat,
         sink: Sink<'_>,
     ) -> Result<Report, SourceError> {
+        // UTF-16 without a byte-order mark is read only when the caller says it is: it is
+        // then turned into UTF-8 before the usual reading, which must not decode it again.
+        let mut reader = crate::source::ForcedUtf16::new(reader, self.options.encoding);
+        if let Some(encoding) = reader.start()? {
+            let mut options = (*self.options).clone();
+            options.encoding = None;
+            let utf8 = Validator {
+                table: self.table.clone(),
+                options: std::sync::Arc::new(options),
+            };
+            let mut report = utf8.csv_report(reader, format, sink)?;
+            report.stats.encoding = encoding.to_ascii_lowercase();
+            return Ok(report);
+        }
+        self.csv_report(reader, format, sink)
+    }
+
+    fn csv_report<R: Read + Send>(
+        &self,
+        reader: R,
+        format: InputFormat,
+        sink: Sink<'_>,
+    ) -> Result<Report, SourceError> {
         let mut report = match parallel::validate(self, reader, sink).map_err(corrupt_to_error) {
             Err(SourceError::Empty) => self.empty_input_report(),
             other => other?,

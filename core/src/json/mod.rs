@@ -21,6 +21,7 @@
 //! assert_eq!(report.errors[0].line, Some(1));
 //! ```
 
+mod duplicates;
 pub mod formats;
 mod locate;
 mod read;
@@ -381,16 +382,34 @@ fn error_diagnostic(
     d
 }
 
+/// The error for JSON text that cannot be read, placed in the whole document: the text
+/// started at `line`, `column` (an item of a split array, or the document itself).
 fn json_syntax(e: &serde_json::Error, line: u64, column: u64) -> SourceError {
     let (l, c) = (e.line() as u64, e.column() as u64);
+    let line = line + l.saturating_sub(1);
+    let column = if l <= 1 {
+        column + c.saturating_sub(1)
+    } else {
+        c
+    };
+    if let Some(problem) = crate::error::JsonProblem::of(e) {
+        return SourceError::JsonValue {
+            line,
+            column,
+            problem,
+        };
+    }
+    // The reader's own text ends with its place in the text it was given, which is not
+    // the place in the document for a split item: the place is given once, above.
+    let text = e.to_string();
+    let message = match text.rfind(" at line ") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    };
     SourceError::Json {
-        line: line + l.saturating_sub(1),
-        column: if l <= 1 {
-            column + c.saturating_sub(1)
-        } else {
-            c
-        },
-        message: e.to_string(),
+        line,
+        column,
+        message,
     }
 }
 
@@ -430,9 +449,13 @@ impl JsonValidator {
         self.validate_reader(input)
     }
 
-    /// Validates everything `input` yields, in bounded memory for split documents.
+    /// Validates everything `input` yields, in bounded memory for split documents, and
+    /// warns of keys given twice in one object (`duplicate-key`: JSON readers keep the last
+    /// value silently).
     pub fn validate_reader<R: Read + Send>(&self, input: R) -> Result<Report, SourceError> {
         let limit = self.options.limit();
+        let mut duplicates = duplicates::DuplicateKeys::default();
+        let input = duplicates::DuplicateCheck::new(input, &mut duplicates);
         let mut reader = read::DocumentReader::new(input, self.batch_items, self.whole_limit);
         let mut item_errors: Vec<Diagnostic> = Vec::new();
         let mut kept = 0usize;
@@ -492,9 +515,10 @@ impl JsonValidator {
             };
         } else {
             if !stopped && !reader.splitter.balanced() {
+                let (line, column) = reader.splitter.end_position();
                 return Err(SourceError::Json {
-                    line: 0,
-                    column: 0,
+                    line,
+                    column,
                     message: "the document ends before its last value is closed (a missing `]` or `}`: the file may be cut short)".into(),
                 });
             }
@@ -534,6 +558,8 @@ impl JsonValidator {
             rows: Vec::new(),
             masked: false,
         };
+        drop(reader);
+        report.warnings.extend(duplicates.warnings());
         report.warnings.retain(|w| self.options.keeps(w.code));
         report.stats.warning_count = report.warnings.len() as u64;
         if self.options.mask_cells {

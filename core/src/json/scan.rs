@@ -72,6 +72,11 @@ impl Splitter {
         }
     }
 
+    /// Where the input seen so far ends: line (1-based) and column (1-based, in bytes).
+    pub(crate) fn end_position(&self) -> (u64, u64) {
+        (self.line, self.offset - self.line_start + 1)
+    }
+
     /// Whether the whole input has been seen as one balanced JSON value.
     pub(crate) fn balanced(&self) -> bool {
         self.depth == 0 && !self.in_string && self.item.is_none()

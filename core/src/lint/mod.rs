@@ -13,6 +13,7 @@
 //! assert!(findings[0].detail.contains("constraints"));
 //! ```
 
+mod bounds;
 mod rules;
 
 use crate::report::{Diagnostic, ErrorCode, Report, Severity, Stats};

@@ -109,11 +109,11 @@ const CUSTOM_CHECKS: &[(&str, &[(&str, bool)])] = &[
     ("code-fantoir", &[("column", true)]),
 ];
 
-fn escape(key: &str) -> String {
+pub(super) fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-fn finding(
+pub(super) fn finding(
     rule: &'static str,
     severity: Severity,
     pointer: String,
@@ -236,7 +236,10 @@ pub(super) fn table_schema(schema: &Value, out: &mut Vec<Finding>) {
         if let Some(descriptor) = descriptor.as_ref().and_then(|d| d.fields.get(i)) {
             constraints_for_type(descriptor, f, &pointer, out);
             pattern(descriptor, &pointer, out);
-            values(descriptor, v2, f, &pointer, out);
+            if let Ok(compiled) = CompiledField::compile(descriptor, &[], v2) {
+                values(descriptor, &compiled, f, &pointer, out);
+                super::bounds::check(&compiled, &pointer, out);
+            }
         }
     }
     custom_checks(top, &names, out);
@@ -372,7 +375,7 @@ fn pattern(d: &FieldDescriptor, pointer: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn as_text(v: &Value) -> String {
+pub(super) fn as_text(v: &Value) -> String {
     match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -381,14 +384,11 @@ fn as_text(v: &Value) -> String {
 
 fn values(
     d: &FieldDescriptor,
-    v2: bool,
+    compiled: &CompiledField,
     f: &Map<String, Value>,
     pointer: &str,
     out: &mut Vec<Finding>,
 ) {
-    let Ok(compiled) = CompiledField::compile(d, &[], v2) else {
-        return;
-    };
     if let Some(values) = &d.constraints.enum_values {
         for (k, v) in values.iter().enumerate() {
             let text = as_text(v);

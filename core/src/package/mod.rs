@@ -55,6 +55,27 @@ pub enum PackageError {
     },
 }
 
+impl PackageError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (_, Lang::En) => self.to_string(),
+            (PackageError::Io { path, source }, _) => format!(
+                "impossible de lire le descripteur du package {} : {}",
+                path.display(),
+                crate::report::fatal_messages::io(source, lang)
+            ),
+            (PackageError::Profile { path, source }, _) => {
+                format!("{} : {}", path.display(), source.message(lang))
+            }
+            (PackageError::Invalid { path, reason }, _) => format!(
+                "{} n'est pas un Data Package utilisable : {reason}",
+                path.display()
+            ),
+        }
+    }
+}
+
 /// The outcome for one resource.
 #[derive(Clone, Debug, Serialize)]
 pub struct ResourceReport {

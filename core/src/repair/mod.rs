@@ -170,6 +170,23 @@ pub enum RepairError {
 }
 
 impl RepairError {
+    /// The message in `lang` (English is the `Display` text).
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match (self, lang) {
+            (RepairError::Source(e), lang) => e.message(lang),
+            (_, crate::report::Lang::En) => self.to_string(),
+            (RepairError::Write { what, source }, lang) => format!(
+                "impossible d'écrire {} : {}. Vérifiez le chemin et l'espace libre du disque",
+                match *what {
+                    "the output file" => "le fichier corrigé",
+                    "the change log" => "le journal des modifications",
+                    other => other,
+                },
+                crate::report::fatal_messages::io(source, lang)
+            ),
+        }
+    }
+
     fn output(source: std::io::Error) -> RepairError {
         RepairError::Write {
             what: "the output file",

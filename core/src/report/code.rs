@@ -150,6 +150,8 @@ codes! {
     SpreadsheetConversion = "spreadsheet-conversion": Warning,
     /// A JSON document breaks its JSON Schema (the keyword is in `params.keyword`).
     JsonSchema = "json-schema": Error,
+    /// A JSON object gives the same key twice: only the last value is read and checked.
+    DuplicateKey = "duplicate-key": Warning,
     /// The schema itself has a problem that breaks it (`conforme schema check`).
     SchemaError = "schema-error": Error,
     /// A Data Package resource could not be validated (missing file, unusable schema…).

@@ -76,6 +76,16 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::NoDataRows, Lang::En) => {
             "The file holds only the header: no data row was checked.".into()
         }
+        (ErrorCode::DuplicateKey, Lang::Fr) => format!(
+            "Clé « {} » donnée deux fois dans le même objet JSON, ligne {line}, colonne {}{more} : seule la dernière valeur est lue et vérifiée, la première est ignorée sans avertissement par les lecteurs JSON. Supprimez ou renommez l'une des deux.",
+            param(d, "key"),
+            param(d, "column")
+        ),
+        (ErrorCode::DuplicateKey, Lang::En) => format!(
+            "Key \"{}\" given twice in the same JSON object, on line {line}, column {}{more}: only the last value is read and checked, the first is dropped without a word by JSON readers. Remove or rename one of them.",
+            param(d, "key"),
+            param(d, "column")
+        ),
         (ErrorCode::SpreadsheetConversion, lang) => conversion(d, lang),
         _ => String::new(),
     }

@@ -547,6 +547,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             | ErrorCode::TrailingEmptyColumns
             | ErrorCode::BlankRowsAtEnd
             | ErrorCode::NoDataRows
+            | ErrorCode::DuplicateKey
             | ErrorCode::SpreadsheetConversion,
             _,
         ) => super::input_messages::render(d, lang),

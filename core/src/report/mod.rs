@@ -5,6 +5,8 @@
 //! numbering (the header is row 1).
 
 mod code;
+pub(crate) mod fatal_messages;
+pub use fatal_messages::io_message;
 mod input_messages;
 mod messages;
 mod referential_messages;
@@ -13,7 +15,9 @@ mod summary;
 
 pub use code::{ErrorCode, Severity};
 pub use messages::Lang;
-pub use summary::{ColumnCount, Example, GroupSummary, RowSample, Summary, SummaryBuilder};
+pub use summary::{
+    ColumnCount, EXAMPLES_PER_GROUP, Example, GroupSummary, RowSample, Summary, SummaryBuilder,
+};
 
 /// Version of the JSON report shape (`schemas/report.schema.json`); bumped on breaking changes.
 pub const REPORT_VERSION: &str = "1";

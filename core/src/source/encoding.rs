@@ -25,25 +25,48 @@ pub(crate) fn detect_bom(head: &[u8]) -> (Bom, usize) {
     }
 }
 
+/// The kinds of binary file recognised by their first bytes, with the name a message
+/// gives them in English and in French.
+const SIGNATURES: &[(&[u8], &str, &str)] = &[
+    (b"%PDF", "a PDF document", "un document PDF"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive (or an .xlsx/.ods spreadsheet)",
+        "une archive ZIP (ou un classeur .xlsx/.ods)",
+    ),
+    (
+        b"\xD0\xCF\x11\xE0",
+        "an old Excel (.xls) or Office document",
+        "un ancien classeur Excel (.xls) ou document Office",
+    ),
+    (b"\x89PNG", "a PNG image", "une image PNG"),
+    (b"\xFF\xD8\xFF", "a JPEG image", "une image JPEG"),
+    (b"GIF8", "a GIF image", "une image GIF"),
+    (
+        b"\x1F\x8B",
+        "a gzip-compressed file",
+        "un fichier compressé gzip",
+    ),
+    (
+        b"\x7FELF",
+        "an executable program",
+        "un programme exécutable",
+    ),
+];
+
+const UTF16: (&str, &str) = (
+    "UTF-16 text without a byte-order mark; save it as UTF-8, or give --encoding utf-16le (or utf-16be)",
+    "du texte UTF-16 sans marque d'ordre des octets (BOM) ; enregistrez-le en UTF-8, ou indiquez --encoding utf-16le (ou utf-16be)",
+);
+const NULS: (&str, &str) = ("NUL bytes", "des octets nuls");
+const ONLY_NULS: (&str, &str) = (
+    "only NUL bytes: the file holds no text (it is blank, or was damaged while copied)",
+    "uniquement des octets nuls : le fichier ne contient aucun texte (il est vierge, ou a été abîmé lors d'une copie)",
+);
+
 /// Names the kind of binary file `head` starts with, if it is not text.
 pub(crate) fn binary_signature(head: &[u8]) -> Option<(&'static str, u64)> {
-    const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF", "a PDF document"),
-        (
-            b"PK\x03\x04",
-            "a ZIP archive (or an .xlsx/.ods spreadsheet)",
-        ),
-        (
-            b"\xD0\xCF\x11\xE0",
-            "an old Excel (.xls) or Office document",
-        ),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"\x1F\x8B", "a gzip-compressed file"),
-        (b"\x7FELF", "an executable program"),
-    ];
-    for (magic, what) in SIGNATURES {
+    for (magic, what, _) in SIGNATURES {
         if head.starts_with(magic) {
             return Some((what, 0));
         }
@@ -51,13 +74,124 @@ pub(crate) fn binary_signature(head: &[u8]) -> Option<(&'static str, u64)> {
     let sample = &head[..head.len().min(8192)];
     let nul = memchr::memchr(0, sample)?;
     let nuls = memchr::memchr_iter(0, sample).count();
-    if nuls * 3 >= sample.len() {
-        Some((
-            "UTF-16 text without a byte-order mark; save it as UTF-8",
-            nul as u64,
-        ))
+    if nuls == sample.len() {
+        return Some((ONLY_NULS.0, 0));
+    }
+    // UTF-16 text of Latin letters has a NUL every other byte, on one side only; zeros
+    // everywhere, or scattered, are not text at all.
+    let odd = memchr::memchr_iter(0, sample)
+        .filter(|i| i % 2 == 1)
+        .count();
+    let even = nuls - odd;
+    let half = sample.len() / 2;
+    if odd.max(even) * 10 >= half * 8 && odd.min(even) * 10 <= half {
+        Some((UTF16.0, nul as u64))
     } else {
-        Some(("NUL bytes", nul as u64))
+        Some((NULS.0, nul as u64))
+    }
+}
+
+/// The French name of a binary kind that [`binary_signature`] gave in English (the text
+/// itself when it is not one of them).
+pub(crate) fn binary_kind_fr(what: &str) -> &str {
+    SIGNATURES
+        .iter()
+        .map(|(_, en, fr)| (*en, *fr))
+        .chain([UTF16, NULS, ONLY_NULS])
+        .find(|(en, _)| *en == what)
+        .map_or(what, |(_, fr)| fr)
+}
+
+/// A reader that turns UTF-16 text without a byte-order mark into UTF-8, for an encoding
+/// forced by the caller (`--encoding utf-16le`). Text with a mark, or any other encoding,
+/// passes unchanged (the mark is read where every input's is).
+pub(crate) struct ForcedUtf16<R> {
+    inner: R,
+    /// Set once the first bytes said the text must be transcoded.
+    decoder: Option<Decoder>,
+    /// Bytes read and not yet given out: the first bytes (while deciding), then decoded
+    /// text.
+    pending: Vec<u8>,
+    started: bool,
+    forced: Option<&'static Encoding>,
+    done: bool,
+}
+
+impl<R: std::io::Read> ForcedUtf16<R> {
+    /// Wraps `inner`, whose text is in `forced` when the caller says so.
+    pub(crate) fn new(inner: R, forced: Option<&'static Encoding>) -> Self {
+        ForcedUtf16 {
+            inner,
+            decoder: None,
+            pending: Vec::new(),
+            started: false,
+            forced: forced.filter(|e| *e == UTF_16LE || *e == UTF_16BE),
+            done: false,
+        }
+    }
+
+    /// Reads the first bytes and decides; returns the encoding's name when the text is
+    /// transcoded (what is read is then UTF-8).
+    pub(crate) fn start(&mut self) -> std::io::Result<Option<&'static str>> {
+        if self.started {
+            return Ok(self.decoder.as_ref().map(|d| d.encoding().name()));
+        }
+        self.started = true;
+        let Some(encoding) = self.forced else {
+            return Ok(None);
+        };
+        let mut head = [0u8; 2];
+        let mut filled = 0;
+        while filled < 2 {
+            match self.inner.read(&mut head[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.pending.extend_from_slice(&head[..filled]);
+        if detect_bom(&self.pending).0 == Bom::None {
+            let raw = std::mem::take(&mut self.pending);
+            let mut decoder = encoding.new_decoder_without_bom_handling();
+            decode_into(&mut decoder, &raw, false, &mut self.pending);
+            self.decoder = Some(decoder);
+        }
+        Ok(self.decoder.as_ref().map(|d| d.encoding().name()))
+    }
+}
+
+fn decode_into(decoder: &mut Decoder, input: &[u8], last: bool, out: &mut Vec<u8>) {
+    let needed = decoder
+        .max_utf8_buffer_length(input.len())
+        .unwrap_or(input.len() * 3 + 16);
+    let start = out.len();
+    out.resize(start + needed, 0);
+    let (_, _, written, _) = decoder.decode_to_utf8(input, &mut out[start..], last);
+    out.truncate(start + written);
+}
+
+impl<R: std::io::Read> std::io::Read for ForcedUtf16<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.start()?;
+        loop {
+            if !self.pending.is_empty() {
+                let n = buf.len().min(self.pending.len());
+                buf[..n].copy_from_slice(&self.pending[..n]);
+                self.pending.drain(..n);
+                return Ok(n);
+            }
+            let Some(decoder) = &mut self.decoder else {
+                return self.inner.read(buf);
+            };
+            if self.done {
+                return Ok(0);
+            }
+            let mut raw = vec![0u8; buf.len().max(4096)];
+            let n = self.inner.read(&mut raw)?;
+            self.done = n == 0;
+            decode_into(decoder, &raw[..n], self.done, &mut self.pending);
+        }
     }
 }
 
@@ -80,14 +214,7 @@ impl Utf16Transcoder {
 
     /// Appends the UTF-8 form of `input` to `out`.
     pub(crate) fn transcode(&mut self, input: &[u8], last: bool, out: &mut Vec<u8>) {
-        let needed = self
-            .decoder
-            .max_utf8_buffer_length(input.len())
-            .unwrap_or(input.len() * 3 + 16);
-        let start = out.len();
-        out.resize(start + needed, 0);
-        let (_, _, written, _) = self.decoder.decode_to_utf8(input, &mut out[start..], last);
-        out.truncate(start + written);
+        decode_into(&mut self.decoder, input, last, out);
     }
 }
 
@@ -204,6 +331,39 @@ mod tests {
         assert!(binary_signature(b"%PDF-1.4").unwrap().0.contains("PDF"));
         assert!(binary_signature(b"a\0b\0c\0").unwrap().0.contains("UTF-16"));
         assert!(binary_signature(b"a,b\n1,2\n").is_none());
+    }
+
+    #[test]
+    fn zeros_are_not_utf16() {
+        let what = binary_signature(&[0u8; 4096]).unwrap().0;
+        assert!(what.starts_with("only NUL bytes"), "{what}");
+        assert!(binary_kind_fr(what).contains("octets nuls"));
+        assert!(binary_signature(b"\0a\0,\0b").unwrap().0.contains("UTF-16"));
+        assert_eq!(binary_signature(b"ab\0\0cd\0\0").unwrap().0, "NUL bytes");
+    }
+
+    #[test]
+    fn forced_utf16_without_a_mark_is_read() {
+        use std::io::Read;
+        let le: Vec<u8> = "n\né\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut text = String::new();
+        ForcedUtf16::new(&le[..], Some(UTF_16LE))
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!(text, "n\né\n");
+        // With its mark, or not forced, the bytes pass as they are.
+        let mut marked = vec![0xFF, 0xFE];
+        marked.extend_from_slice(&le);
+        let mut out = Vec::new();
+        ForcedUtf16::new(&marked[..], Some(UTF_16LE))
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, marked);
+        let mut out = Vec::new();
+        ForcedUtf16::new(&le[..], None)
+            .read_to_end(&mut out)
+            .unwrap();
+        assert_eq!(out, le);
     }
 
     #[test]

@@ -31,27 +31,47 @@ pub enum InputFormat {
     Ods,
 }
 
-/// Extensions of files that are certainly not tables, with what they are.
-const UNSUPPORTED: &[(&str, &str)] = &[
-    ("pdf", "a PDF document"),
-    ("png", "a PNG image"),
-    ("jpg", "a JPEG image"),
-    ("jpeg", "a JPEG image"),
-    ("gif", "a GIF image"),
-    ("webp", "a WebP image"),
-    ("svg", "an SVG image"),
-    ("doc", "a Word document"),
-    ("docx", "a Word document"),
-    ("odt", "an OpenDocument text"),
-    ("ppt", "a PowerPoint presentation"),
-    ("pptx", "a PowerPoint presentation"),
-    ("7z", "a 7-Zip archive"),
-    ("rar", "a RAR archive"),
-    ("bz2", "a bzip2-compressed file"),
-    ("xz", "an xz-compressed file"),
-    ("shp", "a shapefile"),
-    ("parquet", "a Parquet file"),
+/// Extensions of files that are certainly not tables, with what they are (English, French).
+const UNSUPPORTED: &[(&str, &str, &str)] = &[
+    ("pdf", "a PDF document", "un document PDF"),
+    ("png", "a PNG image", "une image PNG"),
+    ("jpg", "a JPEG image", "une image JPEG"),
+    ("jpeg", "a JPEG image", "une image JPEG"),
+    ("gif", "a GIF image", "une image GIF"),
+    ("webp", "a WebP image", "une image WebP"),
+    ("svg", "an SVG image", "une image SVG"),
+    ("doc", "a Word document", "un document Word"),
+    ("docx", "a Word document", "un document Word"),
+    ("odt", "an OpenDocument text", "un texte OpenDocument"),
+    (
+        "ppt",
+        "a PowerPoint presentation",
+        "une présentation PowerPoint",
+    ),
+    (
+        "pptx",
+        "a PowerPoint presentation",
+        "une présentation PowerPoint",
+    ),
+    ("7z", "a 7-Zip archive", "une archive 7-Zip"),
+    ("rar", "a RAR archive", "une archive RAR"),
+    (
+        "bz2",
+        "a bzip2-compressed file",
+        "un fichier compressé bzip2",
+    ),
+    ("xz", "an xz-compressed file", "un fichier compressé xz"),
+    ("shp", "a shapefile", "un shapefile"),
+    ("parquet", "a Parquet file", "un fichier Parquet"),
 ];
+
+/// The French of an unsupported kind of file as [`SourceError::Unsupported`] names it
+/// (`a PDF document (.pdf)` → `un document PDF (.pdf)`); `None` for other texts.
+pub(crate) fn unsupported_fr(what: &str) -> Option<String> {
+    UNSUPPORTED
+        .iter()
+        .find_map(|(_, en, fr)| what.strip_prefix(en).map(|rest| format!("{fr}{rest}")))
+}
 
 impl InputFormat {
     /// The format named by the file's extension: `Ok(None)` when the extension says
@@ -71,7 +91,7 @@ impl InputFormat {
             "xls" => InputFormat::Xls,
             "ods" => InputFormat::Ods,
             other => {
-                if let Some((_, what)) = UNSUPPORTED.iter().find(|(e, _)| *e == other) {
+                if let Some((_, what, _)) = UNSUPPORTED.iter().find(|(e, ..)| *e == other) {
                     return Err(SourceError::Unsupported {
                         what: format!("{what} (.{other})"),
                     });

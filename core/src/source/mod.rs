@@ -17,13 +17,16 @@ pub(crate) mod spreadsheet;
 pub mod table_reader;
 #[cfg(feature = "excel")]
 mod workbook_limits;
+#[cfg(feature = "excel")]
+mod xls_limits;
 
 pub(crate) use contain::stays_inside;
 pub(crate) use dialect::records_text;
 pub(crate) use dialect::sniff_delimiter;
 pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
-    Bom, EncodingState, Utf16Transcoder, binary_signature, decode_legacy, decode_mixed, detect_bom,
+    Bom, EncodingState, ForcedUtf16, Utf16Transcoder, binary_kind_fr, binary_signature,
+    decode_legacy, decode_mixed, detect_bom,
 };
 pub use header::header_labels;
 pub use input::InputFormat;

@@ -137,6 +137,11 @@ fn read_sheet_inner<RS: Read + Seek>(
         super::workbook_limits::check(&mut rs, format.name())?;
         rs.seek(SeekFrom::Start(0))?;
     }
+    if format == InputFormat::Xls {
+        // The library lays out every sheet of an .xls as it opens it.
+        super::xls_limits::check(&mut rs)?;
+        rs.seek(SeekFrom::Start(0))?;
+    }
     let mut book = open(rs, format)?;
     let names = book.sheet_names();
     let sheet = pick_sheet(&names, wanted)?;
