@@ -191,3 +191,19 @@ fn a_syntax_error_in_a_late_batch_is_the_first_in_document_order() {
         assert_eq!(line, 244, "{threads} threads");
     }
 }
+
+#[test]
+fn a_split_document_cut_short_says_where_it_ends() {
+    let text = collection(30, &[]);
+    let cut = &text[..text.len() - 40];
+    let lines = cut.matches('\n').count() as u64 + 1;
+    let e = validator(feature_schema())
+        .batching(4, 0)
+        .validate_slice(cut.as_bytes())
+        .unwrap_err();
+    let SourceError::Json { line, column, .. } = e else {
+        panic!("{e:?}")
+    };
+    let last_line = cut.rsplit('\n').next().unwrap();
+    assert_eq!((line, column), (lines, last_line.len() as u64 + 1));
+}
