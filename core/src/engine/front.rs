@@ -13,7 +13,7 @@ use crate::source::{
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
     records_text, sniff_delimiter,
 };
-use crate::table::{CompiledTable, HeaderPlan};
+use crate::table::{CompiledTable, HeaderPlan, join_header_rows};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -502,27 +502,21 @@ impl Front {
 fn header_labels(dialect: &Dialect, bytes: &[u8]) -> Vec<String> {
     let mut reader = dialect.reader_builder().from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut labels: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for n in 1..=dialect.header_record_count() {
         if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
             break;
         }
-        if !dialect.header_rows.contains(&n) {
-            continue;
-        }
-        for (i, cell) in record.iter().enumerate() {
-            let cell = String::from_utf8_lossy(cell);
-            match labels.get_mut(i) {
-                Some(label) if !label.is_empty() && !cell.is_empty() => {
-                    label.push_str(&dialect.header_join);
-                    label.push_str(&cell);
-                }
-                Some(label) => label.push_str(&cell),
-                None => labels.push(cell.into_owned()),
-            }
+        if dialect.header_rows.contains(&n) {
+            rows.push(
+                record
+                    .iter()
+                    .map(|cell| String::from_utf8_lossy(cell).into_owned())
+                    .collect(),
+            );
         }
     }
-    labels
+    join_header_rows(&dialect.header_join, rows)
 }
 
 /// Characters in UTF-8 `text` (bytes that do not continue a sequence).

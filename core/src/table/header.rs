@@ -20,6 +20,41 @@ use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldsMatch;
 use std::collections::{HashMap, HashSet};
 
+/// The labels of the `headerRows` rows, joined cell by cell with `join`. An empty cell adds
+/// nothing, and a cell equal (spaces trimmed) to the last one kept at its position is not
+/// repeated: a merged spreadsheet cell spread over the header rows (`k1` above `k1` is
+/// `k1`, not `k1 k1`), as frictionless joins them.
+pub(crate) fn join_header_rows<R, C>(join: &str, rows: R) -> Vec<String>
+where
+    R: IntoIterator,
+    R::Item: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut labels: Vec<String> = Vec::new();
+    let mut kept: Vec<Option<String>> = Vec::new();
+    for row in rows {
+        for (i, cell) in row.into_iter().enumerate() {
+            let cell = cell.as_ref();
+            if kept.len() <= i {
+                kept.resize(i + 1, None);
+            }
+            if kept[i].as_deref() == Some(cell.trim()) {
+                continue;
+            }
+            kept[i] = Some(cell.trim().to_owned());
+            match labels.get_mut(i) {
+                Some(label) if !label.is_empty() && !cell.is_empty() => {
+                    label.push_str(join);
+                    label.push_str(cell);
+                }
+                Some(label) => label.push_str(cell),
+                None => labels.push(cell.to_owned()),
+            }
+        }
+    }
+    labels
+}
+
 /// How the header is matched to the schema when the schema has no `fieldsMatch`.
 ///
 /// ```
@@ -455,5 +490,27 @@ fn push(
     match code.severity() {
         crate::report::Severity::Error => errors.push(d),
         crate::report::Severity::Warning => warnings.push(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_header_rows;
+
+    #[test]
+    fn header_rows_join_without_repeating_a_merged_cell() {
+        let rows = [
+            vec!["Population", "Population", "code"],
+            vec!["Population", "2021", ""],
+            vec![" Population ", "2021", "commune"],
+        ];
+        assert_eq!(
+            join_header_rows(" ", rows),
+            ["Population", "Population 2021", "code commune"]
+        );
+        // Only the cell right above counts: a label may come back lower down.
+        assert_eq!(join_header_rows(".", [["a"], ["b"], ["a"]]), ["a.b.a"]);
+        // One header row: the labels as they are.
+        assert_eq!(join_header_rows(" ", [["x", "", "x"]]), ["x", "", "x"]);
     }
 }
