@@ -457,19 +457,13 @@ impl HeaderPlan {
             d.params = f.params;
             self.errors.push(d);
         }
-        // A key on a column missing from the file cannot be checked (positional matching
-        // keeps frictionless' behaviour: the missing cells are nulls).
-        let by_name = !matches!(mode(table.fields_match, options.profile), Mode::Positional);
+        // A key on a column missing from the file cannot be checked: its missing-label
+        // says it all, in every mode (frictionless 5.21 checks keys on the fields the
+        // header holds only, positional matching included).
         self.keys_enabled = table
             .keys
             .iter()
-            .map(|k| {
-                let all_present = k.fields.iter().all(|&f| present(f));
-                match k.kind {
-                    KeyKind::Foreign { .. } | KeyKind::Reference => all_present,
-                    _ => !by_name || all_present,
-                }
-            })
+            .map(|k| k.fields.iter().all(|&f| present(f)))
             .collect();
         for (i, k) in table.keys.iter().enumerate() {
             if let KeyKind::Foreign { reference } = k.kind {
