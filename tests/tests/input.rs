@@ -583,3 +583,39 @@ fn line_ends() {
         assert_eq!(r.errors[1].line, Some(2));
     }
 }
+
+#[test]
+fn skip_initial_space_keeps_the_file_s_byte_offsets() {
+    // The spaces after delimiters are taken out before the records are read: the rows
+    // must still be located in the file's bytes, whatever the chunking.
+    let data = b"siret, code_postal, date_maj, montant\n1,  2, 2024-01-01, 3\n  , , , \n4, 5, 2024-01-01, 6\n";
+    let blank = |options: ValidationOptions| {
+        let options = options
+            .dialect_json(&serde_json::json!({"skipInitialSpace": true}))
+            .unwrap();
+        let report = validator(options).validate_slice(data).unwrap();
+        let e = report
+            .errors
+            .iter()
+            .find(|e| e.code.as_str() == "blank-row")
+            .expect("a blank row");
+        (e.row, e.line, e.byte)
+    };
+    let third_line = (data.iter().position(|&b| b == b'\n').unwrap() + 1) as u64;
+    let third_line = third_line + 21; // "1,  2, 2024-01-01, 3\n"
+    assert_eq!(
+        blank(ValidationOptions::default().threads(Some(1))),
+        (Some(3), Some(3), Some(third_line))
+    );
+    for chunk in [1, 7, 30] {
+        assert_eq!(
+            blank(
+                ValidationOptions::default()
+                    .chunk_size(chunk)
+                    .threads(Some(2))
+            ),
+            (Some(3), Some(3), Some(third_line)),
+            "chunk {chunk}"
+        );
+    }
+}
