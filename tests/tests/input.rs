@@ -444,8 +444,12 @@ fn csv_syntax_warnings_are_located() {
         w("1,2\"x,2024-01-01,3\n4,5\"y,2024-01-01,6\n"),
         vec![("stray-quote".into(), Some(2), Some(h + 3), 2)]
     );
+    // A quoted cell written `, "2"` with no other quoted cell: the sniffer (Python's, as
+    // frictionless reads) turns skipInitialSpace on, and the cell is `2`.
+    assert_eq!(w("1, \"2\",2024-01-01,3\n"), vec![]);
+    // Another quoted cell right after its delimiter: the space is kept, and located.
     assert_eq!(
-        w("1, \"2\",2024-01-01,3\n"),
+        w("1, \"2\",2024-01-01,3\n4,\"5\",2024-01-01,6\n"),
         vec![("space-around-quote".into(), Some(2), Some(h + 2), 1)]
     );
     assert_eq!(
@@ -479,7 +483,8 @@ fn csv_syntax_warnings_are_located() {
 
 #[test]
 fn syntax_warnings_do_not_depend_on_chunking() {
-    let data = b"siret,code_postal,date_maj,montant\r\n1,2\"x,2024-01-01,3\r\n4, \"5\",2024-01-01,6\n7,\"8\"z,2024-01-01,9\r\n10,\"11,2024-01-01,12\n";
+    // (`13,"14",` keeps the sniffer from turning skipInitialSpace on for `4, "5"`.)
+    let data = b"siret,code_postal,date_maj,montant\r\n1,2\"x,2024-01-01,3\r\n4, \"5\",2024-01-01,6\n7,\"8\"z,2024-01-01,9\r\n13,\"14\",2024-01-01,15\r\n10,\"11,2024-01-01,12\n";
     let one = plain().validate_slice(data).unwrap();
     assert_eq!(one.warnings.len(), 4, "{:?}", one.warnings);
     for chunk in [1, 5, 17, 64] {

@@ -325,6 +325,7 @@ impl Validator {
         options.dialect.comment_char = None;
         options.dialect.skip_initial_space = false;
         options.sniff_delimiter = false;
+        options.sniff_skip_initial_space = false;
         options.encoding = None;
         Validator {
             table: self.table.clone(),

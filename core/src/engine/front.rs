@@ -11,7 +11,7 @@ use crate::report::{Diagnostic, ErrorCode};
 use crate::source::{
     Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
-    records_text, sniff_delimiter,
+    records_text, sniff_delimiter, sniff_skip_initial_space,
 };
 use crate::table::{CompiledTable, HeaderPlan, join_header_rows};
 use std::collections::VecDeque;
@@ -229,11 +229,20 @@ impl Front {
         if memchr::memchr(b'\n', &text).is_none() && memchr::memchr(b'\r', &text).is_some() {
             self.newline = b'\r';
         }
+        // A few hundred rows tell the delimiter; more only costs start-up time.
+        let sample = &text[..text.len().min(16 * 1024)];
         if self.options.sniff_delimiter {
             let names: Vec<&str> = self.field_names.iter().map(String::as_str).collect();
-            // A few hundred rows tell the delimiter; more only costs start-up time.
-            let sample = &text[..text.len().min(16 * 1024)];
             self.dialect.delimiter = sniff_delimiter(sample, self.dialect.quote_char, &names);
+        }
+        if self.options.sniff_skip_initial_space && !self.dialect.skip_initial_space {
+            let allowed: &[u8] = if self.options.sniff_delimiter {
+                b",\t;|"
+            } else {
+                std::slice::from_ref(&self.dialect.delimiter)
+            };
+            self.dialect.skip_initial_space =
+                sniff_skip_initial_space(sample, self.dialect.delimiter, allowed);
         }
         let mut splitter = Splitter::new(
             &self.dialect,
