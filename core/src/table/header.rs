@@ -107,6 +107,10 @@ struct ByName {
     at_least_one: bool,
     /// Warn about labels with surrounding spaces.
     warn_trimmed: bool,
+    /// A row too short for a column that is not a schema field still has a missing cell
+    /// there (frictionless' modes; the schema.data.gouv.fr profile only warns about such
+    /// columns).
+    cells_under_extra: bool,
 }
 
 enum Mode {
@@ -126,6 +130,7 @@ fn mode(fields_match: Option<FieldsMatch>, profile: HeaderProfile) -> Mode {
             warn_reordered: false,
             at_least_one,
             warn_trimmed: false,
+            cells_under_extra: true,
         })
     };
     match (fields_match, profile) {
@@ -141,6 +146,7 @@ fn mode(fields_match: Option<FieldsMatch>, profile: HeaderProfile) -> Mode {
             warn_reordered: true,
             at_least_one: false,
             warn_trimmed: true,
+            cells_under_extra: false,
         }),
     }
 }
@@ -154,6 +160,9 @@ pub(crate) struct HeaderPlan {
     pub field_column: Vec<Option<usize>>,
     /// Number of columns the header declares (cells beyond are `extra-cell`).
     pub label_count: usize,
+    /// For each column that is not a schema field, its label when a row too short for it
+    /// has a `missing-cell` there (as frictionless reports it), else `None`.
+    pub extra_column_labels: Vec<Option<String>>,
     /// Header errors (row 1) and declaration errors of the custom checks (no row).
     pub errors: Vec<Diagnostic>,
     /// Header and custom-check warnings.
@@ -209,6 +218,7 @@ impl HeaderPlan {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let mut column_field = Vec::with_capacity(labels.len());
+        let mut extra_column_labels = vec![None; labels.len()];
         // A set, not a scan of the labels before: a 100 000-column header stays linear.
         let mut seen: HashSet<&str> = HashSet::with_capacity(labels.len());
         for (i, raw) in labels.iter().enumerate() {
@@ -217,6 +227,7 @@ impl HeaderPlan {
             let repeated = !seen.insert(label);
             let Some(field) = fields.get(i) else {
                 column_field.push(None);
+                extra_column_labels[i] = Some(label.to_owned());
                 errors.push(
                     at_header(ErrorCode::ExtraLabel)
                         .in_field(number, label)
@@ -261,6 +272,7 @@ impl HeaderPlan {
             column_field,
             field_column,
             label_count: labels.len(),
+            extra_column_labels,
             errors,
             warnings,
             ..HeaderPlan::default()
@@ -408,10 +420,17 @@ impl HeaderPlan {
                 warnings.push(at_header(ErrorCode::ColumnsReordered).with_param("expected", names));
             }
         }
+        let extra_column_labels = (0..labels.len())
+            .map(|c| {
+                (rules.cells_under_extra && column_field[c].is_none())
+                    .then(|| trimmed[c].to_owned())
+            })
+            .collect();
         HeaderPlan {
             column_field,
             field_column,
             label_count: labels.len(),
+            extra_column_labels,
             errors,
             warnings,
             ..HeaderPlan::default()

@@ -236,12 +236,20 @@ impl CompiledTable {
                 ));
             }
             for column in count..plan.label_count {
-                if let Some(f) = plan.column_field[column] {
+                let name = match plan.column_field[column] {
+                    Some(f) => Some(self.fields[f].name.as_str()),
+                    // A column without a field, named by its label (frictionless' modes).
+                    None => plan
+                        .extra_column_labels
+                        .get(column)
+                        .and_then(Option::as_deref),
+                };
+                if let Some(name) = name {
                     out.errors.push(cell_diagnostic(
                         ErrorCode::MissingCell,
                         at,
                         column,
-                        &self.fields[f].name,
+                        name,
                         "",
                     ));
                 }
