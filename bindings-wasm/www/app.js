@@ -29,7 +29,21 @@ validator.checkSchema({ fields: [] }).then(
   (error) => { $('schema-status').textContent = `Le moteur de validation n'a pas pu démarrer : ${error.message}`; },
 );
 
-const state = { schema: null, schemaLabel: '', fieldNames: [], catalogue: null, running: null };
+const RULE_LABELS = {
+  header: 'nom de colonne',
+  spaces: 'espaces en trop',
+  'decimal-comma': 'virgule décimale',
+  'date-layout': 'format de date',
+  boolean: 'valeur vrai/faux',
+  'enum-spelling': 'orthographe de la valeur',
+  'excel-float': '« .0 » ajouté par un tableur',
+  'leading-zeros': 'zéros en tête',
+  'closest-enum': 'valeur la plus proche',
+  'swapped-coordinates': 'longitude et latitude inversées',
+};
+const TABLE_CHANGES = 1000;
+
+const state = { schema: null, schemaLabel: '', fieldNames: [], catalogue: null, running: null, file: null, download: null };
 
 function setSchema(source, label) {
   state.schema = source;
@@ -140,6 +154,8 @@ async function run(file) {
 }
 
 function showReport(file, report) {
+  state.file = file;
+  resetRepair(!report.valid);
   const verdict = $('verdict');
   verdict.dataset.valid = String(report.valid);
   verdict.textContent = report.valid
@@ -158,6 +174,7 @@ function showReport(file, report) {
 }
 
 function showFailure(error) {
+  resetRepair(false);
   const verdict = $('verdict');
   verdict.dataset.valid = 'error';
   verdict.textContent = error.name === 'AbortError'
@@ -170,6 +187,61 @@ function showFailure(error) {
   const result = $('result');
   result.hidden = false;
   result.dataset.state = 'done';
+}
+
+function resetRepair(show) {
+  $('repair').hidden = !show;
+  $('fix').disabled = false;
+  $('fix-status').textContent = '';
+  $('fix-download').hidden = true;
+  $('changes').hidden = true;
+  if (state.download) URL.revokeObjectURL(state.download);
+  state.download = null;
+}
+
+$('fix').addEventListener('click', async () => {
+  const { file } = state;
+  if (!file || !state.schema) return;
+  const status = $('fix-status');
+  $('fix').disabled = true;
+  status.dataset.state = 'checking';
+  status.textContent = 'Correction en cours…';
+  try {
+    const fixed = await validator.fix(file, state.schema, { lang: 'fr' });
+    const left = await validator.validate(new Blob([fixed.data]), state.schema, { lang: 'fr', maxErrors: 10000 });
+    if (state.file !== file) return;
+    const name = file.name.replace(/\.[^.]*$/, '') || 'fichier';
+    state.download = URL.createObjectURL(new Blob([fixed.data], { type: 'text/csv;charset=utf-8' }));
+    const link = $('fix-download');
+    link.href = state.download;
+    link.download = `${name}-corrige.csv`;
+    link.textContent = `Télécharger la copie corrigée (${link.download})`;
+    link.hidden = false;
+    const corrections = `${fixed.changes.toLocaleString('fr-FR')} correction${fixed.changes > 1 ? 's' : ''}`;
+    const remaining = left.stats.error_count;
+    status.dataset.state = remaining === 0 ? 'ready' : 'checking';
+    status.textContent = remaining === 0
+      ? `${corrections} : la copie corrigée est conforme au schéma.`
+      : `${corrections} ; il reste ${remaining.toLocaleString('fr-FR')} erreur${remaining > 1 ? 's' : ''}${left.stats.truncated ? ' (au moins)' : ''} à corriger à la main dans la copie.`;
+    renderChanges(fixed.log);
+  } catch (error) {
+    status.dataset.state = 'invalid';
+    status.textContent = `La copie corrigée n'a pas pu être préparée : ${error.message}`;
+  } finally {
+    $('fix').disabled = false;
+  }
+});
+
+function renderChanges(log) {
+  const rows = log.slice(0, TABLE_CHANGES).map((c) => element('tr', {},
+    element('td', { textContent: String(c.row) }),
+    element('td', { textContent: c.column }),
+    element('td', { textContent: c.old }),
+    element('td', { textContent: c.new }),
+    element('td', { textContent: c.rule.split('+').map((r) => RULE_LABELS[r] ?? r).join(', ') })));
+  const table = $('changes');
+  table.tBodies[0].replaceChildren(...rows);
+  table.hidden = rows.length === 0;
 }
 
 function summaryOf(report) {

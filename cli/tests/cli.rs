@@ -1044,3 +1044,17 @@ fn masking_covers_key_values_and_header_labels() {
         }
     }
 }
+
+/// A descriptor named without a folder (`conforme validate datapackage.json` in its own
+/// folder) reads its resources: their folder is the current one, not "outside".
+#[test]
+fn a_package_named_from_its_own_folder_is_read() {
+    let out = Command::new(env!("CARGO_BIN_EXE_conforme"))
+        .args(["validate", "datapackage.json", "--format", "json"])
+        .current_dir(root().join("fixtures/datapackage/fk-valid"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(!text.contains("resource-error"), "{text}");
+}

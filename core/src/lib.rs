@@ -38,6 +38,7 @@ pub mod limits;
 pub mod lint;
 pub mod options;
 pub mod package;
+pub mod pipeline;
 pub mod profile;
 pub mod referentials;
 pub mod repair;

@@ -373,3 +373,51 @@ fn broken_table_schema_lists_every_violation() {
     }))
     .unwrap();
 }
+
+/// Foreign keys read tables as validation reads them: the referencing table's empty line
+/// is a row (a blank row), so the rows after it keep their numbers in foreign-key errors
+/// (they were one less when keys were read apart, by a reader that skipped empty lines),
+/// and the referenced table's `;` delimiter is detected as validation detects it.
+#[test]
+fn foreign_keys_read_tables_as_validation_does() {
+    let dir = std::env::temp_dir().join(format!("conforme-fk-rows-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("communes.csv"),
+        "code;nom\n75056;Paris\n\n13055;Marseille\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("sites.csv"),
+        "id,commune\n1,75056\n\n2,69123\n3,13055\n",
+    )
+    .unwrap();
+    let package = json!({"resources": [
+        {"name": "sites", "path": "sites.csv", "schema": {
+            "fields": [{"name": "id", "type": "integer"}, {"name": "commune"}],
+            "foreignKeys": [{"fields": "commune", "reference": {"resource": "communes", "fields": "code"}}]}},
+        {"name": "communes", "path": "communes.csv", "schema": {
+            "fields": [{"name": "code"}, {"name": "nom"}]}}
+    ]});
+    std::fs::write(dir.join("datapackage.json"), package.to_string()).unwrap();
+    let report = validate_package(dir.join("datapackage.json"), &ValidationOptions::default());
+    std::fs::remove_dir_all(&dir).unwrap();
+    let report = report.unwrap();
+    let found = |i: usize| -> Vec<(Option<u64>, Option<u64>, String)> {
+        report.resources[i]
+            .report
+            .errors
+            .iter()
+            .map(|e| (e.row, e.line, e.code.as_str().to_owned()))
+            .collect()
+    };
+    // Row 3 is the empty line; 69123 (row 4) is not a commune; 13055 is one.
+    assert_eq!(
+        found(0),
+        [
+            (Some(3), Some(3), "blank-row".to_owned()),
+            (Some(4), Some(4), "foreign-key".to_owned())
+        ]
+    );
+    assert_eq!(found(1), [(Some(3), Some(3), "blank-row".to_owned())]);
+}

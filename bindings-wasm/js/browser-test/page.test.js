@@ -78,6 +78,43 @@ test('a valid fixture: the page says so and highlights nothing', async () => {
   assert.equal(await page.$$eval('td.invalid', (cells) => cells.length), 0);
 });
 
+test('a spreadsheet export: the page prepares a corrected copy, lists the changes and what is left', async () => {
+  await page.context().setOffline(true);
+  const schema = {
+    fields: [
+      { name: 'code', type: 'string', constraints: { pattern: '[0-9]{5}' } },
+      { name: 'prix', type: 'number' },
+      { name: 'jour', type: 'date' },
+    ],
+  };
+  await page.setInputFiles('#schema-file', {
+    name: 'schema.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(schema)),
+  });
+  await page.waitForSelector('#schema-status[data-state=ready]');
+  await page.evaluate(() => { delete document.getElementById('result').dataset.state; });
+  // Windows-1252 and `;`, as a spreadsheet writes it; `n/a` has no safe repair.
+  const data = Buffer.from('Code;prix;jour\n1000;2,5;31/01/2024\n75001;n/a;2024-02-01\n', 'latin1');
+  await page.setInputFiles('#data-file', { name: 'export.csv', mimeType: 'text/csv', buffer: data });
+  await page.waitForSelector('#result[data-state=done]');
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'false');
+  assert.equal(await page.isVisible('#repair'), true);
+
+  await page.click('#fix');
+  await page.waitForSelector('#fix-download:not([hidden])');
+  assert.match(await page.textContent('#fix-status'), /4 corrections ; il reste 1 erreur à corriger à la main/);
+  const changes = await page.$$eval('#changes tbody tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.deepEqual(changes.slice(1), [
+    ['2', 'code', '1000', '01000', 'zéros en tête'],
+    ['2', 'prix', '2,5', '2.5', 'virgule décimale'],
+    ['2', 'jour', '31/01/2024', '2024-01-31', 'format de date'],
+  ]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#fix-download')]);
+  assert.equal(download.suggestedFilename(), 'export-corrige.csv');
+  assert.equal(readFileSync(await download.path(), 'utf8'), 'code,prix,jour\n01000,2.5,2024-01-31\n75001,n/a,2024-02-01\n');
+  await page.screenshot({ path: `${artifacts}repair.png`, fullPage: true });
+  await page.context().setOffline(false);
+});
+
 test('an unusable schema is explained before any file is dropped', async () => {
   await page.setInputFiles('#schema-file', {
     name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"fields": [{"name": "a", "type": "texte"}]}'),

@@ -216,6 +216,64 @@ export function iterErrors(
   options?: ValidateOptions & { onReport?: (report: Report) => void },
 ): AsyncGenerator<Diagnostic, void, undefined>;
 
+/** Options of `fix`: the engine's options, and the two judgement calls (off by default). */
+export interface FixOptions extends EngineOptions {
+  /** Replace a value outside an enum by the closest allowed one (a few typos away). */
+  closestEnum?: boolean;
+  /** Swap a geopoint's longitude and latitude when only the swapped point is in France. */
+  swapCoordinates?: boolean;
+  signal?: AbortSignal;
+  fetch?: typeof fetch;
+}
+
+/** One change `fix` made. */
+export interface Change {
+  /** Row number as reports give it (the header is row 1). */
+  row: number;
+  /** The field's name (the column's label when no field matches it). */
+  column: string;
+  old: string;
+  new: string;
+  /** The rules applied (`decimal-comma`, `excel-float+leading-zeros`…). */
+  rule: string;
+}
+
+/** What `fix` gives: the corrected file and what changed. */
+export interface Fixed {
+  /** The corrected file: UTF-8, comma-separated, the schema's labels and column order. */
+  data: Uint8Array;
+  /** Data rows written. */
+  rows: number;
+  /** Changes made (header renames included). */
+  changes: number;
+  /** Changes per rule. */
+  byRule: Record<string, number>;
+  /** Whether the columns were put in the schema's order. */
+  reordered: boolean;
+  /** Every change, in file order. */
+  log: Change[];
+}
+
+/** Repairs `input` as `conforme fix` does (safe repairs only, unless a judgement call is allowed). */
+export function fix(input: Input, schema: SchemaSource, options?: FixOptions): Promise<Fixed>;
+
+/** The rows of a table split in two CSV files. */
+export interface SplitRows {
+  /** The header and the rows without errors, in the input's dialect. */
+  valid: Uint8Array;
+  /** The header and the rows with errors, plus an `errors` column. */
+  invalid: Uint8Array;
+  validRows: number;
+  invalidRows: number;
+}
+
+/** Splits `input` into its rows without errors and its rows with errors. */
+export function splitRows(
+  input: Input,
+  schema: SchemaSource,
+  options?: EngineOptions & { signal?: AbortSignal; fetch?: typeof fetch },
+): Promise<SplitRows>;
+
 /** Lints `schema` as `conforme schema check` does: errors make it unusable, warnings point at weaknesses. */
 export function checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en'; signal?: AbortSignal; fetch?: typeof fetch }): Promise<SchemaCheck>;
 
@@ -253,6 +311,7 @@ export class StreamValidator {
 /** A validator running in a dedicated module Worker. */
 export interface WorkerValidator {
   validate(input: Input, schema: SchemaSource, options?: Omit<ValidateOptions, 'fetch'>): Promise<Report>;
+  fix(input: Input, schema: SchemaSource, options?: Omit<FixOptions, 'fetch'>): Promise<Fixed>;
   checkSchema(schema: SchemaSource, options?: { lang?: 'fr' | 'en' }): Promise<SchemaCheck>;
   terminate(): void;
 }

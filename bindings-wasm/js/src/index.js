@@ -177,6 +177,56 @@ export async function checkSchema(schema, options = {}) {
   return JSON.parse(call((e) => e.checkSchema(text, lang)));
 }
 
+/**
+ * Repairs the table `input` (a File, a Blob, bytes or text) against `schema`, as `conforme
+ * fix` does: only repairs with exactly one plausible result (decimal comma, date layouts,
+ * boolean spellings, enum spellings, spaces, Excel's `.0`, lost leading zeros, header
+ * labels and column order), plus the judgement calls `closestEnum` and `swapCoordinates`
+ * when set. Resolves to `{ data, rows, changes, byRule, reordered, log }`: `data` is the
+ * corrected file (UTF-8, comma-separated, a Uint8Array), `log` every change (`{ row, column,
+ * old, new, rule }`) in file order. Validate `data` to see what is left to fix by hand. The
+ * whole input is held in memory.
+ */
+export async function fix(input, schema, options = {}) {
+  const { signal, closestEnum = false, swapCoordinates = false } = options;
+  const [text, bytes] = await tableAndBytes(input, schema, options, signal);
+  const repair = JSON.stringify({ closestEnum, swapCoordinates });
+  const fixed = call((e) => e.fixBytes(text, bytes, engineOptionsJson(options), repair));
+  try {
+    return { data: fixed.data, ...JSON.parse(fixed.summary) };
+  } finally {
+    fixed.free();
+  }
+}
+
+/**
+ * Splits the table `input` into its rows without errors and its rows with errors (as
+ * `conforme validate --valid-rows --invalid-rows`): resolves to `{ valid, invalid,
+ * validRows, invalidRows }`, `valid` and `invalid` being CSV files (Uint8Array) in the
+ * input's dialect, `invalid` with an `errors` column. The whole input is held in memory.
+ */
+export async function splitRows(input, schema, options = {}) {
+  const [text, bytes] = await tableAndBytes(input, schema, options, options.signal);
+  const split = call((e) => e.splitBytes(text, bytes, engineOptionsJson(options)));
+  try {
+    return { valid: split.valid, invalid: split.invalid, validRows: split.validRows, invalidRows: split.invalidRows };
+  } finally {
+    split.free();
+  }
+}
+
+// The schema's text and the whole input's bytes, for the calls that need both at once.
+async function tableAndBytes(input, schema, options, signal) {
+  throwIfAborted(signal);
+  await init();
+  const text = await schemaText(schema, options);
+  const bytes = typeof Blob !== 'undefined' && input instanceof Blob
+    ? new Uint8Array(await untilAborted(input.arrayBuffer(), signal))
+    : toBytes(input);
+  throwIfAborted(signal);
+  return [text, bytes];
+}
+
 /** Every error and warning code the engine can report. */
 export async function errorCodes() {
   await init();

@@ -63,6 +63,11 @@ export function createWorkerValidator({ workerUrl = new URL('./worker.js', impor
       const { signal, onProgress, ...rest } = options;
       return request({ type: 'validate', input, schema, options: rest }, { signal, onProgress });
     },
+    /** Same as `fix()`, run in the Worker. */
+    fix(input, schema, options = {}) {
+      const { signal, ...rest } = options;
+      return request({ type: 'fix', input, schema, options: rest }, { signal });
+    },
     /** Same as `checkSchema()`, run in the Worker. */
     checkSchema(schema, options = {}) {
       return request({ type: 'checkSchema', schema, options: { lang: options.lang } });

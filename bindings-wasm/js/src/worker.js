@@ -1,9 +1,9 @@
 // The module Worker behind createWorkerValidator(): runs validations off the page's thread.
 // Messages in:  {id, type: 'validate', input, schema, options} | {id, type: 'checkSchema', schema, options}
-//               | {id, type: 'abort'}
+//               | {id, type: 'fix', input, schema, options} | {id, type: 'abort'}
 // Messages out: {id, type: 'progress', progress} | {id, type: 'result', value}
 //               | {id, type: 'error', error: {name, message}}
-import { checkSchema, validate } from './index.js';
+import { checkSchema, fix, validate } from './index.js';
 
 const running = new Map();
 
@@ -24,12 +24,16 @@ self.addEventListener('message', async (event) => {
         signal: controller.signal,
         onProgress: (progress) => self.postMessage({ id, type: 'progress', progress }),
       });
+    } else if (type === 'fix') {
+      const { input, schema, options } = event.data;
+      value = await fix(input, schema, { ...options, signal: controller.signal });
     } else if (type === 'checkSchema') {
       value = await checkSchema(event.data.schema, { ...event.data.options, signal: controller.signal });
     } else {
       throw new Error(`unknown request type ${JSON.stringify(type)}`);
     }
-    self.postMessage({ id, type: 'result', value });
+    // The corrected file's buffer moves to the page instead of being copied.
+    self.postMessage({ id, type: 'result', value }, value?.data instanceof Uint8Array ? [value.data.buffer] : []);
   } catch (error) {
     self.postMessage({ id, type: 'error', error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
   } finally {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import {
-  ConformeError, StreamValidator, catalogueSchemaUrl, checkSchema, engineVersion, iterErrors, loadCatalogue,
-  validate,
+  ConformeError, StreamValidator, catalogueSchemaUrl, checkSchema, engineVersion, fix, iterErrors, loadCatalogue,
+  splitRows, validate,
 } from '../src/index.js';
 import { generatedCsv, generatedSchema } from './helpers.js';
 
@@ -239,4 +239,58 @@ describe('schemas over HTTP (loopback)', () => {
 
 test('the engine reports its version', async () => {
   assert.match(await engineVersion(), /^\d+\.\d+\.\d+/);
+});
+
+describe('repairs and row splits', () => {
+  const schema = {
+    fields: [
+      { name: 'code', type: 'string', constraints: { pattern: '[0-9]{5}' } },
+      { name: 'prix', type: 'number' },
+      { name: 'jour', type: 'date' },
+    ],
+  };
+  const latin1 = (text) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+  const decode = (bytes) => new TextDecoder().decode(bytes);
+
+  test('fix gives the corrected file and every change, as conforme fix does', async () => {
+    // A spreadsheet export: Windows-1252, `;`, a lost leading zero, a decimal comma, a
+    // day-first date, a header label in another case.
+    const input = new Blob([latin1('Code;prix;jour\n1000;2,5;31/01/2024\n75001;3;2024-02-01\n')]);
+    const fixed = await fix(input, schema);
+    assert.equal(decode(fixed.data), 'code,prix,jour\n01000,2.5,2024-01-31\n75001,3,2024-02-01\n');
+    assert.equal(fixed.rows, 2);
+    assert.equal(fixed.changes, 4);
+    assert.equal(fixed.byRule['decimal-comma'], 1);
+    assert.deepEqual(fixed.log.slice(1).map((c) => [c.row, c.column, c.old, c.new, c.rule]), [
+      [2, 'code', '1000', '01000', 'leading-zeros'],
+      [2, 'prix', '2,5', '2.5', 'decimal-comma'],
+      [2, 'jour', '31/01/2024', '2024-01-31', 'date-layout'],
+    ]);
+    assert.equal((await validate(fixed.data, schema)).valid, true);
+  });
+
+  test('judgement calls only when asked', async () => {
+    const choice = { fields: [{ name: 'statut', type: 'string', constraints: { enum: ['ouvert', 'fermé'] } }] };
+    const input = 'statut\nouvret\n';
+    assert.equal(decode((await fix(input, choice)).data), 'statut\nouvret\n');
+    const guessed = await fix(input, choice, { closestEnum: true });
+    assert.equal(decode(guessed.data), 'statut\nouvert\n');
+    assert.equal(guessed.log[0].rule, 'closest-enum');
+    await assert.rejects(fix(input, choice, { closestEnum: 'yes' }), ConformeError);
+  });
+
+  test('fix refuses a JSON Schema with a clear error', async () => {
+    const jsonSchema = { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' };
+    await assert.rejects(fix('a\n1\n', jsonSchema), (e) => e instanceof ConformeError && /Table Schema/.test(e.message));
+  });
+
+  test('splitRows gives the rows without errors and the rows with their errors', async () => {
+    const split = await splitRows('code;prix;jour\n75001;1;2024-01-01\nx;2;2024-01-02\n', schema, { lang: 'en' });
+    assert.equal(split.validRows, 1);
+    assert.equal(split.invalidRows, 1);
+    assert.equal(decode(split.valid), 'code;prix;jour\n75001;1;2024-01-01\n');
+    const invalid = decode(split.invalid).split('\n');
+    assert.equal(invalid[0], 'code;prix;jour;errors');
+    assert.match(invalid[1], /^x;2;2024-01-02;.*constraint-error \(code\)/);
+  });
 });

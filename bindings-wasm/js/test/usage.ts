@@ -1,7 +1,7 @@
 // Type-checked (not run) by types.test.js: the README's usage must compile against index.d.ts.
 import {
-  ConformeError, StreamValidator, checkSchema, createWorkerValidator, iterErrors, loadCatalogue, validate,
-  type Diagnostic, type ErrorType, type Progress, type Report,
+  ConformeError, StreamValidator, checkSchema, createWorkerValidator, fix, iterErrors, loadCatalogue, splitRows,
+  validate, type Change, type Diagnostic, type ErrorType, type Fixed, type Progress, type Report,
 } from 'conforme';
 
 export async function example(file: File, schemaUrl: string): Promise<string[]> {
@@ -29,6 +29,10 @@ export async function example(file: File, schemaUrl: string): Promise<string[]> 
   worker.terminate();
   const catalogue = await loadCatalogue();
   const error = new ConformeError('x');
+  const fixed: Fixed = await fix(file, schemaUrl, { closestEnum: true, lang: 'en' });
+  const changes: Change[] = fixed.log;
+  const split = await splitRows(fixed.data, schemaUrl);
+  taken.length += changes.length + split.validRows - split.invalidRows;
   return [...types, ...cells, ...taken.map((e) => e.message), String(streamed.valid && check.valid && inWorker.valid), catalogue[0].schemaUrl, error.message,
     String(report.stats.error_types['type-error'] ?? 0)];
 }

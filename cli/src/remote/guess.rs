@@ -110,23 +110,9 @@ pub fn rank(remote: &Remote, header: &[String]) -> Result<Vec<Candidate>, Remote
         .iter()
         .filter(|e| e.schema_type == "tableschema")
         .collect();
-    let per_thread = tables.len().div_ceil(PARALLEL_DOWNLOADS).max(1);
-    let fetched: Vec<_> = std::thread::scope(|scope| {
-        let handles: Vec<_> = tables
-            .chunks(per_thread)
-            .map(|group| {
-                scope.spawn(move || {
-                    group
-                        .iter()
-                        .map(|entry| (*entry, latest_fields(remote, entry)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("a download thread never panics"))
-            .collect()
+    let mut tables = tables;
+    let fetched: Vec<_> = conforme::pipeline::map_mut(PARALLEL_DOWNLOADS, &mut tables, |entry| {
+        (*entry, latest_fields(remote, entry))
     });
     let mut candidates = Vec::new();
     for (entry, outcome) in fetched {

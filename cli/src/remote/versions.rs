@@ -26,8 +26,9 @@ pub struct VersionVerdict {
 
 /// Validates `input` against every schema of `set`, reading it once.
 ///
-/// Each validator is single-threaded; versions are validated side by side on up to
-/// `options.thread_count()` threads, each piece of input going to every validator.
+/// Each validator is single-threaded; versions are validated side by side by the
+/// [pipeline](conforme::pipeline) on `options.thread_count()` workers in all, each piece of
+/// input going to every validator.
 pub fn validate_all(
     set: &SchemaSet,
     options: &ValidationOptions,
@@ -39,8 +40,6 @@ pub fn validate_all(
         .iter()
         .map(|s| Validator::with_options(&s.schema, stream_options.clone()).stream())
         .collect();
-    let workers = options.thread_count().min(streams.len()).max(1);
-    let per_worker = streams.len().div_ceil(workers).max(1);
     let mut piece = vec![0u8; PIECE];
     loop {
         let n = match input.read(&mut piece) {
@@ -53,17 +52,13 @@ pub fn validate_all(
         if streams.iter().all(StreamValidator::is_done) {
             break;
         }
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = streams
-                .chunks_mut(per_worker)
-                .map(|group| {
-                    scope.spawn(move || group.iter_mut().try_for_each(|stream| stream.push(bytes)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .try_for_each(|h| h.join().expect("a validator thread never panics"))
-        })?;
+        // Each version's validator gets the pieces in order: the pipeline's run ends with
+        // the piece, before the next one is read.
+        conforme::pipeline::map_mut(options.thread_count(), &mut streams, |stream| {
+            stream.push(bytes)
+        })
+        .into_iter()
+        .collect::<Result<(), _>>()?;
     }
     streams
         .into_iter()

@@ -108,11 +108,6 @@ impl Merger {
         self.next_row - self.first_data_row
     }
 
-    /// Number of chunks merged so far (chunks `0..n`).
-    pub(crate) fn merged_chunks(&self) -> usize {
-        self.next_index
-    }
-
     /// Whether the error limit is reached (nothing more needs reading).
     pub(crate) fn done(&self) -> bool {
         self.truncated

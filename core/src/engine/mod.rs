@@ -9,6 +9,7 @@ mod key_set;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
+pub mod records;
 mod stream;
 
 pub use stream::StreamValidator;

@@ -23,6 +23,7 @@
 
 pub mod formats;
 mod locate;
+mod read;
 mod retrieve;
 mod scan;
 
@@ -308,13 +309,6 @@ pub struct JsonValidator {
     whole_limit: usize,
 }
 
-/// A batch of items to validate, numbered in document order.
-struct Job {
-    index: usize,
-    first_item: u64,
-    items: Vec<scan::Item>,
-}
-
 /// Where a validation error is.
 struct Location<'a> {
     /// Text the pointer is located in, and the position of its first byte.
@@ -400,12 +394,6 @@ fn json_syntax(e: &serde_json::Error, line: u64, column: u64) -> SourceError {
     }
 }
 
-/// What a worker found in one batch: errors on items, in document order.
-struct BatchResult {
-    index: usize,
-    errors: Result<Vec<Diagnostic>, SourceError>,
-}
-
 impl JsonValidator {
     /// A validator with `options` (`max_errors`, `threads`, `lang` are used).
     pub fn new(schema: &JsonSchema, options: ValidationOptions) -> JsonValidator {
@@ -443,155 +431,48 @@ impl JsonValidator {
     }
 
     /// Validates everything `input` yields, in bounded memory for split documents.
-    pub fn validate_reader<R: Read>(&self, mut input: R) -> Result<Report, SourceError> {
+    pub fn validate_reader<R: Read + Send>(&self, input: R) -> Result<Report, SourceError> {
         let limit = self.options.limit();
-        // 30 000 asked-for threads would abort on their stacks.
-        let threads = self.options.thread_count().min(crate::limits::MAX_THREADS);
-        let mut splitter = scan::Splitter::new();
-        let mut raw: Option<Vec<u8>> = Some(Vec::new());
-        let mut pending: Vec<scan::Item> = Vec::new();
-        let mut first_item: Option<Vec<u8>> = None;
-        let mut bytes_in = 0u64;
-        let mut items_seen = 0u64;
-        let mut buf = vec![0u8; 1 << 20];
-        let mut bom_checked = false;
-        let mut results: BTreeMap<usize, Vec<Diagnostic>> = BTreeMap::new();
+        let mut reader = read::DocumentReader::new(input, self.batch_items, self.whole_limit);
+        let mut item_errors: Vec<Diagnostic> = Vec::new();
+        let mut kept = 0usize;
         let mut failure: Option<SourceError> = None;
         // Set when the error limit stopped the reading: the rest of the document is unread,
         // so "unbalanced" is expected and the list is cut, not lost.
         let mut stopped = false;
-        std::thread::scope(|scope| -> Result<(), SourceError> {
-            let (job_tx, job_rx) = std::sync::mpsc::sync_channel::<Job>(threads * 2);
-            let (res_tx, res_rx) = std::sync::mpsc::channel::<BatchResult>();
-            let job_rx = Arc::new(std::sync::Mutex::new(job_rx));
-            let mut prefix: Option<Arc<Value>> = None;
-            let mut workers = Vec::new();
-            let mut next_job = 0usize;
-            let mut send = |pending: &mut Vec<scan::Item>,
-                            prefix: &Option<Arc<Value>>,
-                            workers: &mut Vec<_>,
-                            items_sent: &mut u64|
-             -> Result<(), SourceError> {
-                if workers.is_empty() {
-                    for _ in 0..threads {
-                        let rx = job_rx.clone();
-                        let tx = res_tx.clone();
-                        let schema = self.schema.clone();
-                        let prefix = prefix.clone();
-                        workers.push(scope.spawn(move || {
-                            loop {
-                                let job = {
-                                    let guard = rx.lock().expect("job queue lock");
-                                    guard.recv()
-                                };
-                                let Ok(job) = job else { break };
-                                let errors =
-                                    validate_batch(&schema, prefix.as_deref(), &job, limit);
-                                if tx
-                                    .send(BatchResult {
-                                        index: job.index,
-                                        errors,
-                                    })
-                                    .is_err()
-                                {
-                                    break;
-                                }
-                            }
-                        }));
-                    }
-                }
-                let items = std::mem::take(pending);
-                let n = items.len() as u64;
-                job_tx
-                    .send(Job {
-                        index: next_job,
-                        first_item: *items_sent,
-                        items,
-                    })
-                    .map_err(|_| {
-                        SourceError::Io(std::io::Error::other("a validation thread stopped"))
-                    })?;
-                next_job += 1;
-                *items_sent += n;
-                Ok(())
-            };
-            let mut items_sent = 0u64;
-            let mut merged_errors = 0usize;
-            loop {
-                let n = match input.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(SourceError::Io(e)),
-                };
-                let mut data = &buf[..n];
-                if !bom_checked {
-                    bom_checked = true;
-                    data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
-                }
-                bytes_in += n as u64;
-                let before = pending.len();
-                splitter.push(data, &mut pending);
-                items_seen += (pending.len() - before) as u64;
-                if first_item.is_none() {
-                    first_item = pending.first().map(|i| i.bytes.clone());
-                }
-                if let Some(r) = &mut raw {
-                    r.extend_from_slice(data);
-                    if splitter.split() && r.len() > self.whole_limit {
-                        raw = None;
-                    }
-                }
-                if raw.is_none() {
-                    if prefix.is_none() {
-                        prefix = Some(Arc::new(envelope_prefix(&splitter)?));
-                    }
-                    while pending.len() >= self.batch_items {
-                        let rest = pending.split_off(self.batch_items);
-                        let mut batch = std::mem::replace(&mut pending, rest);
-                        send(&mut batch, &prefix, &mut workers, &mut items_sent)?;
-                    }
-                    while let Ok(r) = res_rx.try_recv() {
-                        match r.errors {
-                            Ok(e) => {
-                                merged_errors +=
-                                    e.iter().filter(|d| self.options.keeps(d.code)).count();
-                                results.insert(r.index, e);
-                            }
-                            Err(e) => return Err(e),
-                        }
-                    }
-                    if merged_errors >= limit && results.keys().copied().eq(0..results.len()) {
+        let schema = &self.schema;
+        crate::pipeline::ordered(
+            self.options.thread_count(),
+            || reader.next_batch(),
+            || (),
+            |_, batch| validate_batch(schema, &batch, limit),
+            |errors| match errors {
+                Ok(errors) => {
+                    kept += errors.iter().filter(|d| self.options.keeps(d.code)).count();
+                    item_errors.extend(errors);
+                    if kept > limit {
                         stopped = true;
-                        break;
+                        crate::pipeline::Flow::Stop
+                    } else {
+                        crate::pipeline::Flow::Continue
                     }
                 }
-            }
-            if raw.is_none() && !pending.is_empty() {
-                send(&mut pending, &prefix, &mut workers, &mut items_sent)?;
-            }
-            drop(job_tx);
-            drop(res_tx);
-            for r in res_rx {
-                match r.errors {
-                    Ok(e) => {
-                        results.insert(r.index, e);
-                    }
-                    Err(e) => failure = Some(failure.take().unwrap_or(e)),
+                Err(e) => {
+                    failure = Some(e);
+                    crate::pipeline::Flow::Stop
                 }
-            }
-            Ok(())
-        })?;
+            },
+        )?;
         if let Some(e) = failure {
             return Err(e);
         }
-        if bytes_in == 0 {
+        if reader.bytes_in == 0 {
             return Err(SourceError::Empty);
         }
         let mut errors: Vec<Diagnostic> = Vec::new();
         let rows;
-        if let Some(raw) = raw {
-            let text = raw.as_slice();
+        if let Some(whole) = &reader.whole {
+            let text = whole.as_slice();
             let doc: Value = serde_json::from_slice(text).map_err(|e| json_syntax(&e, 1, 1))?;
             for e in self.schema.validator.iter_errors(&doc) {
                 let pointer = e.instance_path().as_str().to_owned();
@@ -604,21 +485,24 @@ impl JsonValidator {
                 };
                 errors.push(error_diagnostic(&e, &pointer, Some(at)));
             }
-            rows = if splitter.split() { items_seen } else { 1 };
+            rows = if reader.splitter.split() {
+                reader.items_seen
+            } else {
+                1
+            };
         } else {
-            if !stopped && !splitter.balanced() {
+            if !stopped && !reader.splitter.balanced() {
                 return Err(SourceError::Json {
                     line: 0,
                     column: 0,
                     message: "the document ends before its last value is closed (a missing `]` or `}`: the file may be cut short)".into(),
                 });
             }
-            errors.extend(self.envelope_errors(&splitter, first_item.as_deref())?);
-            for (_, e) in results {
-                errors.extend(e);
-            }
-            rows = items_seen;
+            errors.extend(self.envelope_errors(&reader.splitter, reader.first_item.as_deref())?);
+            errors.extend(item_errors);
+            rows = reader.items_seen;
         }
+        let bytes_in = reader.bytes_in;
         // The same filters and masking as for tables: the options mean the same everywhere.
         errors.retain(|e| self.options.keeps(e.code));
         let error_count = errors.len();
@@ -704,22 +588,9 @@ impl JsonValidator {
     }
 }
 
-/// The envelope known when the split array starts, closed into a value.
-fn envelope_prefix(splitter: &scan::Splitter) -> Result<Value, SourceError> {
-    let len = splitter.prefix_len.unwrap_or(0);
-    let mut text = splitter.envelope[..len].to_vec();
-    text.extend_from_slice(if text.first() == Some(&b'[') {
-        b"]"
-    } else {
-        b"]}"
-    });
-    serde_json::from_slice(&text).map_err(|e| json_syntax(&e, 1, 1))
-}
-
 fn validate_batch(
     schema: &JsonSchema,
-    prefix: Option<&Value>,
-    job: &Job,
+    job: &read::Batch,
     limit: usize,
 ) -> Result<Vec<Diagnostic>, SourceError> {
     let mut values = Vec::with_capacity(job.items.len());
@@ -728,8 +599,8 @@ fn validate_batch(
             .map_err(|e| json_syntax(&e, item.line, item.column))?;
         values.push(v);
     }
-    let (doc, item_prefix) = match prefix {
-        Some(Value::Object(o)) => {
+    let (doc, item_prefix) = match job.prefix.as_ref() {
+        Value::Object(o) => {
             let mut o = o.clone();
             o.insert("features".into(), Value::Array(values));
             (Value::Object(o), "/features/")

@@ -138,3 +138,56 @@ fn remote_refs_come_from_the_retriever_only() {
     let err = JsonSchema::compile(&schema, &JsonSchemaOptions::default()).unwrap_err();
     assert!(err.to_string().contains("--schema-dir"), "{err}");
 }
+
+#[test]
+fn split_reports_are_the_same_whatever_the_thread_count_and_limit() {
+    let bad: Vec<usize> = (0..400).filter(|i| i % 7 == 3).collect();
+    let text = collection(400, &bad);
+    let schema = JsonSchema::compile(&feature_schema(), &JsonSchemaOptions::default()).unwrap();
+    let run = |threads: usize, max_errors: usize| {
+        let options = ValidationOptions::default()
+            .threads(Some(threads))
+            .max_errors(Some(max_errors));
+        JsonValidator::new(&schema, options)
+            .batching(5, 0)
+            .validate_slice(text.as_bytes())
+            .unwrap()
+    };
+    for max_errors in [1000, 10, 1] {
+        let one = run(1, max_errors);
+        assert_eq!(one.errors.len(), bad.len().min(max_errors));
+        assert_eq!(one.stats.truncated, max_errors < bad.len());
+        let first = format!("/features/{}/properties/n", bad[0]);
+        assert_eq!(pointers(&one)[0].1, first);
+        for threads in [2, 3, 8] {
+            let many = run(threads, max_errors);
+            assert_eq!(pointers(&one), pointers(&many), "{threads} threads");
+            assert_eq!(one.stats.truncated, many.stats.truncated);
+        }
+    }
+}
+
+#[test]
+fn a_syntax_error_in_a_late_batch_is_the_first_in_document_order() {
+    // Two broken items: whatever the thread count, the error names the first one.
+    let text = collection(300, &[]).replace(
+        "\"properties\": {\"n\": 120}",
+        "\"properties\": {\"n\": 12 0}",
+    );
+    let text = text.replace(
+        "\"properties\": {\"n\": 250}",
+        "\"properties\": {\"n\": 25 0}",
+    );
+    let schema = JsonSchema::compile(&feature_schema(), &JsonSchemaOptions::default()).unwrap();
+    for threads in [1, 2, 4] {
+        let options = ValidationOptions::default().threads(Some(threads));
+        let e = JsonValidator::new(&schema, options)
+            .batching(3, 0)
+            .validate_slice(text.as_bytes())
+            .unwrap_err();
+        let SourceError::Json { line, .. } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(line, 244, "{threads} threads");
+    }
+}

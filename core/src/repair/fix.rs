@@ -4,12 +4,15 @@
 use super::cell;
 use super::evidence::{self, FieldEvidence};
 use super::header::{Layout, plan};
-use super::records::{Header, Input, Visitor, visit};
 use super::write::{CsvStyle, record};
 use super::{Change, RepairError, RepairOptions, RepairSummary, Rule};
+use crate::engine::records::{ChunkRecord, Header, Input, Record, RecordVisitor};
 use crate::table::CompiledTable;
 use crate::{Schema, ValidationOptions, Validator};
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::Write;
+use std::sync::OnceLock;
 
 /// Repairs the table `input` against `schema` (read with `options`), writes the corrected
 /// file to `output` and hands each change to `log`, in file order (header renames first).
@@ -33,22 +36,38 @@ pub fn fix(
             layout: None,
             evidence: &mut evidence,
         };
-        visit(input, &validator, &mut first)?;
+        validator.read_records(input, &mut first)?;
     }
-    let mut second = Repair {
-        table: &table,
-        names: &names,
-        evidence: &evidence,
-        options: repair,
-        layout: None,
+    // Second pass, spread over the threads like validation: each chunk's rows are
+    // repaired into bytes and changes by a worker, written and logged in file order.
+    let layout = OnceLock::new();
+    let out = RefCell::new(Written {
         output,
         log,
         summary: RepairSummary::default(),
-        cells: Vec::new(),
-    };
-    visit(input, &validator, &mut second)?;
-    second.output.flush().map_err(RepairError::output)?;
-    Ok(second.summary)
+    });
+    validator.map_records(
+        input,
+        |header| {
+            let found = plan(&names, header.labels.as_deref());
+            out.borrow_mut().header(&found)?;
+            let _ = layout.set(found);
+            Ok(())
+        },
+        || (),
+        |_, chunk: &mut RepairedChunk, found| {
+            let Some(layout) = layout.get() else {
+                unreachable!("the header is planned before any row")
+            };
+            repair_row(&table, &evidence, repair, layout, found, chunk)
+        },
+        |first_row, chunk| out.borrow_mut().chunk(first_row, chunk),
+    )?;
+    let Written {
+        output, summary, ..
+    } = out.into_inner();
+    output.flush().map_err(RepairError::output)?;
+    Ok(summary)
 }
 
 /// First pass: counters per field.
@@ -59,13 +78,16 @@ struct Gather<'a> {
     evidence: &'a mut [FieldEvidence],
 }
 
-impl Visitor for Gather<'_> {
+impl RecordVisitor for Gather<'_> {
+    type Error = RepairError;
+
     fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
         self.layout = Some(plan(self.names, header.labels.as_deref()));
         Ok(())
     }
 
-    fn row(&mut self, _row: u64, cells: &[&str]) -> Result<(), RepairError> {
+    fn record(&mut self, found: Record<'_>) -> Result<(), RepairError> {
+        let cells = found.cells;
         let layout = self.layout.as_ref().expect("the header comes first");
         for (&column, &field) in layout.source.iter().zip(&layout.field) {
             let (Some(f), Some(text)) = (field, cells.get(column)) else {
@@ -80,21 +102,24 @@ impl Visitor for Gather<'_> {
     }
 }
 
-/// Second pass: the corrected file and the log.
-struct Repair<'a, 'o> {
-    table: &'a CompiledTable,
-    names: &'a [&'a str],
-    evidence: &'a [FieldEvidence],
-    options: &'a RepairOptions,
-    layout: Option<Layout>,
+/// The corrected rows of one chunk, with their changes (rows counted from the chunk's
+/// first row: 0, 1…).
+#[derive(Default)]
+struct RepairedChunk {
+    bytes: Vec<u8>,
+    changes: Vec<Change>,
+    rows: u64,
+}
+
+/// Second pass, in file order: the corrected file and the log.
+struct Written<'o> {
     output: &'o mut dyn Write,
     log: &'o mut dyn FnMut(&Change) -> std::io::Result<()>,
     summary: RepairSummary,
-    cells: Vec<String>,
 }
 
-impl Repair<'_, '_> {
-    fn record(&mut self, change: Change) -> Result<(), RepairError> {
+impl Written<'_> {
+    fn change(&mut self, change: Change) -> Result<(), RepairError> {
         self.summary.changes += 1;
         *self.summary.by_rule.entry(change.rule()).or_default() += 1;
         (self.log)(&change).map_err(|source| RepairError::Write {
@@ -102,14 +127,11 @@ impl Repair<'_, '_> {
             source,
         })
     }
-}
 
-impl Visitor for Repair<'_, '_> {
-    fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
-        let layout = plan(self.names, header.labels.as_deref());
+    fn header(&mut self, layout: &Layout) -> Result<(), RepairError> {
         self.summary.reordered = !layout.is_identity();
         for (_, old, new) in &layout.renamed {
-            self.record(Change {
+            self.change(Change {
                 row: 1,
                 column: new.clone(),
                 old: old.clone(),
@@ -125,65 +147,78 @@ impl Visitor for Repair<'_, '_> {
             )
             .map_err(RepairError::output)?;
         }
-        self.layout = Some(layout);
         Ok(())
     }
 
-    fn row(&mut self, row: u64, cells: &[&str]) -> Result<(), RepairError> {
-        self.summary.rows += 1;
-        if cells.is_empty() {
-            // An empty line stays one (a blank row is for the user to judge).
-            return self.output.write_all(b"\n").map_err(RepairError::output);
+    fn chunk(&mut self, first_row: u64, chunk: RepairedChunk) -> Result<(), RepairError> {
+        self.summary.rows += chunk.rows;
+        for mut change in chunk.changes {
+            change.row += first_row;
+            self.change(change)?;
         }
-        let layout = self.layout.take().expect("the header comes first");
-        // Output cells: the layout's columns (a short row padded only when reordered),
-        // then the cells past the header, as they are.
-        self.cells.clear();
-        let width = if layout.is_identity() {
-            cells.len()
-        } else {
-            layout.source.len()
-        };
-        let mut changes = Vec::new();
-        for i in 0..width {
-            let (column, field) = if layout.is_identity() {
-                (i, layout.field.get(i).copied().flatten())
-            } else {
-                (layout.source[i], layout.field[i])
-            };
-            let text = cells.get(column).copied().unwrap_or("");
-            let fixed = field.and_then(|f| {
-                cell::repair(&self.table.fields[f], &self.evidence[f], self.options, text)
-                    .map(|(value, rules)| (f, value, rules))
-            });
-            match fixed {
-                Some((f, value, rules)) if column < cells.len() => {
-                    changes.push(Change {
-                        row,
-                        column: self.table.fields[f].name.clone(),
-                        old: text.to_owned(),
-                        new: value.clone(),
-                        rules,
-                    });
-                    self.cells.push(value);
-                }
-                _ => self.cells.push(text.to_owned()),
-            }
-        }
-        if !layout.is_identity() {
-            let known = layout.labels.as_ref().map_or(0, Vec::len);
-            self.cells
-                .extend(cells.iter().skip(known).map(|c| (*c).to_owned()));
-        }
-        self.layout = Some(layout);
-        for change in changes {
-            self.record(change)?;
-        }
-        record(
-            self.output,
-            CsvStyle::default(),
-            self.cells.iter().map(String::as_str),
-        )
-        .map_err(RepairError::output)
+        self.output
+            .write_all(&chunk.bytes)
+            .map_err(RepairError::output)
     }
+}
+
+/// Repairs one row into `chunk`: the layout's columns (a short row padded only when
+/// reordered), then the cells past the header, as they are (borrowed: only repairs
+/// allocate).
+fn repair_row(
+    table: &CompiledTable,
+    evidence: &[FieldEvidence],
+    options: &RepairOptions,
+    layout: &Layout,
+    found: ChunkRecord<'_>,
+    chunk: &mut RepairedChunk,
+) -> Result<(), RepairError> {
+    let cells = found.cells;
+    chunk.rows += 1;
+    if cells.is_empty() {
+        // An empty line stays one (a blank row is for the user to judge).
+        chunk.bytes.push(b'\n');
+        return Ok(());
+    }
+    let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(cells.len());
+    let width = if layout.is_identity() {
+        cells.len()
+    } else {
+        layout.source.len()
+    };
+    for i in 0..width {
+        let (column, field) = if layout.is_identity() {
+            (i, layout.field.get(i).copied().flatten())
+        } else {
+            (layout.source[i], layout.field[i])
+        };
+        let text = cells.get(column).copied().unwrap_or("");
+        let fixed = field.and_then(|f| {
+            cell::repair(&table.fields[f], &evidence[f], options, text)
+                .map(|(value, rules)| (f, value, rules))
+        });
+        match fixed {
+            Some((f, value, rules)) if column < cells.len() => {
+                chunk.changes.push(Change {
+                    row: found.rank,
+                    column: table.fields[f].name.clone(),
+                    old: text.to_owned(),
+                    new: value.clone(),
+                    rules,
+                });
+                out.push(Cow::Owned(value));
+            }
+            _ => out.push(Cow::Borrowed(text)),
+        }
+    }
+    if !layout.is_identity() {
+        let known = layout.labels.as_ref().map_or(0, Vec::len);
+        out.extend(cells.iter().skip(known).map(|c| Cow::Borrowed(*c)));
+    }
+    record(
+        &mut chunk.bytes,
+        CsvStyle::default(),
+        out.iter().map(|c| c.as_ref()),
+    )
+    .map_err(RepairError::output)
 }

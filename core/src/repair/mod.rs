@@ -39,14 +39,13 @@ mod fix;
 mod fold;
 mod header;
 mod log;
-mod records;
 mod rules;
 mod split;
 mod write;
 
+pub use crate::engine::records::Input;
 pub use fix::fix;
 pub use log::ChangeLog;
-pub use records::Input;
 pub use split::{SplitSummary, split};
 
 use crate::{SourceError, ValidationOptions};

@@ -7,8 +7,8 @@
 //! grows with the number of rows with errors, not with the file.
 
 use super::RepairError;
-use super::records::{Header, Input, Visitor, visit};
 use super::write::{CsvStyle, record};
+use crate::engine::records::{Header, Input, Record, RecordVisitor};
 use crate::report::Diagnostic;
 use crate::{Schema, ValidationOptions, Validator};
 use std::collections::HashMap;
@@ -59,7 +59,7 @@ pub fn split(
         invalid,
         summary: SplitSummary::default(),
     };
-    visit(input, &validator, &mut writer)?;
+    validator.read_records(input, &mut writer)?;
     for out in [&mut writer.valid, &mut writer.invalid] {
         out.flush().map_err(RepairError::output)?;
     }
@@ -156,7 +156,9 @@ struct Splitter<'o> {
     summary: SplitSummary,
 }
 
-impl Visitor for Splitter<'_> {
+impl RecordVisitor for Splitter<'_> {
+    type Error = RepairError;
+
     fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
         self.style = CsvStyle {
             delimiter: header.dialect.delimiter,
@@ -177,7 +179,8 @@ impl Visitor for Splitter<'_> {
         Ok(())
     }
 
-    fn row(&mut self, row: u64, cells: &[&str]) -> Result<(), RepairError> {
+    fn record(&mut self, found: Record<'_>) -> Result<(), RepairError> {
+        let (row, cells) = (found.row, found.cells);
         let own = self.rows.remove(&row);
         let errors = match (own, self.table_errors.is_empty()) {
             (None, true) => None,

@@ -179,3 +179,57 @@ fn split_sends_rows_to_their_file() {
     assert!(lines[2].starts_with("1;c;unique-error (n): "), "{bad}");
     assert_eq!((summary.valid_rows, summary.invalid_rows), (2, 2));
 }
+
+#[test]
+fn the_corrected_file_and_log_do_not_depend_on_threads_or_chunks() {
+    let schema = Schema::from_slice(
+        br#"{"fields": [
+            {"name": "n", "type": "number"},
+            {"name": "cp", "type": "string", "constraints": {"pattern": "[0-9]{5}"}},
+            {"name": "ok", "type": "boolean"}]}"#,
+    )
+    .unwrap();
+    // Damaged every few rows, with empty lines and a quoted line break across chunks.
+    let mut data = String::from("N;CP;ok\n");
+    for i in 0..3000 {
+        match i % 7 {
+            0 => data.push_str(&format!("\"{i},5\";1000;Oui\n")),
+            3 => data.push('\n'),
+            5 => data.push_str(&format!("{i};\"75\n001\";false\n")),
+            _ => data.push_str(&format!("{i};75001;true\n")),
+        }
+    }
+    let run = |threads: usize, chunk: usize| {
+        let options = ValidationOptions::default()
+            .threads(Some(threads))
+            .chunk_size(chunk);
+        let mut out = Vec::new();
+        let mut log = Vec::new();
+        let summary = fix(
+            Input::Bytes(data.as_bytes()),
+            &schema,
+            &options,
+            &RepairOptions::default(),
+            &mut out,
+            &mut |c| {
+                log.push(c.clone());
+                Ok(())
+            },
+        )
+        .unwrap();
+        (out, log, summary)
+    };
+    let one = run(1, 1 << 20);
+    assert_eq!(one.2.rows, 3000);
+    // Header (2 renames), then per damaged row a decimal comma, a zero and a boolean.
+    assert_eq!(one.1.len(), 2 + 3 * 429);
+    assert_eq!(one.1[2].row, 2);
+    assert_eq!(one.1.last().unwrap().row, 2 + 2996);
+    for (threads, chunk) in [(2, 4096), (3, 5000), (1, 4096)] {
+        assert_eq!(
+            one,
+            run(threads, chunk),
+            "{threads} threads, {chunk}-byte chunks"
+        );
+    }
+}

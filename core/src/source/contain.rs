@@ -12,6 +12,12 @@ pub(crate) fn stays_inside(dir: &Path, path: &Path) -> bool {
     let Ok(real) = path.canonicalize() else {
         return true;
     };
+    // `Path::parent` of a bare file name is the empty path: the current directory.
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let Ok(dir) = dir.canonicalize() else {
         return false;
     };
@@ -21,6 +27,12 @@ pub(crate) fn stays_inside(dir: &Path, path: &Path) -> bool {
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
+
+    fn tempfile_in(dir: &Path) -> std::path::PathBuf {
+        let file = dir.join(format!("conforme-contain-here-{}.csv", std::process::id()));
+        std::fs::write(&file, "a\n").unwrap();
+        file
+    }
 
     #[test]
     fn links_out_of_the_directory_are_caught() {
@@ -41,6 +53,15 @@ mod tests {
         assert!(stays_inside(&pkg, &pkg.join("missing.csv")));
         assert!(!stays_inside(&pkg, &pkg.join("leak.csv")));
         assert!(!stays_inside(&pkg, &pkg.join("up/secret.txt")));
+        // A descriptor named without a directory (`datapackage.json`) is relative to the
+        // current directory, whose parent is the empty path.
+        let here = std::env::current_dir().unwrap();
+        let file = tempfile_in(&here);
+        assert!(stays_inside(
+            Path::new(""),
+            Path::new(file.file_name().unwrap())
+        ));
+        std::fs::remove_file(&file).unwrap();
         std::fs::remove_dir_all(root).unwrap();
     }
 }
