@@ -276,7 +276,7 @@ struct InputArgs {
     /// Escape character inside quoted cells.
     #[arg(long)]
     escape_char: Option<String>,
-    /// Ignore spaces after a delimiter.
+    /// Ignore spaces after a delimiter (without it, guessed from the file as frictionless does)
     #[arg(long)]
     skip_initial_space: bool,
     /// The file has no header row.

@@ -444,8 +444,12 @@ fn csv_syntax_warnings_are_located() {
         w("1,2\"x,2024-01-01,3\n4,5\"y,2024-01-01,6\n"),
         vec![("stray-quote".into(), Some(2), Some(h + 3), 2)]
     );
+    // A quoted cell written `, "2"` with no other quoted cell: the sniffer (Python's, as
+    // frictionless reads) turns skipInitialSpace on, and the cell is `2`.
+    assert_eq!(w("1, \"2\",2024-01-01,3\n"), vec![]);
+    // Another quoted cell right after its delimiter: the space is kept, and located.
     assert_eq!(
-        w("1, \"2\",2024-01-01,3\n"),
+        w("1, \"2\",2024-01-01,3\n4,\"5\",2024-01-01,6\n"),
         vec![("space-around-quote".into(), Some(2), Some(h + 2), 1)]
     );
     assert_eq!(
@@ -479,7 +483,8 @@ fn csv_syntax_warnings_are_located() {
 
 #[test]
 fn syntax_warnings_do_not_depend_on_chunking() {
-    let data = b"siret,code_postal,date_maj,montant\r\n1,2\"x,2024-01-01,3\r\n4, \"5\",2024-01-01,6\n7,\"8\"z,2024-01-01,9\r\n10,\"11,2024-01-01,12\n";
+    // (`13,"14",` keeps the sniffer from turning skipInitialSpace on for `4, "5"`.)
+    let data = b"siret,code_postal,date_maj,montant\r\n1,2\"x,2024-01-01,3\r\n4, \"5\",2024-01-01,6\n7,\"8\"z,2024-01-01,9\r\n13,\"14\",2024-01-01,15\r\n10,\"11,2024-01-01,12\n";
     let one = plain().validate_slice(data).unwrap();
     assert_eq!(one.warnings.len(), 4, "{:?}", one.warnings);
     for chunk in [1, 5, 17, 64] {
@@ -581,5 +586,41 @@ fn line_ends() {
             String::from_utf8_lossy(data)
         );
         assert_eq!(r.errors[1].line, Some(2));
+    }
+}
+
+#[test]
+fn skip_initial_space_keeps_the_file_s_byte_offsets() {
+    // The spaces after delimiters are taken out before the records are read: the rows
+    // must still be located in the file's bytes, whatever the chunking.
+    let data = b"siret, code_postal, date_maj, montant\n1,  2, 2024-01-01, 3\n  , , , \n4, 5, 2024-01-01, 6\n";
+    let blank = |options: ValidationOptions| {
+        let options = options
+            .dialect_json(&serde_json::json!({"skipInitialSpace": true}))
+            .unwrap();
+        let report = validator(options).validate_slice(data).unwrap();
+        let e = report
+            .errors
+            .iter()
+            .find(|e| e.code.as_str() == "blank-row")
+            .expect("a blank row");
+        (e.row, e.line, e.byte)
+    };
+    let third_line = (data.iter().position(|&b| b == b'\n').unwrap() + 1) as u64;
+    let third_line = third_line + 21; // "1,  2, 2024-01-01, 3\n"
+    assert_eq!(
+        blank(ValidationOptions::default().threads(Some(1))),
+        (Some(3), Some(3), Some(third_line))
+    );
+    for chunk in [1, 7, 30] {
+        assert_eq!(
+            blank(
+                ValidationOptions::default()
+                    .chunk_size(chunk)
+                    .threads(Some(2))
+            ),
+            (Some(3), Some(3), Some(third_line)),
+            "chunk {chunk}"
+        );
     }
 }

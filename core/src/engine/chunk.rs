@@ -57,6 +57,28 @@ fn ascii_dialect(d: &Dialect) -> bool {
         && d.comment_char.is_none_or(|b| b.is_ascii())
 }
 
+/// Walks the bytes `skipInitialSpace` kept alongside the chunk's own bytes, to give a
+/// record's offset in the chunk. The removed bytes are runs of spaces at cell starts, and
+/// the byte after such a run is never a kept space, so a byte that differs was removed.
+#[derive(Default)]
+struct Unstrip {
+    own: usize,
+    kept: usize,
+}
+
+impl Unstrip {
+    /// The offset in `own` of offset `to` in `kept` (offsets only grow from call to call).
+    fn offset(&mut self, own: &[u8], kept: &[u8], to: usize) -> usize {
+        while self.kept < to && self.own < own.len() {
+            if own[self.own] == kept[self.kept] {
+                self.kept += 1;
+            }
+            self.own += 1;
+        }
+        self.own
+    }
+}
+
 pub(crate) fn validate_chunk(
     table: &CompiledTable,
     plan: &HeaderPlan,
@@ -76,6 +98,7 @@ pub(crate) fn validate_chunk(
     // CR-only files: (bytes counted, line breaks seen).
     let mut cr_lines = (0usize, 0u64);
     let trusted = ascii_dialect(dialect);
+    let mut unstrip = Unstrip::default();
     while let Some(info) = records.next_record() {
         if skip > 0 {
             // Empty lines before the header are not header rows (the header reader skips
@@ -85,11 +108,16 @@ pub(crate) fn validate_chunk(
             }
             continue;
         }
-        let mut offset = info.start as u64;
+        // Offsets in the chunk's own bytes, before `skipInitialSpace` took spaces out.
+        let start = match &bytes {
+            std::borrow::Cow::Owned(kept) => unstrip.offset(&chunk.bytes, kept, info.start),
+            std::borrow::Cow::Borrowed(_) => info.start,
+        };
+        let mut offset = start as u64;
         if chunk.single_byte {
             // Back to input offsets: one input byte per decoded character.
-            let to = info.start.min(bytes.len());
-            input_offset.1 += bytes[input_offset.0..to]
+            let to = start.min(chunk.bytes.len());
+            input_offset.1 += chunk.bytes[input_offset.0..to]
                 .iter()
                 .filter(|&&b| (b as i8) >= -0x40)
                 .count() as u64;
@@ -98,8 +126,8 @@ pub(crate) fn validate_chunk(
         }
         let mut line = info.line;
         if chunk.cr_only {
-            let to = info.start.min(bytes.len());
-            cr_lines.1 += memchr::memchr_iter(b'\r', &bytes[cr_lines.0..to]).count() as u64;
+            let to = start.min(chunk.bytes.len());
+            cr_lines.1 += memchr::memchr_iter(b'\r', &chunk.bytes[cr_lines.0..to]).count() as u64;
             cr_lines.0 = to;
             line = cr_lines.1;
         }

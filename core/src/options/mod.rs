@@ -38,6 +38,9 @@ pub struct ValidationOptions {
     pub(crate) encoding: Option<&'static encoding_rs::Encoding>,
     pub(crate) dialect: Dialect,
     pub(crate) sniff_delimiter: bool,
+    /// Whether `skipInitialSpace` is guessed from the file (as frictionless does), the
+    /// dialect not saying.
+    pub(crate) sniff_skip_initial_space: bool,
     pub(crate) lang: Lang,
     pub(crate) chunk_size: usize,
     pub(crate) max_record_bytes: usize,
@@ -63,6 +66,7 @@ impl Default for ValidationOptions {
             encoding: None,
             dialect: Dialect::default(),
             sniff_delimiter: true,
+            sniff_skip_initial_space: true,
             lang: Lang::Fr,
             chunk_size: 1 << 20,
             max_record_bytes: 64 << 20,
@@ -94,6 +98,7 @@ impl ValidationOptions {
         options.dialect.comment_char = None;
         options.dialect.skip_initial_space = false;
         options.sniff_delimiter = false;
+        options.sniff_skip_initial_space = false;
         options.encoding = None;
         options
     }
@@ -120,15 +125,17 @@ impl ValidationOptions {
         Some(self)
     }
 
-    /// Sets the whole dialect (no delimiter detection).
+    /// Sets the whole dialect (no delimiter or `skipInitialSpace` detection).
     pub fn dialect(mut self, dialect: Dialect) -> Self {
         self.dialect = dialect;
         self.sniff_delimiter = false;
+        self.sniff_skip_initial_space = false;
         self
     }
 
     /// Applies a Table Dialect descriptor (`{"delimiter": ";", "header": false, …}`) over the
-    /// current dialect; the delimiter is still detected unless the descriptor gives it.
+    /// current dialect; the delimiter and `skipInitialSpace` are still detected unless the
+    /// descriptor gives them.
     ///
     /// ```
     /// let options = conforme::ValidationOptions::default()
@@ -142,6 +149,9 @@ impl ValidationOptions {
     ) -> Result<Self, crate::source::DialectError> {
         if self.dialect.apply_json(descriptor)? {
             self.sniff_delimiter = false;
+        }
+        if descriptor.get("skipInitialSpace").is_some() {
+            self.sniff_skip_initial_space = false;
         }
         Ok(self)
     }

@@ -257,7 +257,14 @@ impl ValidationOptions {
         if let Some(e) = self.encoding {
             put("encoding", e.name().to_ascii_lowercase().into());
         }
-        let dialect = dialect_descriptor(&self.dialect, self.sniff_delimiter);
+        let mut dialect = dialect_descriptor(&self.dialect, self.sniff_delimiter);
+        if !self.sniff_skip_initial_space {
+            // Given, even as `false`: it must not be guessed again when read back.
+            dialect.insert(
+                "skipInitialSpace".into(),
+                self.dialect.skip_initial_space.into(),
+            );
+        }
         if !dialect.is_empty() {
             put("dialect", Value::Object(dialect));
         }

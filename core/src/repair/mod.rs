@@ -213,6 +213,7 @@ pub fn fixed_file_options(options: &ValidationOptions) -> ValidationOptions {
         ..crate::Dialect::default()
     };
     fixed.sniff_delimiter = false;
+    fixed.sniff_skip_initial_space = false;
     fixed.encoding = None;
     fixed.sheet = None;
     fixed.zip_member = None;

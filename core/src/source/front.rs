@@ -8,12 +8,12 @@
 use super::{
     Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
-    records_text, sniff_delimiter,
+    records_text, sniff_delimiter, sniff_skip_initial_space,
 };
 use crate::error::SourceError;
 use crate::options::ValidationOptions;
 use crate::report::{Diagnostic, ErrorCode};
-use crate::table::{CompiledTable, HeaderPlan};
+use crate::table::{CompiledTable, HeaderPlan, join_header_rows};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
@@ -229,11 +229,20 @@ impl Front {
         if memchr::memchr(b'\n', &text).is_none() && memchr::memchr(b'\r', &text).is_some() {
             self.newline = b'\r';
         }
+        // A few hundred rows tell the delimiter; more only costs start-up time.
+        let sample = &text[..text.len().min(16 * 1024)];
         if self.options.sniff_delimiter {
             let names: Vec<&str> = self.field_names.iter().map(String::as_str).collect();
-            // A few hundred rows tell the delimiter; more only costs start-up time.
-            let sample = &text[..text.len().min(16 * 1024)];
             self.dialect.delimiter = sniff_delimiter(sample, self.dialect.quote_char, &names);
+        }
+        if self.options.sniff_skip_initial_space && !self.dialect.skip_initial_space {
+            let allowed: &[u8] = if self.options.sniff_delimiter {
+                b",\t;|"
+            } else {
+                std::slice::from_ref(&self.dialect.delimiter)
+            };
+            self.dialect.skip_initial_space =
+                sniff_skip_initial_space(sample, self.dialect.delimiter, allowed);
         }
         let mut splitter = Splitter::new(
             &self.dialect,
@@ -502,27 +511,21 @@ impl Front {
 fn header_labels(dialect: &Dialect, bytes: &[u8]) -> Vec<String> {
     let mut reader = dialect.reader_builder().from_reader(bytes);
     let mut record = csv::ByteRecord::new();
-    let mut labels: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
     for n in 1..=dialect.header_record_count() {
         if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
             break;
         }
-        if !dialect.header_rows.contains(&n) {
-            continue;
-        }
-        for (i, cell) in record.iter().enumerate() {
-            let cell = String::from_utf8_lossy(cell);
-            match labels.get_mut(i) {
-                Some(label) if !label.is_empty() && !cell.is_empty() => {
-                    label.push_str(&dialect.header_join);
-                    label.push_str(&cell);
-                }
-                Some(label) => label.push_str(&cell),
-                None => labels.push(cell.into_owned()),
-            }
+        if dialect.header_rows.contains(&n) {
+            rows.push(
+                record
+                    .iter()
+                    .map(|cell| String::from_utf8_lossy(cell).into_owned())
+                    .collect(),
+            );
         }
     }
-    labels
+    join_header_rows(&dialect.header_join, rows)
 }
 
 /// Characters in UTF-8 `text` (bytes that do not continue a sequence).

@@ -10,6 +10,7 @@ pub(crate) mod front;
 mod header;
 pub mod input;
 mod records;
+mod sniff;
 mod specials;
 mod split;
 #[cfg(feature = "excel")]
@@ -31,4 +32,5 @@ pub(crate) use encoding::{
 pub use header::header_labels;
 pub use input::InputFormat;
 pub(crate) use records::RecordReader;
+pub(crate) use sniff::sniff_skip_initial_space;
 pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end, read_retrying};

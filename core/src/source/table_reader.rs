@@ -380,23 +380,12 @@ impl Walker {
 
 /// The labels of the `headerRows` records, joined cell by cell (as the engine joins them).
 fn join_header(dialect: &Dialect, records: &[Vec<String>]) -> Vec<String> {
-    let mut labels: Vec<String> = Vec::new();
-    for (n, record) in records.iter().enumerate() {
-        if !dialect.header_rows.contains(&(n + 1)) {
-            continue;
-        }
-        for (i, cell) in record.iter().enumerate() {
-            match labels.get_mut(i) {
-                Some(label) if !label.is_empty() && !cell.is_empty() => {
-                    label.push_str(&dialect.header_join);
-                    label.push_str(cell);
-                }
-                Some(label) => label.push_str(cell),
-                None => labels.push(cell.clone()),
-            }
-        }
-    }
-    labels
+    let rows = records
+        .iter()
+        .enumerate()
+        .filter(|(n, _)| dialect.header_rows.contains(&(n + 1)))
+        .map(|(_, record)| record);
+    crate::table::join_header_rows(&dialect.header_join, rows)
 }
 
 /// The cells of the current record. The front decoded the text to UTF-8, so cells are

@@ -20,6 +20,41 @@ use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldsMatch;
 use std::collections::{HashMap, HashSet};
 
+/// The labels of the `headerRows` rows, joined cell by cell with `join`. An empty cell adds
+/// nothing, and a cell equal (spaces trimmed) to the last one kept at its position is not
+/// repeated: a merged spreadsheet cell spread over the header rows (`k1` above `k1` is
+/// `k1`, not `k1 k1`), as frictionless joins them.
+pub(crate) fn join_header_rows<R, C>(join: &str, rows: R) -> Vec<String>
+where
+    R: IntoIterator,
+    R::Item: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
+    let mut labels: Vec<String> = Vec::new();
+    let mut kept: Vec<Option<String>> = Vec::new();
+    for row in rows {
+        for (i, cell) in row.into_iter().enumerate() {
+            let cell = cell.as_ref();
+            if kept.len() <= i {
+                kept.resize(i + 1, None);
+            }
+            if kept[i].as_deref() == Some(cell.trim()) {
+                continue;
+            }
+            kept[i] = Some(cell.trim().to_owned());
+            match labels.get_mut(i) {
+                Some(label) if !label.is_empty() && !cell.is_empty() => {
+                    label.push_str(join);
+                    label.push_str(cell);
+                }
+                Some(label) => label.push_str(cell),
+                None => labels.push(cell.to_owned()),
+            }
+        }
+    }
+    labels
+}
+
 /// How the header is matched to the schema when the schema has no `fieldsMatch`.
 ///
 /// ```
@@ -72,6 +107,10 @@ struct ByName {
     at_least_one: bool,
     /// Warn about labels with surrounding spaces.
     warn_trimmed: bool,
+    /// A row too short for a column that is not a schema field still has a missing cell
+    /// there (frictionless' modes; the schema.data.gouv.fr profile only warns about such
+    /// columns).
+    cells_under_extra: bool,
 }
 
 enum Mode {
@@ -91,6 +130,7 @@ fn mode(fields_match: Option<FieldsMatch>, profile: HeaderProfile) -> Mode {
             warn_reordered: false,
             at_least_one,
             warn_trimmed: false,
+            cells_under_extra: true,
         })
     };
     match (fields_match, profile) {
@@ -106,6 +146,7 @@ fn mode(fields_match: Option<FieldsMatch>, profile: HeaderProfile) -> Mode {
             warn_reordered: true,
             at_least_one: false,
             warn_trimmed: true,
+            cells_under_extra: false,
         }),
     }
 }
@@ -119,6 +160,9 @@ pub(crate) struct HeaderPlan {
     pub field_column: Vec<Option<usize>>,
     /// Number of columns the header declares (cells beyond are `extra-cell`).
     pub label_count: usize,
+    /// For each column that is not a schema field, its label when a row too short for it
+    /// has a `missing-cell` there (as frictionless reports it), else `None`.
+    pub extra_column_labels: Vec<Option<String>>,
     /// Header errors (row 1) and declaration errors of the custom checks (no row).
     pub errors: Vec<Diagnostic>,
     /// Header and custom-check warnings.
@@ -174,6 +218,7 @@ impl HeaderPlan {
         let mut errors = Vec::new();
         let mut warnings = Vec::new();
         let mut column_field = Vec::with_capacity(labels.len());
+        let mut extra_column_labels = vec![None; labels.len()];
         // A set, not a scan of the labels before: a 100 000-column header stays linear.
         let mut seen: HashSet<&str> = HashSet::with_capacity(labels.len());
         for (i, raw) in labels.iter().enumerate() {
@@ -182,6 +227,7 @@ impl HeaderPlan {
             let repeated = !seen.insert(label);
             let Some(field) = fields.get(i) else {
                 column_field.push(None);
+                extra_column_labels[i] = Some(label.to_owned());
                 errors.push(
                     at_header(ErrorCode::ExtraLabel)
                         .in_field(number, label)
@@ -226,6 +272,7 @@ impl HeaderPlan {
             column_field,
             field_column,
             label_count: labels.len(),
+            extra_column_labels,
             errors,
             warnings,
             ..HeaderPlan::default()
@@ -373,10 +420,17 @@ impl HeaderPlan {
                 warnings.push(at_header(ErrorCode::ColumnsReordered).with_param("expected", names));
             }
         }
+        let extra_column_labels = (0..labels.len())
+            .map(|c| {
+                (rules.cells_under_extra && column_field[c].is_none())
+                    .then(|| trimmed[c].to_owned())
+            })
+            .collect();
         HeaderPlan {
             column_field,
             field_column,
             label_count: labels.len(),
+            extra_column_labels,
             errors,
             warnings,
             ..HeaderPlan::default()
@@ -422,19 +476,13 @@ impl HeaderPlan {
             d.params = f.params;
             self.errors.push(d);
         }
-        // A key on a column missing from the file cannot be checked (positional matching
-        // keeps frictionless' behaviour: the missing cells are nulls).
-        let by_name = !matches!(mode(table.fields_match, options.profile), Mode::Positional);
+        // A key on a column missing from the file cannot be checked: its missing-label
+        // says it all, in every mode (frictionless 5.21 checks keys on the fields the
+        // header holds only, positional matching included).
         self.keys_enabled = table
             .keys
             .iter()
-            .map(|k| {
-                let all_present = k.fields.iter().all(|&f| present(f));
-                match k.kind {
-                    KeyKind::Foreign { .. } | KeyKind::Reference => all_present,
-                    _ => !by_name || all_present,
-                }
-            })
+            .map(|k| k.fields.iter().all(|&f| present(f)))
             .collect();
         for (i, k) in table.keys.iter().enumerate() {
             if let KeyKind::Foreign { reference } = k.kind {
@@ -455,5 +503,27 @@ fn push(
     match code.severity() {
         crate::report::Severity::Error => errors.push(d),
         crate::report::Severity::Warning => warnings.push(d),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_header_rows;
+
+    #[test]
+    fn header_rows_join_without_repeating_a_merged_cell() {
+        let rows = [
+            vec!["Population", "Population", "code"],
+            vec!["Population", "2021", ""],
+            vec![" Population ", "2021", "commune"],
+        ];
+        assert_eq!(
+            join_header_rows(" ", rows),
+            ["Population", "Population 2021", "code commune"]
+        );
+        // Only the cell right above counts: a label may come back lower down.
+        assert_eq!(join_header_rows(".", [["a"], ["b"], ["a"]]), ["a.b.a"]);
+        // One header row: the labels as they are.
+        assert_eq!(join_header_rows(" ", [["x", "", "x"]]), ["x", "", "x"]);
     }
 }

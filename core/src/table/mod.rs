@@ -12,8 +12,8 @@ pub mod types;
 pub mod value;
 
 pub(crate) use field::{CompiledField, MissingSet};
-pub(crate) use header::HeaderPlan;
 pub use header::HeaderProfile;
+pub(crate) use header::{HeaderPlan, join_header_rows};
 pub(crate) use hints::{closest_allowed, closest_name, geopoint_text, lon_lat_swapped};
 
 use crate::checks::CheckSet;

@@ -235,13 +235,35 @@ impl CompiledTable {
                     cell(column),
                 ));
             }
+            // A required field's absent cell also breaks `required` (frictionless reads it
+            // as null, then lists the missing cells): the constraint errors first.
             for column in count..plan.label_count {
-                if let Some(f) = plan.column_field[column] {
+                if let Some(f) = plan.column_field[column]
+                    && self.fields[f].required
+                {
+                    let field = &self.fields[f];
+                    out.errors.push(
+                        cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, "")
+                            .with_param("constraint", "required")
+                            .with_param("value", true),
+                    );
+                }
+            }
+            for column in count..plan.label_count {
+                let name = match plan.column_field[column] {
+                    Some(f) => Some(self.fields[f].name.as_str()),
+                    // A column without a field, named by its label (frictionless' modes).
+                    None => plan
+                        .extra_column_labels
+                        .get(column)
+                        .and_then(Option::as_deref),
+                };
+                if let Some(name) = name {
                     out.errors.push(cell_diagnostic(
                         ErrorCode::MissingCell,
                         at,
                         column,
-                        &self.fields[f].name,
+                        name,
                         "",
                     ));
                 }

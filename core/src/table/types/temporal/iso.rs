@@ -57,7 +57,8 @@ pub fn parse_iso_time(s: &str) -> Result<Time> {
 }
 
 /// Table Schema `datetime` with the `default` format, following `dateutil.parser.isoparse`:
-/// date `YYYY-MM-DD` or `YYYYMMDD`; then optionally `T` or one space and a time `HH`, `HH:MM`,
+/// date `YYYY-MM-DD` or `YYYYMMDD`; then optionally `T` (or `t`, as RFC 3339 allows) or one
+/// space and a time `HH`, `HH:MM`,
 /// `HHMM`, `HH:MM:SS`, `HHMMSS`, seconds optionally followed by `.` or `,` and fraction digits
 /// (kept to the nanosecond); then an optional offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`).
 /// A date alone is midnight, and `24:00:00` is midnight of the next day.
@@ -72,6 +73,8 @@ pub fn parse_iso_time(s: &str) -> Result<Time> {
 /// assert_eq!(dt.time.offset_seconds, None);
 /// assert_eq!(parse_iso_datetime("2023-12-31T24:00:00").unwrap().to_string(), "2024-01-01T00:00:00");
 /// assert_eq!(parse_iso_datetime("2023-12-31").unwrap().time.hour, 0);
+/// assert_eq!(parse_iso_datetime("2023-12-31t23:59:59z").unwrap().time.offset_seconds, Some(0));
+/// assert!(parse_iso_datetime("2023-12-31x23:59:59").is_err());
 /// ```
 pub fn parse_iso_datetime(s: &str) -> Result<DateTime> {
     let mut c = Cursor::new(s);
@@ -82,7 +85,9 @@ pub fn parse_iso_datetime(s: &str) -> Result<DateTime> {
             time: MIDNIGHT,
         });
     }
-    if !(c.eat(b'T') || c.eat(b' ')) {
+    // dateutil takes any one ASCII character here (`2020-01-01x10:00:00`); only RFC 3339's
+    // separators are kept: `T`, `t` and a space.
+    if !(c.eat(b'T') || c.eat(b't') || c.eat(b' ')) {
         return err("expected 'T' or a space between the date and the time");
     }
     let (time, is_next_day) = iso_time_part(&mut c)?;

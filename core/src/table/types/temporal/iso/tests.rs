@@ -97,6 +97,14 @@ fn iso_datetime_table() {
             "2023-12-31T23:59:59z",
             Some(dt(d(2023, 12, 31), t(23, 59, 59, 0, Some(0)))),
         ),
+        // RFC 3339 allows a lowercase `t` (dateutil takes it too).
+        (
+            "2023-12-31t23:59:59z",
+            Some(dt(d(2023, 12, 31), t(23, 59, 59, 0, Some(0)))),
+        ),
+        // dateutil takes any ASCII character there; not a datetime for anyone else.
+        ("2023-12-31x23:59:59", None),
+        ("2023-12-31_23:59:59", None),
         (
             "2023-12-31T23:59:59.5",
             Some(dt(d(2023, 12, 31), t(23, 59, 59, 500_000_000, None))),
