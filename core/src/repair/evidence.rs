@@ -41,6 +41,21 @@ impl FieldEvidence {
         }
     }
 
+    /// Adds the counters of `other` (another part of the same column).
+    pub fn add(&mut self, other: &FieldEvidence) {
+        self.day_above_12_first += other.day_above_12_first;
+        self.day_above_12_second += other.day_above_12_second;
+        self.zulu += other.zulu;
+        self.offset += other.offset;
+        self.naive += other.naive;
+        if self.spellings.len() < other.spellings.len() {
+            self.spellings.resize(other.spellings.len(), 0);
+        }
+        for (total, n) in self.spellings.iter_mut().zip(&other.spellings) {
+            *total += n;
+        }
+    }
+
     /// Counts what `cell` tells (`valid`: it passes the field).
     pub fn observe(&mut self, field: &CompiledField, cell: &str, valid: bool) {
         match field.field_type {

@@ -6,7 +6,7 @@ use super::evidence::{self, FieldEvidence};
 use super::header::{Layout, plan};
 use super::write::{CsvStyle, record};
 use super::{Change, RepairError, RepairOptions, RepairSummary, Rule};
-use crate::source::table_reader::{ChunkRecord, Header, Input, Record, RecordVisitor};
+use crate::source::table_reader::{ChunkRecord, Input};
 use crate::table::CompiledTable;
 use crate::{Schema, ValidationOptions, Validator};
 use std::borrow::Cow;
@@ -30,13 +30,29 @@ pub fn fix(
     let names: Vec<&str> = table.fields.iter().map(|f| f.name.as_str()).collect();
     let mut evidence = vec![FieldEvidence::default(); table.fields.len()];
     if table.fields.iter().any(evidence::needed) {
-        let mut first = Gather {
-            table: &table,
-            names: &names,
-            layout: None,
-            evidence: &mut evidence,
-        };
-        validator.read_records(input, &mut first)?;
+        // First pass, on the threads too: each chunk's counters, added up in order.
+        let layout = OnceLock::new();
+        validator.map_records(
+            input,
+            |header| {
+                let _ = layout.set(plan(&names, header.labels.as_deref()));
+                Ok::<(), RepairError>(())
+            },
+            || (),
+            |_, counted: &mut Vec<FieldEvidence>, found| {
+                let Some(layout) = layout.get() else {
+                    unreachable!("the header is planned before any row")
+                };
+                gather_row(&table, layout, found.cells, counted);
+                Ok(())
+            },
+            |_, counted| {
+                for (total, part) in evidence.iter_mut().zip(counted) {
+                    total.add(&part);
+                }
+                Ok(())
+            },
+        )?;
     }
     // Second pass, spread over the threads like validation: each chunk's rows are
     // repaired into bytes and changes by a worker, written and logged in file order.
@@ -70,35 +86,25 @@ pub fn fix(
     Ok(summary)
 }
 
-/// First pass: counters per field.
-struct Gather<'a> {
-    table: &'a CompiledTable,
-    names: &'a [&'a str],
-    layout: Option<Layout>,
-    evidence: &'a mut [FieldEvidence],
-}
-
-impl RecordVisitor for Gather<'_> {
-    type Error = RepairError;
-
-    fn header(&mut self, header: Header<'_>) -> Result<(), RepairError> {
-        self.layout = Some(plan(self.names, header.labels.as_deref()));
-        Ok(())
+/// First pass: what one row tells about its columns, counted into `counted` (sized on
+/// first use: a chunk's counters start empty).
+fn gather_row(
+    table: &CompiledTable,
+    layout: &Layout,
+    cells: &[&str],
+    counted: &mut Vec<FieldEvidence>,
+) {
+    if counted.is_empty() {
+        counted.resize(table.fields.len(), FieldEvidence::default());
     }
-
-    fn record(&mut self, found: Record<'_>) -> Result<(), RepairError> {
-        let cells = found.cells;
-        let layout = self.layout.as_ref().expect("the header comes first");
-        for (&column, &field) in layout.source.iter().zip(&layout.field) {
-            let (Some(f), Some(text)) = (field, cells.get(column)) else {
-                continue;
-            };
-            let field = &self.table.fields[f];
-            if evidence::needed(field) {
-                self.evidence[f].observe(field, text, cell::is_valid(field, text));
-            }
+    for (&column, &field) in layout.source.iter().zip(&layout.field) {
+        let (Some(f), Some(text)) = (field, cells.get(column)) else {
+            continue;
+        };
+        let field = &table.fields[f];
+        if evidence::needed(field) {
+            counted[f].observe(field, text, cell::is_valid(field, text));
         }
-        Ok(())
     }
 }
 

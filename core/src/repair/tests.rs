@@ -186,17 +186,21 @@ fn the_corrected_file_and_log_do_not_depend_on_threads_or_chunks() {
         br#"{"fields": [
             {"name": "n", "type": "number"},
             {"name": "cp", "type": "string", "constraints": {"pattern": "[0-9]{5}"}},
-            {"name": "ok", "type": "boolean"}]}"#,
+            {"name": "ok", "type": "boolean"},
+            {"name": "jour", "type": "date"}]}"#,
     )
     .unwrap();
-    // Damaged every few rows, with empty lines and a quoted line break across chunks.
-    let mut data = String::from("N;CP;ok\n");
+    // Damaged every few rows, with empty lines and a quoted line break across chunks. Only
+    // the first row's date says the day comes first (31/01): the others (02/03) are
+    // repaired only when that evidence, in the first chunk, reaches every chunk.
+    let mut data = String::from("N;CP;ok;jour\n");
     for i in 0..3000 {
         match i % 7 {
-            0 => data.push_str(&format!("\"{i},5\";1000;Oui\n")),
+            0 if i == 0 => data.push_str("\"0,5\";1000;Oui;31/01/2024\n"),
+            0 => data.push_str(&format!("\"{i},5\";1000;Oui;02/03/2024\n")),
             3 => data.push('\n'),
-            5 => data.push_str(&format!("{i};\"75\n001\";false\n")),
-            _ => data.push_str(&format!("{i};75001;true\n")),
+            5 => data.push_str(&format!("{i};\"75\n001\";false;2024-01-01\n")),
+            _ => data.push_str(&format!("{i};75001;true;2024-01-01\n")),
         }
     }
     let run = |threads: usize, chunk: usize| {
@@ -221,8 +225,9 @@ fn the_corrected_file_and_log_do_not_depend_on_threads_or_chunks() {
     };
     let one = run(1, 1 << 20);
     assert_eq!(one.2.rows, 3000);
-    // Header (2 renames), then per damaged row a decimal comma, a zero and a boolean.
-    assert_eq!(one.1.len(), 2 + 3 * 429);
+    // Header (2 renames), then per damaged row a decimal comma, a zero, a boolean, a date.
+    assert_eq!(one.1.len(), 2 + 4 * 429);
+    assert!(one.1.iter().any(|c| c.old == "02/03/2024" && c.new == "2024-03-02"));
     assert_eq!(one.1[2].row, 2);
     assert_eq!(one.1.last().unwrap().row, 2 + 2996);
     for (threads, chunk) in [(2, 4096), (3, 5000), (1, 4096)] {
