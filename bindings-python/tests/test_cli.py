@@ -41,9 +41,14 @@ def test_invalid_file_exits_1_with_a_json_report() -> None:
 def test_unusable_schema_exits_2(tmp_path: Path) -> None:
     schema = tmp_path / "schema.json"
     schema.write_text("{", encoding="utf-8")
-    out = run("validate", str(FIXTURES / "valid-basic" / "data.csv"), "--schema", str(schema))
+    data = str(FIXTURES / "valid-basic" / "data.csv")
+    out = run("validate", data, "--schema", str(schema), "--lang", "en")
     assert out.returncode == 2
     assert "conforme:" in out.stderr and "not valid JSON" in out.stderr
+    # The same in French, as every message.
+    out = run("validate", data, "--schema", str(schema), "--lang", "fr")
+    assert out.returncode == 2
+    assert "le schéma n'est pas du JSON" in out.stderr
 
 
 def test_help_and_usage_errors() -> None:
