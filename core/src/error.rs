@@ -309,17 +309,7 @@ fn profile_message(profile: &str, violations: &[Violation]) -> String {
 }
 
 fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {
-    // An archive of 100 000 members must not make a megabyte-long message.
-    let limit = crate::limits::ZIP_NAMES_QUOTED;
-    let mut list = members
-        .iter()
-        .take(limit)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if members.len() > limit {
-        list.push_str(&format!(" … and {} more", members.len() - limit));
-    }
+    let list = capped_names(members, crate::report::Lang::En);
     match (wanted, members.is_empty()) {
         (_, true) => "the ZIP archive holds no data file".to_owned(),
         (Some(w), false) => format!(
@@ -329,6 +319,26 @@ fn zip_member_message(wanted: Option<&str>, members: &[String]) -> String {
             "the ZIP archive holds several files ({list}): choose the one to check with --zip-member NAME"
         ),
     }
+}
+
+/// The first names of a list, joined, the rest counted: an archive of 100 000 members must
+/// not make a megabyte-long message.
+pub(crate) fn capped_names(names: &[String], lang: crate::report::Lang) -> String {
+    let limit = crate::limits::ZIP_NAMES_QUOTED;
+    let mut list = names
+        .iter()
+        .take(limit)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > limit {
+        let more = names.len() - limit;
+        list.push_str(&match lang {
+            crate::report::Lang::Fr => format!(" … et {more} autres"),
+            crate::report::Lang::En => format!(" … and {more} more"),
+        });
+    }
+    list
 }
 
 fn sheet_message(wanted: &str, sheets: &[String]) -> String {

@@ -13,15 +13,6 @@ use std::sync::mpsc;
 
 const READ_SIZE: usize = 1 << 20;
 
-/// Reads until the front has a chunk ready or the input ends. Returns `false` at the end.
-fn fill<R: Read>(front: &mut Front, reader: &mut R, buf: &mut [u8]) -> Result<bool, SourceError> {
-    if front.read_from(reader, buf)? == 0 {
-        front.finish()?;
-        return Ok(false);
-    }
-    Ok(true)
-}
-
 pub(crate) fn validate<R: Read + Send>(
     v: &Validator,
     mut reader: R,
@@ -40,7 +31,7 @@ pub(crate) fn validate<R: Read + Send>(
         if !more {
             return Err(SourceError::Empty);
         }
-        more = fill(&mut front, &mut reader, &mut buf)?;
+        more = front.fill(&mut reader, &mut buf)?;
     };
     let Some(setup) = front.setup.as_ref() else {
         unreachable!("a chunk is only cut once the header is read")
@@ -58,19 +49,9 @@ pub(crate) fn validate<R: Read + Send>(
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
     let mut next = Some(first);
     let front_ref = &mut front;
-    let produce = move || -> Result<_, SourceError> {
-        loop {
-            while let Ok(bytes) = recycle_rx.try_recv() {
-                front_ref.recycle(bytes);
-            }
-            if let Some(chunk) = next.take().or_else(|| front_ref.pop()) {
-                return Ok(Some(chunk));
-            }
-            if !more {
-                return Ok(None);
-            }
-            more = fill(front_ref, &mut reader, &mut buf)?;
-        }
+    let produce = move || match next.take() {
+        Some(chunk) => Ok(Some(chunk)),
+        None => front_ref.next_chunk(&mut reader, &mut buf, &recycle_rx, &mut more),
     };
     let table = &v.table;
     ordered(

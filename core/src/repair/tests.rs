@@ -227,7 +227,11 @@ fn the_corrected_file_and_log_do_not_depend_on_threads_or_chunks() {
     assert_eq!(one.2.rows, 3000);
     // Header (2 renames), then per damaged row a decimal comma, a zero, a boolean, a date.
     assert_eq!(one.1.len(), 2 + 4 * 429);
-    assert!(one.1.iter().any(|c| c.old == "02/03/2024" && c.new == "2024-03-02"));
+    assert!(
+        one.1
+            .iter()
+            .any(|c| c.old == "02/03/2024" && c.new == "2024-03-02")
+    );
     assert_eq!(one.1[2].row, 2);
     assert_eq!(one.1.last().unwrap().row, 2 + 2996);
     for (threads, chunk) in [(2, 4096), (3, 5000), (1, 4096)] {

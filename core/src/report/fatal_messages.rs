@@ -86,16 +86,7 @@ pub(crate) fn source_fr(e: &SourceError) -> String {
 }
 
 fn zip_member(wanted: Option<&str>, members: &[String]) -> String {
-    let limit = crate::limits::ZIP_NAMES_QUOTED;
-    let mut list = members
-        .iter()
-        .take(limit)
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .join(", ");
-    if members.len() > limit {
-        list.push_str(&format!(" … et {} autres", members.len() - limit));
-    }
+    let list = crate::error::capped_names(members, Lang::Fr);
     match (wanted, members.is_empty()) {
         (_, true) => "l'archive ZIP ne contient aucun fichier de données".to_owned(),
         (Some(w), false) => format!(

@@ -82,6 +82,43 @@ pub(crate) struct Front {
 }
 
 impl Front {
+    /// The next chunk for a parallel run: validated chunks' buffers (sent back on
+    /// `recycled`) are taken back first, then a ready chunk is given or more input read;
+    /// `None` once the input is finished (`more` turns `false` when it ends).
+    pub(crate) fn next_chunk<R: std::io::Read>(
+        &mut self,
+        reader: &mut R,
+        buf: &mut [u8],
+        recycled: &std::sync::mpsc::Receiver<Vec<u8>>,
+        more: &mut bool,
+    ) -> Result<Option<Chunk>, SourceError> {
+        loop {
+            while let Ok(bytes) = recycled.try_recv() {
+                self.recycle(bytes);
+            }
+            if let Some(chunk) = self.pop() {
+                return Ok(Some(chunk));
+            }
+            if !*more {
+                return Ok(None);
+            }
+            *more = self.fill(reader, buf)?;
+        }
+    }
+
+    /// Reads until a chunk may be ready or the input ends; `false` at the end.
+    pub(crate) fn fill<R: std::io::Read>(
+        &mut self,
+        reader: &mut R,
+        buf: &mut [u8],
+    ) -> Result<bool, SourceError> {
+        if self.read_from(reader, buf)? == 0 {
+            self.finish()?;
+            return Ok(false);
+        }
+        Ok(true)
+    }
+
     pub(crate) fn new(options: Arc<ValidationOptions>, table: Arc<CompiledTable>) -> Front {
         let field_names = table.fields.iter().map(|f| f.name.clone()).collect();
         Front {

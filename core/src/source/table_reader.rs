@@ -449,7 +449,9 @@ impl Validator {
                 // No record at all: nothing to hand out.
                 return Ok(());
             }
-            more = read_more(&mut front, &mut reader, &mut buf)?;
+            more = front
+                .fill(&mut reader, &mut buf)
+                .map_err(corrupt_to_error)?;
         };
         let Some(setup) = front.setup.as_ref() else {
             unreachable!("a chunk is only cut once the header is read")
@@ -468,19 +470,11 @@ impl Validator {
         let (recycle_tx, recycle_rx) = std::sync::mpsc::channel::<Vec<u8>>();
         let mut next = Some(first);
         let front_ref = &mut front;
-        let produce = move || -> Result<_, SourceError> {
-            loop {
-                while let Ok(bytes) = recycle_rx.try_recv() {
-                    front_ref.recycle(bytes);
-                }
-                if let Some(chunk) = next.take().or_else(|| front_ref.pop()) {
-                    return Ok(Some(chunk));
-                }
-                if !more {
-                    return Ok(None);
-                }
-                more = read_more(front_ref, &mut reader, &mut buf)?;
-            }
+        let produce = move || match next.take() {
+            Some(chunk) => Ok(Some(chunk)),
+            None => front_ref
+                .next_chunk(&mut reader, &mut buf, &recycle_rx, &mut more)
+                .map_err(corrupt_to_error),
         };
         let dialect = &dialect;
         let mut row = dialect.header_record_count() as u64 + 1;
@@ -513,19 +507,6 @@ impl Validator {
         .map_err(|e| E::from(corrupt_to_error(e)))?;
         failure.map_or(Ok(()), Err)
     }
-}
-
-/// Reads more input into the front; `false` once the input is finished.
-fn read_more(
-    front: &mut Front,
-    reader: &mut impl Read,
-    buf: &mut [u8],
-) -> Result<bool, SourceError> {
-    if front.read_from(reader, buf).map_err(corrupt_to_error)? == 0 {
-        front.finish().map_err(corrupt_to_error)?;
-        return Ok(false);
-    }
-    Ok(true)
 }
 
 /// The header records at the start of `chunk`.
