@@ -169,6 +169,10 @@ pub(crate) struct FixArgs {
     /// Message language: fr or en (default: from LANG, else fr).
     #[arg(long)]
     pub lang: Option<String>,
+    /// Worker threads in all, for the repair and the report (default: one per core; at
+    /// most 256).
+    #[arg(long)]
+    threads: Option<usize>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -181,6 +185,9 @@ impl FixArgs {
             "lang".into(),
             json!(if lang == Lang::En { "en" } else { "fr" }),
         );
+        if let Some(n) = self.threads {
+            m.insert("threads".into(), n.into());
+        }
         self.input.put(&mut m)?;
         ValidationOptions::from_json(&Value::Object(m)).map_err(|e| Fatal(e.to_string()))
     }

@@ -1174,3 +1174,44 @@ fn forced_utf16_reads_text_without_a_mark() {
         assert!(String::from_utf8_lossy(&refused.stderr).contains("--encoding utf-16le"));
     }
 }
+
+/// `conforme fix --threads N`: the corrected file and the log are the same whatever the
+/// number of threads (the repair runs on the validation pipeline).
+#[test]
+fn fix_gives_the_same_file_and_log_on_any_thread_count() {
+    let schema = temp_file(
+        "fix-threads.json",
+        br#"{"fields": [{"name": "n", "type": "number"}, {"name": "cp", "type": "string", "constraints": {"pattern": "[0-9]{5}"}}]}"#,
+    );
+    let mut data = String::from("n;cp\n");
+    for i in 0..20_000 {
+        data.push_str(&if i % 3 == 0 {
+            format!("\"{i},5\";1000\n")
+        } else {
+            format!("{i};75001\n")
+        });
+    }
+    let data = temp_file("fix-threads.csv", data.as_bytes());
+    let run = |threads: &str| {
+        let out = data.with_file_name(format!("fixed-{threads}.csv"));
+        let log = data.with_file_name(format!("log-{threads}.csv"));
+        let status = conforme(&[
+            "fix",
+            data.to_str().unwrap(),
+            "--schema",
+            schema.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--log",
+            log.to_str().unwrap(),
+            "--threads",
+            threads,
+        ]);
+        assert_eq!(status.status.code(), Some(0), "{status:?}");
+        (std::fs::read(out).unwrap(), std::fs::read(log).unwrap())
+    };
+    let one = run("1");
+    // The log's header line, then a decimal comma and a lost zero on every third row.
+    assert_eq!(one.1.iter().filter(|&&b| b == b'\n').count(), 1 + 2 * 6667);
+    assert_eq!(one, run("3"));
+}
