@@ -222,6 +222,8 @@ def main() -> int:
     parser.add_argument("--update", action="store_true")
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args()
+    if os.sep in args.python:  # a path, not a name on PATH; kept unresolved (a venv's link)
+        args.python = os.path.abspath(args.python)
     pages = [p.resolve() for p in args.pages] or sorted(GUIDE.rglob("*.md"))
     failures = 0
     ran = 0
