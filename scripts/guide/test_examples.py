@@ -23,7 +23,8 @@ Each page runs in a fresh temporary directory holding links to the repository's
 order and see the files earlier blocks wrote. Pages under `fr/` run with LANG=fr_FR.UTF-8,
 pages under `en/` with LANG=en_US.UTF-8 (the command's default message language).
 
-Normalisation before comparing: trailing spaces are dropped, and the conforme version in
+Normalisation before comparing: the page's working directory is removed from the command's
+output (`/tmp/…/schemas/x.json` reads `schemas/x.json`), trailing spaces are dropped, and the conforme version in
 `"version": "…"` (JSON reports) and `conforme X.Y.Z` is replaced by a placeholder, so a
 release does not rewrite the guide.
 
@@ -125,7 +126,10 @@ def run_page(page: Path, args: argparse.Namespace, outcome: Outcome) -> None:
     bindir = Path(tempfile.mkdtemp(prefix="conforme-guide-bin-"))
     (bindir / "conforme").symlink_to(Path(args.conforme).resolve())
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "CONFORME_"))}
-    env.update(LANG=lang, PATH=f"{bindir}{os.pathsep}{env.get('PATH', '')}", NO_COLOR="1")
+    # The wheel's scripts (conforme-hook, conforme-action) sit beside its Python.
+    scripts = Path(args.python).parent if os.sep in args.python else None
+    path = os.pathsep.join(str(p) for p in (bindir, scripts) if p) + os.pathsep + env.get("PATH", "")
+    env.update(LANG=lang, PATH=path, NO_COLOR="1")
     env["CONFORME_CACHE_DIR"] = str(bindir / "cache")
     with tempfile.TemporaryDirectory(prefix="conforme-guide-") as work:
         cwd = Path(work)
@@ -166,7 +170,7 @@ def run_console(block: Block, cwd: Path, env: dict[str, str], where: str, outcom
         done = subprocess.run(
             ["bash", "-c", command], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
         )
-        actual = (done.stdout + done.stderr).strip("\n")
+        actual = (done.stdout + done.stderr).strip("\n").replace(f"{cwd}{os.sep}", "")
         if not matches(expected, actual):
             outcome.failures.append(
                 f"{where}: `$ {command}` printed (exit {done.returncode}):\n{actual}\n"
