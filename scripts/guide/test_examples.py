@@ -15,6 +15,8 @@ Conventions in the guide's Markdown (the HTML comments do not show on the site):
 * A ```js block is only checked for syntax (`node --check`, as an ES module): running it
   needs a browser or the WebAssembly build, which the `wasm` and `browser` parts test.
 * A ```toml block is parsed (tomllib).
+* Every code of the engine (core/src/report/code.rs) must have a heading on the checks
+  pages (fr/verifications.md, en/checks.md).
 * `<!-- norun -->` before a block skips it (examples that need the network or files the
   reader has, such as `irve.csv`).
 
@@ -219,6 +221,25 @@ def check_js(block: Block, cwd: Path, where: str, outcome: Outcome) -> None:
         outcome.failures.append(f"{where}: JavaScript syntax error:\n{done.stderr}")
 
 
+CHECK_PAGES = ("fr/verifications.md", "en/checks.md")
+
+
+def undocumented_codes() -> list[str]:
+    """The engine's codes (core/src/report/code.rs, the list behind ErrorCode::ALL) that a
+    checks page does not name in one of its headings."""
+    source = (REPO / "core" / "src" / "report" / "code.rs").read_text(encoding="utf-8")
+    codes = re.findall(r'^\s*\w+ = "([a-z0-9-]+)": (?:Error|Warning),$', source, re.M)
+    assert codes, "no code found in core/src/report/code.rs"
+    missing = []
+    for page in CHECK_PAGES:
+        headings = "\n".join(
+            line for line in (GUIDE / page).read_text(encoding="utf-8").split("\n")
+            if line.startswith("#")
+        )
+        missing += [f"{page}: `{code}`" for code in codes if f"`{code}`" not in headings]
+    return missing
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--conforme", default=str(REPO / "target" / "debug" / "conforme"))
@@ -243,6 +264,10 @@ def main() -> int:
             for start, end, body in sorted(outcome.replacements, reverse=True):
                 text = text[:start] + body + text[end:]
             page.write_text(text, encoding="utf-8")
+    if not args.pages:
+        for missing in undocumented_codes():
+            print(f"FAIL {missing} has no heading on the checks page", file=sys.stderr)
+            failures += 1
     print(f"guide examples: {ran} run, {failures} failed ({len(pages)} pages)")
     return 1 if failures and not args.update else 0
 
