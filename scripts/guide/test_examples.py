@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Runs the user guide's examples (docs/guide/) and compares their output with the guide.
 
-Conventions in the guide's Markdown (the HTML comments do not show on the site):
+Conventions in the guide's Markdown (the HTML comments below do not show on the site):
 
-* `<!-- file: NAME -->` on the line before a fenced block: the block's text is written to
-  NAME in the page's working directory (a CSV or a schema the next examples use).
+* A caption line `**`NAME`**` (the file name in bold code, shown on the site) right before a
+  fenced block: the block's text is written to NAME in the page's working directory (a CSV
+  or a schema the next examples use).
 * A ```console block: every line starting with `$ ` is a command (a trailing `\\` continues
   it on the next line); the lines after it, up to the next command, are its expected output
   (standard output, then standard error). A line holding only `…` stands for any number of
@@ -55,7 +56,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO / "docs" / "guide"
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
-MARKER = re.compile(r"<!--\s*(file:\s*(\S+)|norun|output)\s*-->\s*$")
+MARKER = re.compile(r"<!--\s*(norun|output)\s*-->\s*$")
+FILE_CAPTION = re.compile(r"^\*\*`([^`\s]+)`\*\*\s*$")
 
 
 @dataclass
@@ -71,6 +73,7 @@ class Block:
 @dataclass
 class Outcome:
     ran: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
     replacements: list[tuple[int, int, str]] = field(default_factory=list)
 
@@ -81,9 +84,11 @@ def blocks_of(text: str) -> list[Block]:
         before = text[: m.start()].rstrip("\n").rsplit("\n", 1)[-1]
         block = Block(m.group(1), m.group(2), m.start(2), m.end(2))
         marker = MARKER.search(before)
-        if marker:
-            block.marker = "file" if marker.group(2) else marker.group(1)
-            block.file_name = marker.group(2)
+        caption = FILE_CAPTION.match(before)
+        if caption:
+            block.marker, block.file_name = "file", caption.group(1)
+        elif marker:
+            block.marker = marker.group(1)
         found.append(block)
     return found
 
@@ -144,6 +149,9 @@ def run_page(page: Path, args: argparse.Namespace, outcome: Outcome) -> None:
             where = f"{rel}:{text[: block.start].count(chr(10)) + 1}"
             if block.marker == "norun":
                 continue
+            if block.marker in (None, "file") and block.lang in ("console", "python", "js", "toml", "csv", "json"):
+                kind = "file" if block.marker == "file" else block.lang
+                outcome.kinds[kind] = outcome.kinds.get(kind, 0) + 1
             if block.marker == "file" and block.file_name:
                 target = cwd / block.file_name
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -255,10 +263,13 @@ def main() -> int:
     pages = [p.resolve() for p in args.pages] or sorted(GUIDE.rglob("*.md"))
     failures = 0
     ran = 0
+    kinds: dict[str, int] = {}
     for page in pages:
         outcome = Outcome()
         run_page(page, args, outcome)
         ran += outcome.ran
+        for kind, count in outcome.kinds.items():
+            kinds[kind] = kinds.get(kind, 0) + count
         failures += len(outcome.failures)
         for failure in outcome.failures:
             print(f"FAIL {failure}", file=sys.stderr)
@@ -271,7 +282,9 @@ def main() -> int:
         for missing in undocumented_codes():
             print(f"FAIL {missing} has no heading on the checks page", file=sys.stderr)
             failures += 1
-    print(f"guide examples: {ran} run, {failures} failed ({len(pages)} pages)")
+    blocks = ", ".join(f"{count} {kind}" for kind, count in sorted(kinds.items()))
+    print(f"guide examples: {ran} checked (each command of a console block once; {blocks} blocks), "
+          f"{failures} failed ({len(pages)} pages)")
     return 1 if failures and not args.update else 0
 
 
