@@ -86,7 +86,10 @@ part_python() {
 part_guide() {
     step "guide: site (scripts/guide/build.sh: mkdocs build --strict)"
     scripts/guide/build.sh
-    step "guide: the command and the wheel the examples run"
+    step "guide: the command, node (syntax of the JavaScript examples) and the wheel the examples run"
+    if ! command -v node >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+    fi
     cargo build --locked --quiet -p conforme-cli
     if [ ! -x "$PYTHON_VENV/bin/python" ]; then
         python3 -m venv "$PYTHON_VENV"
