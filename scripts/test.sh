@@ -12,6 +12,10 @@
 #        browser (the validation page in headless Chromium via playwright-core);
 #        referentials (the embedded French lists regenerate identically from the pinned
 #        frformat wheel, and conforme's verdicts equal frformat's on a few thousand values);
+#        guide (the user guide under docs/: the site built by scripts/guide/build.sh with a
+#        pinned mkdocs in target/venv-guide and `mkdocs build --strict`; then every runnable
+#        example of its pages run by scripts/guide/test_examples.py against target/debug/conforme
+#        and the wheel installed in the python part's virtualenv, outputs compared with the pages);
 #        release (scripts/release/check.sh: every artefact this machine can build — crates,
 #        manylinux wheel + auditwheel, sdist, standalone and static musl commands, npm
 #        tarball — installed in a clean place and run, plus the pre-commit hook through
@@ -20,7 +24,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ALL_PARTS=(rust python reports wasm browser referentials)
+ALL_PARTS=(rust python reports wasm browser referentials guide)
 parts=("$@")
 if [ ${#parts[@]} -eq 0 ] || [ "${parts[0]}" = "all" ]; then
     parts=("${ALL_PARTS[@]}")
@@ -72,6 +76,32 @@ part_python() {
         --force-reinstall --no-deps target/wheels-test/conforme-*.whl
     step "python: pytest"
     (cd bindings-python && "../$PYTHON_VENV/bin/python" -m pytest -p no:cacheprovider tests)
+}
+
+# The user guide: its site builds without a broken link, and its examples still print what
+# the pages show. The Python examples need the wheel: the python part's virtualenv and tools
+# are reused (created when missing) and the wheel is rebuilt into the same place — a no-op
+# for cargo when the python part or an earlier run already built it from these sources, so
+# the examples never run against a stale wheel.
+part_guide() {
+    step "guide: site (scripts/guide/build.sh: mkdocs build --strict)"
+    scripts/guide/build.sh
+    step "guide: the command, node (syntax of the JavaScript examples) and the wheel the examples run"
+    if ! command -v node >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+    fi
+    cargo build --locked --quiet -p conforme-cli
+    if [ ! -x "$PYTHON_VENV/bin/python" ]; then
+        python3 -m venv "$PYTHON_VENV"
+    fi
+    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_TOOLS[@]}"
+    rm -rf target/wheels-test
+    (cd bindings-python && "../$PYTHON_VENV/bin/maturin" build --locked --quiet --out ../target/wheels-test)
+    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        --force-reinstall --no-deps target/wheels-test/conforme-*.whl
+    step "guide: examples (scripts/guide/test_examples.py)"
+    "$PYTHON_VENV/bin/python" scripts/guide/test_examples.py --conforme target/debug/conforme \
+        --python "$PYTHON_VENV/bin/python"
 }
 
 # The HTML page rendered by a real browser: Debian's chromium (installed when missing),
@@ -159,6 +189,7 @@ for part in "${parts[@]}"; do
         wasm) part_wasm ;;
         browser) part_browser ;;
         referentials) part_referentials ;;
+        guide) part_guide ;;
         release) part_release ;;
         *) echo "unknown part: $part (known: ${ALL_PARTS[*]} release)" >&2; exit 2 ;;
     esac

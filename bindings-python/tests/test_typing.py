@@ -1,5 +1,5 @@
 """The stubs match the native module (stubtest) and type-check real code (mypy --strict);
-the README example runs."""
+the guide's Python examples run."""
 
 from __future__ import annotations
 
