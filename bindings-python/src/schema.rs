@@ -64,7 +64,21 @@ impl PySchema {
         let bytes = py.detach(|| connection.remote.schema_bytes(location));
         connection.warn(py)?;
         let bytes = bytes.map_err(|e| schema_failure(py, &e))?;
-        PySchema::compile(py, &bytes, location, None, &ValidationOptions::default())
+        // Reference lists are read relative to the schema's URL, through the same cache.
+        let options = ValidationOptions::default();
+        let compiled = py.detach(|| {
+            let mut read = connection.remote.list_reader(location);
+            conforme::schema::parse_descriptor(&bytes).and_then(|value| {
+                DocumentSchema::from_value_with_lists(&value, None, &options, &mut read)
+            })
+        });
+        connection.warn(py)?;
+        let schema = compiled.map_err(|e| schema_error(py, format!("schema {location}: {e}")))?;
+        Ok(PySchema {
+            inner: schema,
+            descriptor: Arc::new(descriptor_of(&bytes)),
+            location: location.to_owned(),
+        })
     }
 
     /// Resolves a catalogue reference to one version's address, then fetches it.

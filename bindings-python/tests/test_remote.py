@@ -367,3 +367,29 @@ def test_network_work_runs_with_the_gil_released(server: Server, cache: Path) ->
         done.set()
         counter.join()
     assert ticks > 10
+
+
+LOOKUP_SCHEMA = {
+    "fields": [{"name": "code", "type": "string"}],
+    "custom_checks": [
+        {"name": "reference-list-value", "params": {"column": "code", "list": "sites.csv"}}
+    ],
+}
+
+
+def test_reference_lists_follow_the_schema_location(server: Server, cache: Path, tmp_path: Path) -> None:
+    # From a URL: the list is fetched relative to the schema, through the cache.
+    server.routes["/sites/schema.json"] = Route(json.dumps(LOOKUP_SCHEMA).encode())
+    server.routes["/sites/sites.csv"] = Route(b"code\nS001\nS002\n", content_type="text/csv")
+    schema = conforme.Schema.from_url(server.url("/sites/schema.json"), cache_dir=cache)
+    report = conforme.validate(b"code\nS001\nS003\n", schema, lang="en")
+    assert [(e.row, e.cell) for e in report.errors] == [(3, "S003")]
+    assert "is not in `sites.csv` (first column, 2 values)" in report.errors[0].message
+    assert server.hits("/sites/sites.csv") == [200]
+
+    # From a file: the list beside it.
+    (tmp_path / "schema.json").write_text(json.dumps(LOOKUP_SCHEMA))
+    (tmp_path / "sites.csv").write_text("code\nS003\n")
+    schema = conforme.Schema.from_path(tmp_path / "schema.json")
+    assert conforme.validate(b"code\nS003\n", schema).valid
+    assert not conforme.validate(b"code\nS001\n", schema).valid

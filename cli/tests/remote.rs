@@ -1080,3 +1080,85 @@ fn a_304_answer_to_an_unconditional_request_is_an_error_not_a_crash() {
     );
     assert!(!err.contains("panicked"), "{err}");
 }
+
+/// A schema whose `code` column must be in a reference list, relative to the schema.
+const LOOKUP_SCHEMA: &str = r#"{"fields": [
+    {"name": "code", "type": "string"},
+    {"name": "nom", "type": "string"}
+], "custom_checks": [{"name": "reference-list-value",
+    "params": {"column": "code", "list": "sites.csv", "list_column": "code_site"}}]}"#;
+
+const LOOKUP_LIST: &str = "code_site;libelle\nS001;Nord\nS002;Sud\n";
+
+#[test]
+fn reference_lists_are_read_beside_the_schema_and_through_the_cache() {
+    let server = Server::start();
+    server.route("/schemas/sites/schema.json", Route::json(LOOKUP_SCHEMA));
+    server.route(
+        "/schemas/sites/sites.csv",
+        Route::ok("text/csv", LOOKUP_LIST),
+    );
+    let dir = temp_dir("lookup");
+    let data = write(&dir, "data.csv", "code,nom\nS001,a\nS003,b\n,c\n");
+    let cache = dir.join("cache");
+    let cache = cache.to_str().unwrap();
+    let url = server.url("/schemas/sites/schema.json");
+
+    // Over HTTP: the list is fetched relative to the schema's URL, once.
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "validate",
+            data.as_str(),
+            "--schema",
+            url.as_str(),
+            "--cache-dir",
+            cache,
+            "--lang",
+            "en",
+        ];
+        args.extend_from_slice(extra);
+        conforme(&args)
+    };
+    let out = run(&[]);
+    assert_exit(&out, 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("`S003` is not in column `code_site` of `sites.csv` (2 values)"),
+        "{text}"
+    );
+    assert!(!text.contains("S001"), "{text}");
+    assert_eq!(server.seen("/schemas/sites/sites.csv").len(), 1);
+
+    // Offline, from the cache: the same verdict without a request.
+    let before = server.total();
+    let out = run(&["--offline"]);
+    assert_exit(&out, 1);
+    assert!(stdout(&out).contains("`S003`"), "{}", stdout(&out));
+    assert_eq!(server.total(), before);
+
+    // A local schema reads its list from its own folder, whatever the working directory.
+    let schema = write(&dir, "schema.json", LOOKUP_SCHEMA);
+    write(&dir, "sites.csv", "code_site\nS001\nS003\n");
+    let out = conforme(&["validate", &data, "--schema", &schema, "--lang", "en"]);
+    assert_exit(&out, 0);
+
+    // A list without the named column: the check is not applied, and the report says why.
+    write(&dir, "sites.csv", "code\nS001\n");
+    let out = conforme(&["validate", &data, "--schema", &schema]);
+    assert_exit(&out, 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("la liste de référence `sites.csv` n'a pas de colonne `code_site` ; ses colonnes : code."),
+        "{text}"
+    );
+
+    // A missing list names the file and the reason.
+    std::fs::remove_file(dir.join("sites.csv")).unwrap();
+    let out = conforme(&["validate", &data, "--schema", &schema, "--lang", "en"]);
+    assert_exit(&out, 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains("the reference list `sites.csv` could not be read"),
+        "{text}"
+    );
+}

@@ -48,6 +48,7 @@ pub mod source;
 pub mod table;
 
 pub use checks::declaration::KNOWN as KNOWN_CHECKS;
+pub use checks::{ListFailure, ListReader};
 pub use engine::{StreamValidator, ValidationOptions, Validator};
 pub use error::{JsonProblem, SchemaError, SourceError};
 pub use options::{OPTION_NAMES, OptionsError};

@@ -365,13 +365,32 @@ impl Remote {
         Ok(document.bytes)
     }
 
-    /// Loads a Table Schema from a path or URL.
+    /// Loads a Table Schema from a path or URL; the lists of its `reference-list-value`
+    /// checks are read relative to it, URLs through the cache like every remote document.
     pub fn table_schema(&self, location: &str) -> Result<Schema, RemoteError> {
         let bytes = self.schema_bytes(location)?;
-        conforme::document::load_table_schema(&bytes).map_err(|source| RemoteError::Schema {
-            location: location.to_owned(),
-            source,
-        })
+        conforme::document::load_table_schema_with_lists(&bytes, &mut self.list_reader(location))
+            .map_err(|source| RemoteError::Schema {
+                location: location.to_owned(),
+                source,
+            })
+    }
+
+    /// Reads the reference lists a schema at `schema_location` names: relative to it, URLs
+    /// through the cache (and `offline`), web pages refused.
+    pub fn list_reader<'r>(
+        &'r self,
+        schema_location: &'r str,
+    ) -> impl FnMut(&str) -> Result<Vec<u8>, conforme::ListFailure> + 'r {
+        move |list: &str| {
+            let location = catalog::join(schema_location, list);
+            self.document(&location)
+                .and_then(|document| {
+                    reject_html(&document, "reference list")?;
+                    Ok(document.bytes)
+                })
+                .map_err(|e| conforme::ListFailure::Unreadable(e.to_string()))
+        }
     }
 
     /// Finds in the catalogue where the Table Schema versions `reference` names are published.

@@ -421,3 +421,37 @@ fn foreign_keys_read_tables_as_validation_does() {
     );
     assert_eq!(found(1), [(Some(3), Some(3), "blank-row".to_owned())]);
 }
+
+/// A resource's `reference-list-value` check reads its list inside the package, as resources
+/// are read; a list outside the package is refused and the report says so.
+#[test]
+fn package_reference_lists_are_files_of_the_package() {
+    let dir = std::env::temp_dir().join(format!("conforme-package-list-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("listes")).unwrap();
+    std::fs::write(dir.join("listes/sites.csv"), "code\nS1\nS2\n").unwrap();
+    std::fs::write(dir.join("data.csv"), "site\nS1\nS9\n").unwrap();
+    let descriptor = |list: &str| {
+        json!({"resources": [{"name": "data", "path": "data.csv", "schema": {
+            "fields": [{"name": "site", "type": "string",
+                "customCheck": {"name": "reference-list-value", "list": list}}]}}]})
+    };
+    let options = ValidationOptions::default().lang(conforme::Lang::En);
+    let package = dir.join("datapackage.json");
+
+    std::fs::write(&package, descriptor("listes/sites.csv").to_string()).unwrap();
+    let report = validate_package(&package, &options).unwrap();
+    let errors = &report.resources[0].report.errors;
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].cell.as_deref(), Some("S9"));
+
+    std::fs::write(&package, descriptor("../sites.csv").to_string()).unwrap();
+    let report = validate_package(&package, &options).unwrap();
+    let errors = &report.resources[0].report.errors;
+    assert_eq!(errors[0].code.as_str(), "check-error", "{errors:?}");
+    assert!(
+        errors[0].message.contains("leaves the package directory"),
+        "{}",
+        errors[0].message
+    );
+}

@@ -10,6 +10,7 @@
 
 use super::cohesive::Cohesive;
 use super::compare::{Compare, Op};
+use super::lookup::{ListFailure, ListProblem, Lookup, ReferenceLists};
 use super::one_of_required::OneOfRequired;
 use super::referential::{Referential, is_versioned};
 use super::sum::Sum;
@@ -48,6 +49,7 @@ pub const KNOWN: &[&str] = &[
     "phone-number-value",
     "french-gps-coordinates",
     "coordonnees-gps-francaises",
+    super::lookup::NAME,
     // frformat's referential checks (`checks::referential`).
     "code-commune-insee",
     "numero-departement",
@@ -95,10 +97,30 @@ impl Problem {
     }
 }
 
+/// The `check-error` of a reference list that cannot be used.
+fn list_problem(list: &str, problem: &ListProblem) -> Problem {
+    match problem {
+        ListProblem::Failed(ListFailure::NoAccess) => {
+            Problem::new("list-no-access").with("value", list)
+        }
+        ListProblem::Failed(ListFailure::Unreadable(reason)) => Problem::new("list-unreadable")
+            .with("value", list)
+            .with("reason", reason.as_str()),
+        ListProblem::NotATable(reason) => Problem::new("list-unreadable")
+            .with("value", list)
+            .with("reason", reason.as_str()),
+        ListProblem::NoColumn { column, labels } => Problem::new("list-column")
+            .with("value", list)
+            .with("column", column.as_str())
+            .with("expected", labels.join(", ")),
+    }
+}
+
 /// Parameters of one declaration, read against the schema.
 struct Params<'a> {
     schema: &'a TableSchema,
     params: &'a Map<String, Value>,
+    lists: &'a ReferenceLists,
 }
 
 impl Params<'_> {
@@ -185,6 +207,29 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
         "siret" => {
             column("column")?;
             CheckKind::Siret
+        }
+        super::lookup::NAME => {
+            column("column")?;
+            let list = p.string("list")?;
+            let list_column = match p.params.get("list_column") {
+                None => None,
+                Some(_) => Some(p.string("list_column")?),
+            };
+            let values = match p.lists.get(list, list_column) {
+                Some(Ok(values)) => values.clone(),
+                Some(Err(problem)) => return Err(list_problem(list, problem)),
+                None => {
+                    return Err(list_problem(
+                        list,
+                        &ListProblem::Failed(ListFailure::NoAccess),
+                    ));
+                }
+            };
+            CheckKind::Lookup(Lookup {
+                list: list.to_owned(),
+                list_column: list_column.map(str::to_owned),
+                values,
+            })
         }
         "siren" => {
             column("column")?;
@@ -406,7 +451,22 @@ fn declarations(schema: &TableSchema) -> Vec<Read> {
 }
 
 /// Compiles every check the schema declares.
-pub(crate) fn compile_checks(schema: &TableSchema) -> CheckSet {
+/// The `(list, list_column)` of every `reference-list-value` declaration, to read before
+/// compiling (declarations with malformed parameters are left to [`compile_checks`]).
+pub(crate) fn wanted_lists(schema: &TableSchema) -> Vec<(String, Option<String>)> {
+    declarations(schema)
+        .into_iter()
+        .flatten()
+        .filter(|d| d.name == super::lookup::NAME)
+        .filter_map(|d| {
+            let list = d.params.get("list")?.as_str()?.to_owned();
+            let column = d.params.get("list_column").and_then(Value::as_str);
+            Some((list, column.map(str::to_owned)))
+        })
+        .collect()
+}
+
+pub(crate) fn compile_checks(schema: &TableSchema, lists: &ReferenceLists) -> CheckSet {
     let mut set = CheckSet::default();
     for read in declarations(schema) {
         let decl = match read {
@@ -453,6 +513,7 @@ pub(crate) fn compile_checks(schema: &TableSchema) -> CheckSet {
         let params = Params {
             schema,
             params: &decl.params,
+            lists,
         };
         match compile_one(name, &params) {
             Ok(mut check) => {
@@ -489,7 +550,10 @@ mod tests {
     use serde_json::json;
 
     fn compile(schema: Value) -> CheckSet {
-        compile_checks(&TableSchema::from_value(&schema).unwrap())
+        compile_checks(
+            &TableSchema::from_value(&schema).unwrap(),
+            &ReferenceLists::default(),
+        )
     }
 
     fn problems(set: &CheckSet) -> Vec<String> {

@@ -12,6 +12,7 @@ mod cohesive;
 mod compare;
 pub(crate) mod declaration;
 mod gps;
+pub(crate) mod lookup;
 mod nomenclature;
 mod one_of_required;
 mod opening_hours;
@@ -26,7 +27,8 @@ use crate::report::{Diagnostic, ErrorCode};
 use crate::table::value::Value;
 use serde_json::{Map, Value as Json};
 
-pub(crate) use declaration::compile_checks;
+pub(crate) use declaration::{compile_checks, wanted_lists};
+pub use lookup::{ListFailure, ListReader};
 
 /// A cell as the checks see it.
 #[derive(Clone, Debug)]
@@ -95,6 +97,7 @@ pub(crate) enum CheckKind {
     Phone,
     FrenchGps,
     Referential(referential::Referential),
+    Lookup(lookup::Lookup),
 }
 
 /// One declared check, ready to run on rows.
@@ -152,6 +155,7 @@ impl CompiledCheck {
             CheckKind::Phone => None,
             CheckKind::FrenchGps => gps::check(&anchored()),
             CheckKind::Referential(r) => r.check(&anchored()),
+            CheckKind::Lookup(l) => l.check(&anchored()),
         }
     }
 }

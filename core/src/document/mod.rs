@@ -106,17 +106,31 @@ impl DocumentSchema {
     /// Compiles a schema descriptor: a JSON Schema when it looks like one
     /// ([`crate::json::is_json_schema`]), else a Table Schema (with its lint warnings, which
     /// every report then carries). `location` is the schema's file, whose folder holds local
-    /// copies of what a JSON Schema references.
+    /// copies of what a JSON Schema references and the lists of `reference-list-value`
+    /// checks (the current folder without a location).
     pub fn from_value(
         value: &Value,
         location: Option<&Path>,
         options: &ValidationOptions,
     ) -> Result<DocumentSchema, SchemaError> {
+        let mut read = crate::schema::local_lists(location);
+        DocumentSchema::from_value_with_lists(value, location, options, &mut read)
+    }
+
+    /// [`from_value`](Self::from_value), reading the lists of `reference-list-value` checks
+    /// with `read` (see [`Schema::from_value_with_lists`]): what a door that fetches remote
+    /// documents uses for a schema loaded from a URL.
+    pub fn from_value_with_lists(
+        value: &Value,
+        location: Option<&Path>,
+        options: &ValidationOptions,
+        read: &mut crate::ListReader<'_>,
+    ) -> Result<DocumentSchema, SchemaError> {
         if crate::json::is_json_schema(value) {
             let json = JsonSchemaOptions::from_options(options, location);
             Ok(DocumentSchema::Json(JsonSchema::compile(value, &json)?))
         } else {
-            Ok(DocumentSchema::Table(linted(value)?))
+            Ok(DocumentSchema::Table(linted(value, read)?))
         }
     }
 
@@ -146,8 +160,8 @@ impl DocumentSchema {
 }
 
 /// A Table Schema with its lint findings as warnings.
-fn linted(value: &Value) -> Result<Schema, SchemaError> {
-    let schema = Schema::from_value(value)?;
+fn linted(value: &Value, read: &mut crate::ListReader<'_>) -> Result<Schema, SchemaError> {
+    let schema = Schema::from_value_with_lists(value, read)?;
     let warnings = crate::lint::lint_value(value)
         .into_iter()
         .map(crate::lint::Finding::into_warning)
@@ -163,7 +177,16 @@ fn linted(value: &Value) -> Result<Schema, SchemaError> {
 /// assert!(!schema.lint_warnings().is_empty());
 /// ```
 pub fn load_table_schema(bytes: &[u8]) -> Result<Schema, SchemaError> {
-    linted(&crate::schema::parse_descriptor(bytes)?)
+    load_table_schema_with_lists(bytes, &mut |_: &str| Err(crate::ListFailure::NoAccess))
+}
+
+/// [`load_table_schema`], reading the lists of `reference-list-value` checks with `read`
+/// (see [`Schema::from_value_with_lists`]).
+pub fn load_table_schema_with_lists(
+    bytes: &[u8],
+    read: &mut crate::ListReader<'_>,
+) -> Result<Schema, SchemaError> {
+    linted(&crate::schema::parse_descriptor(bytes)?, read)
 }
 
 /// Adds the schema's lint warnings to a table's report, in the report's language and with

@@ -4,7 +4,7 @@
 
 mod chunk;
 mod dispatch;
-mod key_set;
+pub(crate) mod key_set;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
@@ -80,7 +80,7 @@ fn with_null_sequence(schema: &Schema, null: &str) -> Arc<CompiledTable> {
         }
     }
     // The descriptor compiled once already; adding a missing value cannot break it.
-    CompiledTable::compile(&descriptor)
+    CompiledTable::compile(&descriptor, schema.lists())
         .map(Arc::new)
         .unwrap_or_else(|_| schema.compiled().clone())
 }

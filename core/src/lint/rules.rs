@@ -94,6 +94,11 @@ const CUSTOM_CHECKS: &[(&str, &[(&str, bool)])] = &[
     ("phone-number-value", &[("column", true)]),
     ("french-gps-coordinates", &[("column", true)]),
     ("coordonnees-gps-francaises", &[("column", true)]),
+    // conforme's own lookup in a reference list (not run by Validata).
+    (
+        "reference-list-value",
+        &[("column", true), ("list", true), ("list_column", false)],
+    ),
     // frformat's referential checks: `cog` is the COG vintage ("2024", "latest").
     ("code-commune-insee", &[("column", true), ("cog", true)]),
     ("numero-departement", &[("column", true), ("cog", true)]),

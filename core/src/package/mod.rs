@@ -15,6 +15,7 @@
 //! }
 //! ```
 
+use crate::ListFailure;
 use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use crate::report::{Diagnostic, ErrorCode, Lang, Report, Stats};
 use crate::{Schema, ValidationOptions, Validator};
@@ -381,9 +382,15 @@ fn resource_format(r: &serde_json::Map<String, Value>, path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// The resource's Table Schema, with profile violations pointed into the package.
-fn table_schema(value: &Value, pointer: &str) -> Result<Schema, String> {
-    Schema::from_value(value).map_err(|e| match e {
+/// The resource's Table Schema, with profile violations pointed into the package; the
+/// lists of its `reference-list-value` checks are files of the package, like resources.
+fn table_schema(value: &Value, pointer: &str, base: &Path) -> Result<Schema, String> {
+    let mut read = |list: &str| {
+        let path = local_path(base, list, "reference list").map_err(ListFailure::Unreadable)?;
+        std::fs::read(&path)
+            .map_err(|e| ListFailure::Unreadable(format!("{}: {e}", path.display())))
+    };
+    Schema::from_value_with_lists(value, &mut read).map_err(|e| match e {
         crate::error::SchemaError::Profile { violations, .. } => {
             let nested: Vec<_> = violations.into_iter().map(|v| v.nested(pointer)).collect();
             violations_text("Table Schema", &nested)
@@ -449,7 +456,7 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &Settings) -> Resour
                 })
             }
             "csv" | "tsv" | "txt" | "" | "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => {
-                let schema = table_schema(&schema_value, &schema_pointer)?;
+                let schema = table_schema(&schema_value, &schema_pointer, base)?;
                 let topts = table_options(base, i, &options.table, r, &format)?;
                 let lint = crate::lint::lint_value(&schema_value)
                     .into_iter()

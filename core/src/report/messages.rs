@@ -636,6 +636,12 @@ fn check_error_message(d: &Diagnostic, lang: Lang) -> String {
         ("empty-list", Lang::En) => format!("the list `{param}` is empty."),
         ("bad-vintage", Lang::Fr) => format!("le millésime du COG `{value}` n'est pas disponible pour ce contrôle ; valeurs possibles : {expected}."),
         ("bad-vintage", Lang::En) => format!("the COG vintage `{value}` is not available for this check; possible values: {expected}."),
+        ("list-no-access", Lang::Fr) => format!("la liste de référence `{value}` ne peut pas être lue ici (schéma chargé sans emplacement, adresse web sans accès au réseau, ou navigateur) ; chargez le schéma depuis son fichier ou son adresse avec la commande `conforme` ou le module Python."),
+        ("list-no-access", Lang::En) => format!("the reference list `{value}` cannot be read here (a schema loaded without a location, a URL without network access, or a browser); load the schema from its file or address with the `conforme` command or the Python package."),
+        ("list-unreadable", Lang::Fr) => format!("la liste de référence `{value}` n'a pas pu être lue : {}. Vérifiez son chemin (relatif au fichier du schéma) ou son adresse.", d.param_str("reason").unwrap_or("")),
+        ("list-unreadable", Lang::En) => format!("the reference list `{value}` could not be read: {}. Check its path (relative to the schema file) or address.", d.param_str("reason").unwrap_or("")),
+        ("list-column", Lang::Fr) => format!("la liste de référence `{value}` n'a pas de colonne `{column}` ; ses colonnes : {expected}."),
+        ("list-column", Lang::En) => format!("the reference list `{value}` has no column `{column}`; its columns: {expected}."),
         (other, _) => other.to_owned(),
     };
     match lang {

@@ -107,9 +107,33 @@ fn hint(d: &Diagnostic, lang: Lang) -> String {
     }
 }
 
+/// The message of `reference-list-value`: the list, its column and its size.
+fn lookup_message(d: &Diagnostic, cell: &str, lang: Lang) -> String {
+    let list = param(d, "list");
+    let count = d.params.get("count").and_then(|c| c.as_u64()).unwrap_or(0);
+    let column = param(d, "list_column");
+    match (lang, column) {
+        (Lang::Fr, "") => format!(
+            "Valeur absente de la liste de référence : `{cell}` n'est pas dans `{list}` (première colonne, {count} valeurs). Vérifiez l'orthographe, les espaces et les zéros initiaux, ou ajoutez la valeur à la liste si elle manque."
+        ),
+        (Lang::Fr, c) => format!(
+            "Valeur absente de la liste de référence : `{cell}` n'est pas dans la colonne `{c}` de `{list}` ({count} valeurs). Vérifiez l'orthographe, les espaces et les zéros initiaux, ou ajoutez la valeur à la liste si elle manque."
+        ),
+        (Lang::En, "") => format!(
+            "Value not in the reference list: `{cell}` is not in `{list}` (first column, {count} values). Check the spelling, spaces and leading zeros, or add the value to the list if it is missing."
+        ),
+        (Lang::En, c) => format!(
+            "Value not in the reference list: `{cell}` is not in column `{c}` of `{list}` ({count} values). Check the spelling, spaces and leading zeros, or add the value to the list if it is missing."
+        ),
+    }
+}
+
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
     let check = param(d, "check");
+    if check == crate::checks::lookup::NAME {
+        return lookup_message(d, cell, lang);
+    }
     let (expected_fr, expected_en) = expected(check);
     let (source_fr, source_en) = source(check, param(d, "vintage"));
     let hint = hint(d, lang);

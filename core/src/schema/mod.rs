@@ -10,6 +10,8 @@ pub use table::{
     Constraints, FieldDescriptor, FieldType, FieldsMatch, ForeignKey, MissingValue, TableSchema,
 };
 
+use crate::checks::lookup::ReferenceLists;
+use crate::checks::{ListFailure, ListReader};
 use crate::error::SchemaError;
 use crate::table::CompiledTable;
 use std::path::Path;
@@ -31,6 +33,8 @@ pub struct Schema {
     /// The descriptor's lint findings, as warnings, when it was loaded through the
     /// engine's door ([`crate::document::load_table_schema`]).
     lint: Arc<[crate::report::Diagnostic]>,
+    /// The reference lists its `reference-list-value` checks read (kept for recompiling).
+    lists: Arc<ReferenceLists>,
 }
 
 impl Schema {
@@ -42,7 +46,33 @@ impl Schema {
     /// Loads a schema from an already parsed JSON value. The descriptor is first checked
     /// against the Table Schema profile ([`crate::profile`]): every structural error is
     /// reported at once, with its pointer.
+    ///
+    /// A `reference-list-value` check needs its list read from the schema's location: here
+    /// there is none, so such a check reports a `check-error` (use
+    /// [`from_path`](Self::from_path) or [`from_value_with_lists`](Self::from_value_with_lists)).
     pub fn from_value(value: &serde_json::Value) -> Result<Schema, SchemaError> {
+        Schema::from_value_with_lists(value, &mut |_: &str| Err(ListFailure::NoAccess))
+    }
+
+    /// [`from_value`](Self::from_value), reading the reference lists of its
+    /// `reference-list-value` checks with `read` (given each `list` parameter as written;
+    /// it resolves it against the schema's location). Each list is read once.
+    ///
+    /// ```
+    /// use conforme::{ListFailure, Schema, Validator};
+    /// let descriptor = serde_json::json!({"fields": [{"name": "code",
+    ///     "customCheck": {"name": "reference-list-value", "list": "codes.csv"}}]});
+    /// let schema = Schema::from_value_with_lists(&descriptor, &mut |list: &str| match list {
+    ///     "codes.csv" => Ok(b"code\nA1\nB2\n".to_vec()),
+    ///     _ => Err(ListFailure::NoAccess),
+    /// }).unwrap();
+    /// let report = Validator::new(&schema).validate_slice(b"code\nA1\nC3\n").unwrap();
+    /// assert_eq!(report.errors.len(), 1);
+    /// ```
+    pub fn from_value_with_lists(
+        value: &serde_json::Value,
+        read: &mut ListReader<'_>,
+    ) -> Result<Schema, SchemaError> {
         // Without "fields" the loader's own message (a package? a JSON Schema?) says more.
         if value.get("fields").is_some() {
             let violations = crate::profile::errors(crate::profile::Profile::TableSchema, value);
@@ -54,22 +84,27 @@ impl Schema {
             }
         }
         let descriptor = TableSchema::from_value(value)?;
-        let compiled = CompiledTable::compile(&descriptor)?;
+        let wanted = crate::checks::wanted_lists(&descriptor);
+        let lists =
+            ReferenceLists::load(wanted.iter().map(|(l, c)| (l.as_str(), c.as_deref())), read);
+        let compiled = CompiledTable::compile(&descriptor, &lists)?;
         Ok(Schema {
             descriptor: Arc::new(descriptor),
             compiled: Arc::new(compiled),
             lint: Arc::from(Vec::new()),
+            lists: Arc::new(lists),
         })
     }
 
-    /// Loads a schema file (JSON or YAML).
+    /// Loads a schema file (JSON or YAML); the lists of its `reference-list-value` checks
+    /// are read from the file's folder.
     pub fn from_path(path: impl AsRef<Path>) -> Result<Schema, SchemaError> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|source| SchemaError::Io {
             path: path.to_owned(),
             source,
         })?;
-        Schema::from_slice(&bytes)
+        Schema::from_value_with_lists(&parse_descriptor(&bytes)?, &mut local_lists(Some(path)))
     }
 
     /// The Table Schema descriptor as loaded.
@@ -90,6 +125,33 @@ impl Schema {
 
     pub(crate) fn compiled(&self) -> &Arc<CompiledTable> {
         &self.compiled
+    }
+
+    pub(crate) fn lists(&self) -> &ReferenceLists {
+        &self.lists
+    }
+}
+
+/// Reads reference lists from the file system, relative to the folder of the schema file
+/// `schema` (the current folder without one). A URL cannot be read here: the command and
+/// Python load schemas through `conforme-remote`, which fetches them (with its cache).
+pub(crate) fn local_lists(
+    schema: Option<&Path>,
+) -> impl FnMut(&str) -> Result<Vec<u8>, ListFailure> {
+    let folder = schema
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    move |list: &str| {
+        let lower = list.to_ascii_lowercase();
+        if cfg!(target_arch = "wasm32")
+            || lower.starts_with("http://")
+            || lower.starts_with("https://")
+        {
+            return Err(ListFailure::NoAccess);
+        }
+        std::fs::read(folder.join(list))
+            .map_err(|e| ListFailure::Unreadable(format!("{}: {e}", folder.join(list).display())))
     }
 }
 

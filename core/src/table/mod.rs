@@ -103,7 +103,11 @@ fn resolve(
 }
 
 impl CompiledTable {
-    pub(crate) fn compile(schema: &TableSchema) -> Result<CompiledTable, SchemaError> {
+    /// Compiles `schema`; its `reference-list-value` checks take their values from `lists`.
+    pub(crate) fn compile(
+        schema: &TableSchema,
+        lists: &crate::checks::lookup::ReferenceLists,
+    ) -> Result<CompiledTable, SchemaError> {
         let fields = schema
             .fields
             .iter()
@@ -179,7 +183,7 @@ impl CompiledTable {
             keys,
             in_key,
             cell_work,
-            checks: crate::checks::compile_checks(schema),
+            checks: crate::checks::compile_checks(schema, lists),
             fields_match: schema.fields_match,
         })
     }

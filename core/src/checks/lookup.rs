@@ -1,0 +1,272 @@
+//! `reference-list-value`: the values of a column must appear in a reference list too
+//! large or too volatile for an `enum` (every SIRET of a network's operators, the codes of
+//! a local nomenclature), kept in a CSV file beside the schema or at a URL.
+//!
+//! ```json
+//! {"name": "reference-list-value",
+//!  "params": {"column": "code_site", "list": "sites.csv", "list_column": "code"}}
+//! ```
+//!
+//! `list` is resolved against the schema's own location (a path next to a schema file, or
+//! an address relative to a schema's URL); `list_column` names the list's column (default:
+//! its first). The list is read once when the schema is loaded, through the same reader as
+//! the tables being validated (encoding, delimiter, header), and kept as foreign-key sets
+//! are: one 128-bit hash per distinct value, about 23 bytes each whatever the values'
+//! length. A cell is looked up by its text as written, like frformat's referential checks
+//! (`01000` keeps its zero; a missing value is not looked up).
+
+use super::{CellState, Finding};
+use crate::engine::key_set::KeySet;
+use crate::report::ErrorCode;
+use crate::source::table_reader::{Header, Input, Record, RecordVisitor};
+use crate::{Schema, SourceError, Validator};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The check's name in schemas.
+pub(crate) const NAME: &str = "reference-list-value";
+
+/// Why a reference list could not be had, as the reader that fetches it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ListFailure {
+    /// The schema was loaded where lists cannot be read: from memory without a location,
+    /// in the browser, or a URL without network access.
+    NoAccess,
+    /// Reading failed; the reason in the words of the reader (file system, HTTP, cache).
+    Unreadable(String),
+}
+
+/// What reads a reference list's bytes: given the `list` parameter as written in the
+/// schema, resolves it against the schema's location and returns the list's bytes.
+pub type ListReader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, ListFailure> + 'a;
+
+/// The distinct values of one reference list.
+pub(crate) struct ListValues {
+    set: KeySet,
+    /// Distinct values.
+    pub count: u64,
+}
+
+impl std::fmt::Debug for ListValues {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ListValues")
+            .field("count", &self.count)
+            .finish()
+    }
+}
+
+fn hash(text: &str) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+}
+
+impl ListValues {
+    fn contains(&self, text: &str) -> bool {
+        self.set.contains(hash(text))
+    }
+}
+
+/// Why a list declared by a check is not usable (becomes the check's `check-error`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum ListProblem {
+    Failed(ListFailure),
+    /// The list was read but has no column of that name.
+    NoColumn {
+        column: String,
+        labels: Vec<String>,
+    },
+    /// The list's text could not be read as a table.
+    NotATable(String),
+}
+
+type Loaded = Result<Arc<ListValues>, ListProblem>;
+
+/// The reference lists a schema's `reference-list-value` checks name, each read once
+/// (keyed by the `list` parameter and column).
+#[derive(Debug, Default)]
+pub(crate) struct ReferenceLists {
+    lists: HashMap<(String, Option<String>), Loaded>,
+}
+
+impl ReferenceLists {
+    /// Reads every list the declarations `(list, list_column)` name, once each.
+    pub(crate) fn load<'d>(
+        wanted: impl IntoIterator<Item = (&'d str, Option<&'d str>)>,
+        read: &mut ListReader<'_>,
+    ) -> ReferenceLists {
+        let mut lists = HashMap::new();
+        for (list, column) in wanted {
+            let key = (list.to_owned(), column.map(str::to_owned));
+            if lists.contains_key(&key) {
+                continue;
+            }
+            let loaded = read(list)
+                .map_err(ListProblem::Failed)
+                .and_then(|bytes| values_of(&bytes, column));
+            lists.insert(key, loaded);
+        }
+        ReferenceLists { lists }
+    }
+
+    /// The list read for `(list, column)`; `None` when it was never asked for.
+    pub(crate) fn get(&self, list: &str, column: Option<&str>) -> Option<&Loaded> {
+        self.lists
+            .get(&(list.to_owned(), column.map(str::to_owned)))
+    }
+}
+
+/// Collects one column's distinct values.
+struct Collector<'c> {
+    column: Option<&'c str>,
+    index: usize,
+    values: ListValues,
+}
+
+impl RecordVisitor for Collector<'_> {
+    type Error = ListProblem;
+
+    fn header(&mut self, header: Header<'_>) -> Result<(), ListProblem> {
+        let Some(wanted) = self.column else {
+            return Ok(());
+        };
+        let labels = header.labels.unwrap_or_default();
+        match labels.iter().position(|l| l == wanted) {
+            Some(i) => {
+                self.index = i;
+                Ok(())
+            }
+            None => Err(ListProblem::NoColumn {
+                column: wanted.to_owned(),
+                labels,
+            }),
+        }
+    }
+
+    fn record(&mut self, record: Record<'_>) -> Result<(), ListProblem> {
+        if let Some(value) = record.cells.get(self.index).filter(|v| !v.is_empty())
+            && self.values.set.insert(hash(value), record.row).is_none()
+        {
+            self.values.count += 1;
+        }
+        Ok(())
+    }
+}
+
+impl From<SourceError> for ListProblem {
+    fn from(e: SourceError) -> ListProblem {
+        ListProblem::NotATable(e.to_string())
+    }
+}
+
+/// The distinct values of `column` (the first column when `None`) of a list's bytes, read
+/// as validation reads a table.
+fn values_of(bytes: &[u8], column: Option<&str>) -> Loaded {
+    let no_fields = serde_json::json!({"fields": []});
+    let schema = Schema::from_value(&no_fields).expect("an empty Table Schema compiles");
+    let mut collector = Collector {
+        column,
+        index: 0,
+        values: ListValues {
+            set: KeySet::default(),
+            count: 0,
+        },
+    };
+    Validator::new(&schema).read_records(Input::Bytes(bytes), &mut collector)?;
+    Ok(Arc::new(collector.values))
+}
+
+/// A compiled `reference-list-value` check.
+#[derive(Debug)]
+pub(crate) struct Lookup {
+    pub list: String,
+    pub list_column: Option<String>,
+    pub values: Arc<ListValues>,
+}
+
+impl Lookup {
+    pub(crate) fn check(&self, cell: &CellState<'_>) -> Option<Finding> {
+        let CellState::Typed(_, text) = cell else {
+            return None;
+        };
+        if self.values.contains(text) {
+            return None;
+        }
+        let mut finding = Finding::new(ErrorCode::CustomCheckError)
+            .with("check", NAME)
+            .with("list", self.list.as_str())
+            .with("count", self.values.count);
+        if let Some(c) = &self.list_column {
+            finding = finding.with("list_column", c.as_str());
+        }
+        Some(finding)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::test_support::text;
+
+    fn lookup(bytes: &[u8], column: Option<&str>) -> Lookup {
+        Lookup {
+            list: "l.csv".into(),
+            list_column: column.map(str::to_owned),
+            values: values_of(bytes, column).unwrap(),
+        }
+    }
+
+    #[test]
+    fn values_are_looked_up_as_written() {
+        let l = lookup(
+            b"code;nom\n01000;Bourg\n75056;Paris\n75056;Paris\n",
+            Some("code"),
+        );
+        assert_eq!(l.values.count, 2, "distinct values");
+        assert!(l.check(&text("01000")).is_none());
+        assert!(l.check(&text("1000")).is_some());
+        assert!(l.check(&text("Paris")).is_some(), "another column");
+        assert!(l.check(&CellState::Empty).is_none());
+        let f = l.check(&text("75001")).unwrap();
+        assert_eq!(f.params["list"], "l.csv");
+        assert_eq!(f.params["count"], 2);
+    }
+
+    #[test]
+    fn the_first_column_by_default_and_cp1252_lists() {
+        let l = lookup(b"nom,code\nAr\xe8s,1\n", None);
+        assert!(l.check(&text("Arès")).is_none());
+    }
+
+    #[test]
+    fn a_missing_column_names_the_list_columns() {
+        match values_of(b"a,b\n1,2\n", Some("c")) {
+            Err(ListProblem::NoColumn { column, labels }) => {
+                assert_eq!(column, "c");
+                assert_eq!(labels, ["a", "b"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn each_list_is_read_once() {
+        let mut reads = Vec::new();
+        let lists = ReferenceLists::load(
+            [("a.csv", None), ("a.csv", None), ("b.csv", None)],
+            &mut |l: &str| {
+                reads.push(l.to_owned());
+                if l == "b.csv" {
+                    Err(ListFailure::Unreadable("gone".into()))
+                } else {
+                    Ok(b"x\n1\n".to_vec())
+                }
+            },
+        );
+        assert_eq!(reads, ["a.csv", "b.csv"]);
+        assert!(lists.get("a.csv", None).unwrap().is_ok());
+        assert_eq!(
+            lists.get("b.csv", None).unwrap().as_ref().unwrap_err(),
+            &ListProblem::Failed(ListFailure::Unreadable("gone".into()))
+        );
+        assert!(lists.get("c.csv", None).is_none());
+    }
+}
