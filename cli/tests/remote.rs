@@ -865,7 +865,10 @@ fn guess_ranks_table_schemas_by_header_and_fetches_them_through_the_cache() {
     let data = write(
         &dir,
         "ecoles.csv",
-        "Identifiant établissement;Nom Établissement;Date de mise à jour;Code postal\n0750001A;École;2024-01-01;75001\n",
+        "Identifiant établissement;Nom Établissement;Date de mise à jour;Code postal\n\
+         0750001A;École;2024-01-01;75001\n0690001B;École;2024-01-01;69001\n\
+         0130001C;École;2024-01-01;13001\n0330001D;École;2024-01-01;33000\n\
+         0440001E;École;2024-01-01;44100\n0440002F;École;2024-01-01;44000\n",
     );
     let out = conforme(&with_remote(
         &["guess", &data, "--format", "json"],
@@ -878,6 +881,14 @@ fn guess_ranks_table_schemas_by_header_and_fetches_them_through_the_cache() {
     assert_eq!(first["name"], "test/etablissements-scolaires", "{json}");
     assert_eq!(first["matched"], 4);
     assert_eq!(first["missing"], serde_json::json!(["telephone"]));
+    // Its first rows say which column holds postcodes ("École" is a commune's name too, but
+    // one value repeated says nothing).
+    assert_eq!(
+        json["checks"],
+        serde_json::json!([{"column": "Code postal", "check": "code-postal", "values": 6,
+            "matched": 6, "declaration": {"name": "code-postal"}}]),
+        "{json}"
+    );
     // Only table schemas are candidates; communes shares no column.
     assert_eq!(json["candidates"].as_array().unwrap().len(), 1, "{json}");
     // Every table schema was fetched, once.
@@ -902,7 +913,11 @@ fn guess_ranks_table_schemas_by_header_and_fetches_them_through_the_cache() {
     let text = stdout(&out);
     assert!(text.contains("test/etablissements-scolaires"), "{text}");
     assert!(
-        text.contains("champs absents du fichier: telephone"),
+        text.contains("champs absents du fichier : telephone"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  Code postal  6/6 valeurs  \"customCheck\": {\"name\":\"code-postal\"}"),
         "{text}"
     );
 

@@ -207,39 +207,40 @@ pub fn guess(
     format: Format,
     lang: Lang,
 ) -> Result<(String, bool), RemoteError> {
-    let header = if is_url(data) {
-        guess::read_header(remote.open_data(data)?, data)?
+    let head = if is_url(data) {
+        guess::read_head(remote.open_data(data)?, data)?
     } else {
         let file = std::fs::File::open(data).map_err(|source| RemoteError::Io {
             path: data.to_owned(),
             source,
         })?;
-        guess::read_header(file, data)?
+        guess::read_head(file, data)?
     };
+    let header = guess::header_of(&head, data)?;
+    let detected = conforme::referentials::detect::detect_columns(&head);
     let mut candidates = guess::rank(remote, &header)?;
     candidates.truncate(top.max(1));
     let found = !candidates.is_empty();
     if let Format::Json = format {
-        let value = serde_json::json!({"data": data, "header": header, "candidates": candidates});
+        let value = serde_json::json!({"data": data, "header": header, "candidates": candidates, "checks": detected});
         return Ok((
             serde_json::to_string_pretty(&value).expect("candidates always serialize") + "\n",
             found,
         ));
     }
     if !found {
-        return Ok((
-            format!(
-                "{} ({} {}).\n",
-                say(
-                    lang,
-                    "Aucun schéma du catalogue ne partage de colonne avec ce fichier",
-                    "No catalogue schema shares a column with this file"
-                ),
-                header.len(),
-                say(lang, "colonnes", "columns"),
+        let mut out = format!(
+            "{} ({} {}).\n",
+            say(
+                lang,
+                "Aucun schéma du catalogue ne partage de colonne avec ce fichier",
+                "No catalogue schema shares a column with this file"
             ),
-            false,
-        ));
+            header.len(),
+            say(lang, "colonnes", "columns"),
+        );
+        out.push_str(&detected_text(&detected, lang));
+        return Ok((out, false));
     }
     let width = candidates
         .iter()
@@ -247,7 +248,7 @@ pub fn guess(
         .max()
         .unwrap_or(0);
     let mut out = format!(
-        "{} ({} {}) :\n\n",
+        "{} ({} {}){}\n\n",
         say(
             lang,
             "Schémas les plus proches de l'en-tête",
@@ -255,6 +256,7 @@ pub fn guess(
         ),
         header.len(),
         say(lang, "colonnes", "columns"),
+        say(lang, " :", ":"),
     );
     out.push_str(&format!(
         "{:>6}  {:>9}  {:<width$}  {:<8}  {}\n",
@@ -277,39 +279,75 @@ pub fn guess(
     let best = &candidates[0];
     if !best.missing.is_empty() || !best.unknown.is_empty() {
         out.push_str(&format!(
-            "\n{} {}:\n",
+            "\n{} {}{}\n",
             say(lang, "Écarts avec", "Differences from"),
-            best.name
+            best.name,
+            say(lang, " :", ":"),
         ));
         if !best.missing.is_empty() {
             out.push_str(&format!(
-                "  {}: {}\n",
+                "  {}{} {}\n",
                 say(
                     lang,
                     "champs absents du fichier",
                     "fields missing from the file"
                 ),
+                say(lang, " :", ":"),
                 best.missing.join(", ")
             ));
         }
         if !best.unknown.is_empty() {
             out.push_str(&format!(
-                "  {}: {}\n",
+                "  {}{} {}\n",
                 say(
                     lang,
                     "colonnes inconnues du schéma",
                     "columns unknown to the schema"
                 ),
+                say(lang, " :", ":"),
                 best.unknown.join(", ")
             ));
         }
     }
+    out.push_str(&detected_text(&detected, lang));
     out.push_str(&format!(
         "\n{} conforme validate {data} --schema {}\n",
         say(lang, "Pour vérifier :", "To check:"),
         best.name
     ));
     Ok((out, true))
+}
+
+/// The columns whose first values follow an official list or SIRET/SIREN, with the
+/// declaration that checks them.
+fn detected_text(detected: &[conforme::referentials::detect::Detection], lang: Lang) -> String {
+    if detected.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n{}\n",
+        say(
+            lang,
+            "Colonnes qui suivent un référentiel (premières lignes) ; à vérifier avec ce customCheck :",
+            "Columns that follow an official list (first rows); check them with this customCheck:"
+        )
+    );
+    let width = detected
+        .iter()
+        .map(|d| d.column.chars().count())
+        .max()
+        .unwrap_or(0);
+    for d in detected {
+        out.push_str(&format!(
+            "  {:<width$}  {}/{} {}  \"customCheck\": {}\n",
+            d.column,
+            d.matched,
+            d.values,
+            say(lang, "valeurs", "values"),
+            d.declaration,
+        ));
+    }
+    out
 }
 
 /// Validates one data source (path, `-` or URL) against one schema, through the engine's

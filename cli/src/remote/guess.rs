@@ -12,18 +12,29 @@ use std::io::Read;
 /// Bytes read to find the header.
 const HEAD_BYTES: u64 = 256 * 1024;
 
-/// The column names of a CSV file, from its first bytes.
-pub fn read_header(mut input: impl Read, location: &str) -> Result<Vec<String>, RemoteError> {
+/// The first bytes of a file: enough for its header and its first rows.
+pub fn read_head(input: impl Read, location: &str) -> Result<Vec<u8>, RemoteError> {
     let mut head = Vec::new();
-    (&mut input)
+    input
         .take(HEAD_BYTES)
         .read_to_end(&mut head)
         .map_err(|e| RemoteError::Io {
             path: location.to_owned(),
             source: e,
         })?;
+    Ok(head)
+}
+
+/// The column names of a CSV file, from its first bytes.
+#[cfg(test)]
+fn read_header(input: impl Read, location: &str) -> Result<Vec<String>, RemoteError> {
+    header_of(&read_head(input, location)?, location)
+}
+
+/// The column names in the first bytes of a CSV file.
+pub fn header_of(head: &[u8], location: &str) -> Result<Vec<String>, RemoteError> {
     // Read as validation reads it: encodings (UTF-16 included) and the same sniffer.
-    match conforme::source::header_labels(&head) {
+    match conforme::source::header_labels(head) {
         Some((header, _)) => Ok(header),
         None => Err(RemoteError::Data {
             location: location.to_owned(),
