@@ -77,7 +77,13 @@ pub(crate) fn suite(report: &Report, o: &RenderOptions<'_>) -> (String, usize, u
         let mut body = String::new();
         for e in &g.examples {
             let d = &report.errors[e.index];
-            let _ = writeln!(body, "{} : {}", location(d, lang), d.message);
+            let _ = writeln!(
+                body,
+                "{}{} {}",
+                location(d, lang),
+                ui::colon(lang),
+                d.message
+            );
         }
         let shown = g.examples.len() as u64;
         if g.count > shown {

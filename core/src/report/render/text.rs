@@ -78,7 +78,7 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     }
     for w in &report.warnings {
         let at = if w.row.is_some() {
-            format!("{} : ", location(w, lang))
+            format!("{}{} ", location(w, lang), ui::colon(lang))
         } else {
             String::new()
         };
@@ -90,7 +90,13 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         let _ = writeln!(out, "\n{bold}{title} ({}){reset}", ui::times(g.count, lang));
         for e in &g.examples {
             let d = &report.errors[e.index];
-            let _ = writeln!(out, "  {} : {}", location(d, lang), safe(&d.message));
+            let _ = writeln!(
+                out,
+                "  {}{} {}",
+                location(d, lang),
+                ui::colon(lang),
+                safe(&d.message)
+            );
         }
         let shown = g.examples.len() as u64;
         if g.count > shown {

@@ -2,6 +2,14 @@
 
 use crate::report::{Lang, Report};
 
+/// The colon after a location: French sets a space before it, English does not.
+pub(super) fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => " :",
+        Lang::En => ":",
+    }
+}
+
 pub(super) fn header(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => "en-tête",
