@@ -36,7 +36,7 @@ pub enum SchemaError {
         reason: String,
     },
     /// A key of the descriptor has a value that cannot be used.
-    #[error("invalid schema at {pointer}: {message}. {hint}")]
+    #[error("invalid schema{}: {message}. {hint}", at_pointer(pointer))]
     Invalid {
         /// JSON pointer of the offending value (e.g. `/fields/3/constraints/enum`).
         pointer: String,
@@ -375,5 +375,14 @@ impl std::fmt::Display for Violation {
             &self.pointer
         };
         write!(f, "{at}: {}", self.message)
+    }
+}
+
+/// ` at /fields/3` for a pointer into the descriptor; nothing for the whole descriptor.
+fn at_pointer(pointer: &str) -> String {
+    if pointer.is_empty() {
+        String::new()
+    } else {
+        format!(" at {pointer}")
     }
 }

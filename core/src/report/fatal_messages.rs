@@ -126,6 +126,11 @@ pub(crate) fn schema_fr(e: &SchemaError) -> String {
             pointer,
             message,
             hint,
+        } if pointer.is_empty() => format!("schéma invalide : {message}. {hint}"),
+        SchemaError::Invalid {
+            pointer,
+            message,
+            hint,
         } => format!("schéma invalide en {pointer} : {message}. {hint}"),
         SchemaError::Profile {
             profile,

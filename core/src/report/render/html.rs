@@ -117,8 +117,9 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         esc(o.name),
         esc(&ui::facts(report, lang))
     );
-    if !report.valid {
-        let _ = write!(out, "<p>{}</p>", esc(&ui::invalid_rows(report, lang)));
+    let invalid_rows = ui::invalid_rows(report, lang);
+    if !report.valid && !invalid_rows.is_empty() {
+        let _ = write!(out, "<p>{}</p>", esc(&invalid_rows));
     }
     if report.masked {
         let _ = write!(out, "<p>{}</p>", esc(w("masked")));

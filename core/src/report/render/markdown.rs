@@ -24,9 +24,13 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
         ui::verdict(report, lang),
         markdown_text(&format!("`{}`", o.name.replace('`', "'")))
     );
-    let _ = writeln!(out, "{}", markdown_text(&ui::facts(report, lang)));
-    if !report.valid {
-        let _ = writeln!(out, "\n{}", ui::invalid_rows(report, lang));
+    let facts = ui::facts(report, lang);
+    if !facts.is_empty() {
+        let _ = writeln!(out, "{}", markdown_text(&facts));
+    }
+    let invalid_rows = ui::invalid_rows(report, lang);
+    if !report.valid && !invalid_rows.is_empty() {
+        let _ = writeln!(out, "\n{invalid_rows}");
     }
     if report.masked {
         let _ = writeln!(out, "\n{}", w("masked"));

@@ -69,9 +69,13 @@ pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     );
     // Everything from the file (cells, labels, names) goes through `safe`: a cell must not
     // be able to send escape sequences to the terminal.
-    let _ = writeln!(out, "{}", safe(&ui::facts(report, lang)));
-    if !report.valid {
-        let _ = writeln!(out, "{}", ui::invalid_rows(report, lang));
+    let facts = ui::facts(report, lang);
+    if !facts.is_empty() {
+        let _ = writeln!(out, "{}", safe(&facts));
+    }
+    let invalid_rows = ui::invalid_rows(report, lang);
+    if !report.valid && !invalid_rows.is_empty() {
+        let _ = writeln!(out, "{invalid_rows}");
     }
     if report.masked {
         let _ = writeln!(out, "{}", ui::word("masked", lang));

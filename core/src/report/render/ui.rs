@@ -48,9 +48,33 @@ fn packed(format: &str) -> String {
         .unwrap_or_default()
 }
 
-/// `1 200 lignes, 7 colonnes dans le schéma, encodage utf-8, séparateur `;``.
+/// Whether the report read no data at all (a schema check, a resource that could not be
+/// opened): then there are no facts to state about it.
+fn nothing_read(report: &Report) -> bool {
+    report.stats.format.is_empty() && report.stats.encoding.is_empty()
+}
+
+/// Whether the report is about a JSON document (items of a top-level array, or one document).
+fn is_json(report: &Report) -> bool {
+    matches!(report.stats.format.as_str(), "json" | "geojson")
+}
+
+/// `1 200 lignes, 7 colonnes dans le schéma, encodage utf-8, séparateur `;``; empty when
+/// nothing was read. A JSON document has items and an encoding, no columns or separator.
 pub(super) fn facts(report: &Report, lang: Lang) -> String {
     let s = &report.stats;
+    if nothing_read(report) {
+        return String::new();
+    }
+    if is_json(report) {
+        let n = s.rows;
+        return match (lang, n) {
+            (Lang::Fr, 1) => format!("1 document JSON, encodage {}", s.encoding),
+            (Lang::En, 1) => format!("1 JSON document, encoding {}", s.encoding),
+            (Lang::Fr, _) => format!("{n} élément{} JSON, encodage {}", plural(n), s.encoding),
+            (Lang::En, _) => format!("{n} JSON item{}, encoding {}", plural(n), s.encoding),
+        };
+    }
     if let Some(sheet) = &s.sheet {
         return match lang {
             Lang::Fr => format!(
@@ -95,8 +119,14 @@ pub(super) fn facts(report: &Report, lang: Lang) -> String {
 }
 
 /// `12 lignes contiennent au moins une erreur.`
+///
+/// Empty when nothing was read, and for JSON documents (their errors carry pointers, not
+/// rows: the verdict's error count says it).
 pub(super) fn invalid_rows(report: &Report, lang: Lang) -> String {
     let n = report.summary.invalid_rows;
+    if nothing_read(report) || is_json(report) {
+        return String::new();
+    }
     match lang {
         Lang::Fr => format!(
             "{n} ligne{} avec au moins une erreur sur {} lue{}.",
