@@ -535,6 +535,14 @@ fn table_dialect_keys() {
     );
     assert!(r.valid, "{:?}", r.errors);
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    // commentChar: comment lines full of commas do not make the delimiter a comma.
+    let r = with_dialect(
+        serde_json::json!({"commentChar": "#"}),
+        b"# export du 3/12, colonnes siret, code postal, date, montant, etc\n# a, b, c, d\n\
+          siret;code_postal;date_maj;montant\n21010400000013;25000;2024-03-01;x\n",
+    );
+    assert_eq!(r.stats.delimiter, ";");
+    assert_eq!(cells(&r), vec![(Some(2), Some(4), "type-error".to_owned())]);
     // nullSequence: NA is a missing value.
     let r = with_dialect(
         serde_json::json!({"nullSequence": "NA"}),

@@ -266,8 +266,14 @@ impl Front {
         if memchr::memchr(b'\n', &text).is_none() && memchr::memchr(b'\r', &text).is_some() {
             self.newline = b'\r';
         }
-        // A few hundred rows tell the delimiter; more only costs start-up time.
+        // A few hundred rows tell the delimiter; more only costs start-up time. Comment lines
+        // are not records: their commas and semicolons must not sway the guess.
         let sample = &text[..text.len().min(16 * 1024)];
+        let uncommented = self
+            .dialect
+            .comment_char
+            .map(|c| without_comment_lines(sample, c));
+        let sample = uncommented.as_deref().unwrap_or(sample);
         if self.options.sniff_delimiter {
             let names: Vec<&str> = self.field_names.iter().map(String::as_str).collect();
             self.dialect.delimiter = sniff_delimiter(sample, self.dialect.quote_char, &names);
@@ -566,6 +572,16 @@ fn header_labels(dialect: &Dialect, bytes: &[u8]) -> Vec<String> {
 }
 
 /// Characters in UTF-8 `text` (bytes that do not continue a sequence).
+/// `sample` without the lines that start with the comment character `comment`.
+fn without_comment_lines(sample: &[u8], comment: u8) -> Vec<u8> {
+    sample
+        .split_inclusive(|b| *b == b'\n')
+        .filter(|line| line.first() != Some(&comment))
+        .flatten()
+        .copied()
+        .collect()
+}
+
 fn char_count(text: &[u8]) -> usize {
     text.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
