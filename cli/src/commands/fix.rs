@@ -89,7 +89,7 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
     .map_err(|e| Fatal(format!("{name}: {}", e.message(lang))))?;
     if let Some(w) = log {
         w.finish()
-            .map_err(|e| cannot_write("the change log", &e, lang))?;
+            .map_err(|e| cannot_write(&path_of_log(&args.log), &e, lang))?;
     }
     drop(output);
     let rules: Vec<String> = summary
@@ -97,17 +97,25 @@ pub(crate) fn run(remote: &Remote, args: &FixArgs) -> Result<u8, Fatal> {
         .iter()
         .map(|(rule, n)| format!("{rule} {n}"))
         .collect();
-    eprintln!(
-        "conforme: {} change(s) in {} row(s) written to {}{}",
-        summary.changes,
-        summary.rows,
-        args.output.display(),
-        if rules.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", rules.join(", "))
-        }
-    );
+    let rules = if rules.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", rules.join(", "))
+    };
+    let s = |n: u64| if n > 1 { "s" } else { "" };
+    let (changes, rows, output) = (summary.changes, summary.rows, args.output.display());
+    match lang {
+        Lang::Fr => eprintln!(
+            "conforme : {changes} correction{} dans {rows} ligne{}, écrites dans {output}{rules}",
+            s(changes),
+            s(rows)
+        ),
+        Lang::En => eprintln!(
+            "conforme: {changes} change{} in {rows} row{} written to {output}{rules}",
+            s(changes),
+            s(rows)
+        ),
+    }
     let fixed_options = repair::fixed_file_options(&options);
     let columns: Vec<String> = schema
         .table()
@@ -144,4 +152,11 @@ fn cannot_write(what: &str, e: &std::io::Error, lang: Lang) -> Fatal {
         format!("impossible d'écrire {what_fr} : {e}"),
         format!("cannot write {what}: {e}"),
     ))
+}
+
+/// The change log's path, for a message about writing it.
+fn path_of_log(log: &Option<std::path::PathBuf>) -> String {
+    log.as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
 }
