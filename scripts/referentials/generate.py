@@ -39,6 +39,16 @@ from pathlib import Path
 FRFORMAT_VERSION = "0.4.1"
 FRFORMAT_SHA256 = "fe04bac386e3d330b8f00d8d95d8e220df420ac93a7f73cc0de0939eec7b5d98"
 
+# Successors of merged communes: Etalab's @etalab/decoupage-administratif (npm registry),
+# built from INSEE's COG and its commune events; each current commune lists the codes of the
+# communes merged into it (`anciensCodes`).
+DECOUPAGE_VERSION = "6.0.0"
+DECOUPAGE_SHA256 = "c189ffd5b33fe40c2f19e1a923ce557f190622f39228745d3195d746dfe00c4a"
+DECOUPAGE_URL = (
+    "https://registry.npmjs.org/@etalab/decoupage-administratif/-/"
+    f"decoupage-administratif-{DECOUPAGE_VERSION}.tgz"
+)
+
 REPO = Path(__file__).resolve().parents[2]
 DEFAULT_OUT = REPO / "core" / "data" / "referentials"
 
@@ -139,6 +149,55 @@ def extract(version: str, expected_sha: str | None) -> tuple[dict, str, str]:
         return lists, wheel.name, digest
 
 
+def extract_successors(expected_sha: str | None) -> tuple[list[tuple[str, str, str]], str]:
+    """(old code, current code, current name) for every commune code that merged into a
+    current commune, from the pinned decoupage-administratif tarball; and its sha256."""
+    import io
+    import tarfile
+    import urllib.request
+
+    with urllib.request.urlopen(DECOUPAGE_URL, timeout=60) as answer:
+        tarball = answer.read()
+    digest = hashlib.sha256(tarball).hexdigest()
+    if expected_sha is not None and digest != expected_sha:
+        sys.exit(
+            f"decoupage-administratif {DECOUPAGE_VERSION}: sha256 {digest}, expected "
+            f"{expected_sha}. Pass --accept-sha or update DECOUPAGE_SHA256 on purpose."
+        )
+    with tarfile.open(fileobj=io.BytesIO(tarball), mode="r:gz") as tar:
+        member = tar.extractfile("package/data/communes.json")
+        communes = json.load(member)
+    successors = {}
+    for commune in communes:
+        if commune.get("type") != "commune-actuelle":
+            continue
+        for old in commune.get("anciensCodes", []):
+            # Mergers happen within a département; a code from another one is a
+            # renumbering (Seine and Seine-et-Oise in 1968, Corsica in 1976), whose old
+            # codes are now other communes' or postcodes (75001 was Alfortville's).
+            if old != commune["code"] and old[:2] == commune["code"][:2]:
+                successors[old] = (commune["code"], commune["nom"])
+    rows = [(old, new, name) for old, (new, name) in sorted(successors.items())]
+    for row in rows:
+        for value in row:
+            check_value("commune-successors", value)
+    return rows, digest
+
+
+def write_successors(rows: list[tuple[str, str, str]], digest: str, out: Path) -> dict:
+    text = "".join(f"{old}\t{new}\t{name}\n" for old, new, name in rows)
+    (out / "commune-successors.txt").write_text(text, encoding="utf-8", newline="\n")
+    return {
+        "file": "commune-successors.txt",
+        "bytes": len(text.encode("utf-8")),
+        "count": len(rows),
+        "source": "Etalab, @etalab/decoupage-administratif (npm), from INSEE's COG and its "
+        "commune events: the codes merged into each current commune (anciensCodes)",
+        "package": {"version": DECOUPAGE_VERSION, "sha256": digest},
+        "licence": "data: Licence Ouverte / Open Licence 2.0 (INSEE); package: MIT",
+    }
+
+
 def origin(name: str) -> tuple[str, str]:
     if name == "code-postal":
         return ORIGINS["postal"]
@@ -152,12 +211,13 @@ def check_value(name: str, value: str) -> None:
         sys.exit(f"{name}: the value {value!r} cannot be written in the line format")
 
 
-def write(lists: dict, wheel: str, digest: str, out: Path) -> None:
+def write(lists: dict, wheel: str, digest: str, successors, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     manifest = {
         "generator": "scripts/referentials/generate.py",
         "frformat": {"version": FRFORMAT_VERSION, "wheel": wheel, "sha256": digest},
         "lists": {},
+        "successors": write_successors(*successors, out),
     }
     for name in sorted(lists):
         entry = lists[name]
@@ -205,12 +265,13 @@ def main() -> None:
     args = parser.parse_args()
 
     lists, wheel, digest = extract(FRFORMAT_VERSION, None if args.accept_sha else FRFORMAT_SHA256)
+    successors = extract_successors(None if args.accept_sha else DECOUPAGE_SHA256)
     if not args.check:
-        write(lists, wheel, digest, args.out)
+        write(lists, wheel, digest, successors, args.out)
         print(f"wrote {len(lists)} lists to {args.out}")
         return
     with tempfile.TemporaryDirectory(prefix="conforme-referentials-check-") as tmp:
-        write(lists, wheel, digest, Path(tmp))
+        write(lists, wheel, digest, successors, Path(tmp))
         names = sorted(p.name for p in Path(tmp).iterdir())
         committed = sorted(p.name for p in args.out.iterdir() if p.suffix in (".txt", ".json"))
         _, mismatch, errors = filecmp.cmpfiles(tmp, args.out, names, shallow=False)

@@ -50,7 +50,13 @@ impl Referential {
     }
 
     /// Adds what the value probably is.
-    fn explain(&self, text: &str, finding: Finding) -> Finding {
+    fn explain(&self, text: &str, mut finding: Finding) -> Finding {
+        // A commune that merged: the code to use now, when the checked vintage has it.
+        let successor = referentials::successor(text)
+            .filter(|(code, _)| self.list == List::CodeCommuneInsee && self.is_valid(code));
+        if let Some((code, name)) = successor {
+            finding = finding.with("successor", code).with("successor_name", name);
+        }
         let elsewhere = self.list.vintages_of(text);
         if !elsewhere.is_empty() && self.vintage.is_some() {
             return finding
@@ -58,6 +64,7 @@ impl Referential {
                 .with("vintages", elsewhere.join(", "));
         }
         match self.list {
+            List::CodeCommuneInsee if successor.is_some() => finding.with("hint_kind", "successor"),
             List::CodeCommuneInsee if List::CodePostal.contains(text, None) => {
                 finding.with("hint_kind", "postcode")
             }
@@ -105,6 +112,31 @@ mod tests {
             .and_then(|v| v.as_str())
             .unwrap_or("");
         Some((kind.to_owned(), extra.to_owned()))
+    }
+
+    #[test]
+    fn merged_communes_name_their_successor() {
+        let communes = referential("code-commune-insee", Some("2024"));
+        let f = communes.check(&text("01172")).unwrap();
+        assert_eq!(f.params["hint_kind"], "other-vintage");
+        assert_eq!(f.params["successor"], "01095");
+        assert_eq!(f.params["successor_name"], "Nivigne et Suran");
+        // Gone before 2023: the successor is the whole hint.
+        let f = communes.check(&text("27647")).unwrap();
+        assert_eq!(f.params["hint_kind"], "successor");
+        assert_eq!(f.params["successor"], "27676");
+        // In the 2023 vintage the old code is valid: nothing to say.
+        assert!(
+            referential("code-commune-insee", Some("2023"))
+                .check(&text("01172"))
+                .is_none()
+        );
+        // A successor is only proposed by the commune-code check.
+        assert!(
+            !referential("code-postal", None)
+                .check(&text("01172"))
+                .is_some_and(|f| f.params.contains_key("successor"))
+        );
     }
 
     #[test]

@@ -320,6 +320,38 @@ fn loose_key(value: &str) -> String {
     out
 }
 
+/// The merged-communes table: `old<TAB>current<TAB>name` lines sorted by old code.
+#[cfg(feature = "referentials")]
+const SUCCESSORS: &str = include_str!("../../data/referentials/commune-successors.txt");
+#[cfg(not(feature = "referentials"))]
+const SUCCESSORS: &str = "";
+
+/// The commune that a commune code which no longer exists merged into: its current code
+/// and name (Etalab's table of INSEE's commune events; see `core/data/referentials/`).
+/// `None` for a code that never merged, and in builds without the lists.
+///
+/// ```
+/// // 01172 merged into Nivigne et Suran on 1 January 2024.
+/// # if conforme::referentials::AVAILABLE {
+/// assert_eq!(conforme::referentials::successor("01172"), Some(("01095", "Nivigne et Suran")));
+/// assert_eq!(conforme::referentials::successor("75056"), None);
+/// # }
+/// ```
+pub fn successor(code: &str) -> Option<(&'static str, &'static str)> {
+    static TABLE: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        SUCCESSORS
+            .lines()
+            .filter_map(|line| {
+                let mut parts = line.splitn(3, '\t');
+                Some((parts.next()?, parts.next()?, parts.next()?))
+            })
+            .collect()
+    });
+    let i = table.binary_search_by(|(old, ..)| (*old).cmp(code)).ok()?;
+    Some((table[i].1, table[i].2))
+}
+
 /// Whether `value` is a FANTOIR code as frformat checks it: five characters, the first four
 /// a known FANTOIR prefix, the last an ASCII capital letter.
 ///

@@ -92,7 +92,13 @@ fn hint(d: &Diagnostic, lang: Lang) -> String {
     let closest = param(d, "closest");
     let check = param(d, "check");
     let newest = vintages.rsplit(", ").next().unwrap_or("");
+    let successor = param(d, "successor");
+    let successor_name = param(d, "successor_name");
     match (param(d, "hint_kind"), lang) {
+        ("successor", Lang::Fr) => format!(" Ce code désigne une commune qui n'existe plus : elle a fusionné dans `{successor}` ({successor_name}), utilisez ce code."),
+        ("successor", Lang::En) => format!(" This code is a commune that no longer exists: it merged into `{successor}` ({successor_name}); use that code."),
+        ("other-vintage", Lang::Fr) if !successor.is_empty() => format!(" Ce code figure dans le COG {vintages} : la commune a depuis fusionné dans `{successor}` ({successor_name}) ; utilisez ce code, ou déclarez `\"cog\": \"{newest}\"` si les données datent de ce millésime."),
+        ("other-vintage", Lang::En) if !successor.is_empty() => format!(" This code is in the {vintages} COG: the commune has since merged into `{successor}` ({successor_name}); use that code, or declare `\"cog\": \"{newest}\"` if the data dates from that vintage."),
         ("postcode", Lang::Fr) => " C'est un code postal : le code commune INSEE est un autre code (Paris : code commune `75056`, codes postaux `75001` à `75020`) ; la correspondance est dans la base des codes postaux de La Poste.".to_owned(),
         ("postcode", Lang::En) => " This is a postcode: the INSEE commune code is another code (Paris: commune code `75056`, postcodes `75001` to `75020`); La Poste's postcode base maps one to the other.".to_owned(),
         ("commune-code", Lang::Fr) => " C'est un code commune INSEE, pas un code postal : les deux diffèrent en général (Paris : code commune `75056`, codes postaux `75001` à `75020`).".to_owned(),
