@@ -383,7 +383,7 @@ impl Remote {
         schema_location: &'r str,
     ) -> impl FnMut(&str) -> Result<Vec<u8>, conforme::ListFailure> + 'r {
         move |list: &str| {
-            let location = catalog::join(schema_location, list);
+            let location = list_location(schema_location, list);
             self.document(&location)
                 .and_then(|document| {
                     reject_html(&document, "reference list")?;
@@ -483,6 +483,29 @@ fn catalog_file_location(given: &str) -> String {
 
 /// A web page where a JSON document was expected is the most common wrong address (a
 /// GitHub "blob" page, a documentation page): say so instead of a JSON syntax error.
+/// Prefix of a reference list named by its data.gouv.fr resource id (the catalogue's stable
+/// address for a published file).
+pub const DATA_GOUV_PREFIX: &str = "data.gouv.fr:";
+
+/// Where a reference list lives: a `data.gouv.fr:RESOURCE-ID` reference becomes the
+/// resource's stable address on data.gouv.fr; any other text is resolved against the
+/// schema's own location (a path beside a schema file, an address relative to its URL).
+///
+/// ```
+/// use conforme_remote::list_location;
+/// assert_eq!(
+///     list_location("https://example.org/s/schema.json", "data.gouv.fr:0e3c-7b2a"),
+///     "https://www.data.gouv.fr/fr/datasets/r/0e3c-7b2a"
+/// );
+/// assert_eq!(list_location("https://example.org/s/schema.json", "sites.csv"), "https://example.org/s/sites.csv");
+/// ```
+pub fn list_location(schema_location: &str, list: &str) -> String {
+    match list.strip_prefix(DATA_GOUV_PREFIX) {
+        Some(id) => format!("https://www.data.gouv.fr/fr/datasets/r/{}", id.trim()),
+        None => catalog::join(schema_location, list),
+    }
+}
+
 fn reject_html(document: &Document, what: &'static str) -> Result<(), RemoteError> {
     let declared_html = document
         .content_type

@@ -8,7 +8,8 @@
 //! ```
 //!
 //! `list` is resolved against the schema's own location (a path next to a schema file, or
-//! an address relative to a schema's URL); `list_column` names the list's column (default:
+//! an address relative to a schema's URL; `data.gouv.fr:RESOURCE-ID` is a file published
+//! on data.gouv.fr, read through `conforme-remote`); `list_column` names the list's column (default:
 //! its first). The list is read once when the schema is loaded, through the same reader as
 //! the tables being validated (encoding, delimiter, header), and kept as foreign-key sets
 //! are: one 128-bit hash per distinct value, about 23 bytes each whatever the values'

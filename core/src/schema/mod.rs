@@ -144,10 +144,8 @@ pub(crate) fn local_lists(
         .unwrap_or_default();
     move |list: &str| {
         let lower = list.to_ascii_lowercase();
-        if cfg!(target_arch = "wasm32")
-            || lower.starts_with("http://")
-            || lower.starts_with("https://")
-        {
+        let remote = ["http://", "https://", "data.gouv.fr:"];
+        if cfg!(target_arch = "wasm32") || remote.iter().any(|r| lower.starts_with(r)) {
             return Err(ListFailure::NoAccess);
         }
         std::fs::read(folder.join(list))
