@@ -2,7 +2,9 @@
 # Builds the WebAssembly engine into bindings-wasm/js/pkg/ (run scripts/setup-wasm.sh first).
 #
 #   cargo (profile `wasm`, std rebuilt for wasm32) → wasm-bindgen (web target, also used by
-#   Node) → wasm-opt -Oz → src/error-type.d.ts regenerated from the engine's codes.
+#   Node) → wasm-opt -Oz → src/error-type.d.ts regenerated from the engine's codes; the
+#   official French lists (core/data/referentials/) bundled as pkg/referentials.json, which
+#   the package fetches only for a schema that uses them (they are not in the module).
 #
 # Steps after cargo are skipped when the cargo output has not changed since the last run.
 set -euo pipefail
@@ -24,9 +26,24 @@ wasm_cargo build --locked --quiet --profile wasm --target wasm32-unknown-unknown
     -Zbuild-std=std,panic_abort -p conforme-wasm
 log "cargo: $(($(date +%s) - started))s"
 
+# {"file.txt": "text", …} of the referential lists (rewritten every time: it is cheap).
+bundle_referentials() {
+    node -e '
+const fs = require("fs"), path = require("path");
+const dir = process.argv[1], out = process.argv[2];
+const bundle = {};
+for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort()) {
+  bundle[name] = fs.readFileSync(path.join(dir, name), "utf8");
+}
+fs.writeFileSync(out, JSON.stringify(bundle));
+' "$repo/core/data/referentials" "$pkg/referentials.json"
+    log "referentials.json: $(stat -c %s "$pkg/referentials.json") bytes, $(gzip -9 -c "$pkg/referentials.json" | wc -c) gzipped (fetched on demand)"
+}
+
 fingerprint=$(sha256sum "$raw" | cut -d' ' -f1)
 if [ -f "$pkg/conforme_wasm_bg.wasm" ] && [ "$(cat "$pkg/.fingerprint" 2>/dev/null)" = "$fingerprint" ]; then
     log "bindings up to date"
+    bundle_referentials
     exit 0
 fi
 
@@ -38,6 +55,7 @@ step=$(date +%s)
     "$pkg/conforme_wasm_bg.wasm" -o "$pkg/conforme_wasm_bg.wasm"
 log "wasm-opt: $(($(date +%s) - step))s"
 node bindings-wasm/js/scripts/gen-error-type.js
+bundle_referentials
 echo "$fingerprint" >"$pkg/.fingerprint"
 
 size=$(stat -c %s "$pkg/conforme_wasm_bg.wasm")

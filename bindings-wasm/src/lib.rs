@@ -49,6 +49,25 @@ pub fn unreadable_schema_report(why: &str, lang: &str) -> Result<String, JsError
     Ok(report_json(&check::unreadable_report(why, language(lang)?)))
 }
 
+/// Whether `schema` (JSON or YAML text) uses the official French lists (a referential
+/// custom check, or a JSON Schema `format` backed by one) and they are not installed yet:
+/// then the JavaScript package fetches `referentials.json` and calls `installReferentials`.
+/// Text that is not a descriptor answers `false` (compiling it reports why).
+#[wasm_bindgen(js_name = needsReferentials)]
+pub fn needs_referentials(schema: &str) -> bool {
+    !conforme::referentials::available()
+        && conforme::schema::parse_descriptor(schema.as_bytes())
+            .is_ok_and(|d| conforme::referentials::needed_by(&d))
+}
+
+/// Installs the official French lists from the text of `referentials.json` (built next to
+/// this module from `core/data/referentials/`); schemas compiled afterwards run the
+/// referential checks instead of warning `unsupported-check`.
+#[wasm_bindgen(js_name = installReferentials)]
+pub fn install_referentials(bundle: &str) -> Result<(), JsError> {
+    conforme::referentials::install(bundle).map_err(|e| JsError::new(&e.to_string()))
+}
+
 fn language(tag: &str) -> Result<conforme::Lang, JsError> {
     conforme::Lang::from_tag(tag)
         .ok_or_else(|| JsError::new(&format!("unknown language {tag:?}: use \"fr\" or \"en\"")))

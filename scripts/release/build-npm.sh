@@ -10,7 +10,7 @@ scripts/build-wasm.sh
 tarball=$(cd bindings-wasm/js && npm pack --silent --pack-destination "$DIST")
 tarball="$DIST/$tarball"
 members=$(tar -tzf "$tarball")
-for member in pkg/conforme_wasm_bg.wasm pkg/conforme_wasm.js src/index.js src/index.d.ts \
+for member in pkg/conforme_wasm_bg.wasm pkg/conforme_wasm.js pkg/referentials.json src/index.js src/index.d.ts \
     LICENSE-MIT LICENSE-APACHE package.json; do
     grep -qx "package/$member" <<<"$members" || { log "$tarball lacks $member"; exit 1; }
 done

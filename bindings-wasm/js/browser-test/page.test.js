@@ -115,6 +115,29 @@ test('a spreadsheet export: the page prepares a corrected copy, lists the change
   await page.context().setOffline(false);
 });
 
+test('a referential check fetches the official lists once, then runs as natively', async () => {
+  const fetched = [];
+  const onRequest = (request) => { if (request.url().endsWith('/referentials.json')) fetched.push(request.url()); };
+  page.context().on('request', onRequest);
+  const schema = Buffer.from(JSON.stringify({
+    fields: [{ name: 'commune', type: 'string', customCheck: { name: 'code-commune-insee', cog: '2024' } }],
+  }));
+  const run = async (csv) => {
+    await page.setInputFiles('#schema-file', { name: 'communes.json', mimeType: 'application/json', buffer: schema });
+    await page.waitForSelector('#schema-status[data-state=ready]');
+    await page.evaluate(() => { delete document.getElementById('result').dataset.state; });
+    await page.setInputFiles('#data-file', { name: 'communes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForSelector('#result[data-state=done]');
+  };
+  await run('commune\n75056\n75001\n');
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'false');
+  assert.match(await page.textContent('#errors'), /C'est un code postal/);
+  await run('commune\n75056\n');
+  assert.equal(await page.getAttribute('#verdict', 'data-valid'), 'true');
+  page.context().off('request', onRequest);
+  assert.equal(fetched.length, 1, `referentials.json requested ${fetched.length} times`);
+});
+
 test('an unusable schema is explained before any file is dropped', async () => {
   await page.setInputFiles('#schema-file', {
     name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"fields": [{"name": "a", "type": "texte"}]}'),

@@ -45,3 +45,40 @@ export function call(fn) {
     throw new ConformeError(error?.message ?? String(error), { cause: error });
   }
 }
+
+let referentials = null;
+
+/**
+ * Installs the official French lists (communes, départements, postcodes…) when the schema
+ * `text` uses them and they are not installed yet. They are not in the module (they would
+ * cost a quarter of it): `referentials.json`, next to it in `pkg/`, is read once, on the
+ * first schema that needs it. `options.referentials` gives another location (a URL, for a
+ * bundler that moved it) or the bundle's text itself.
+ */
+export async function ensureReferentials(text, options = {}) {
+  if (!call((e) => e.needsReferentials(text))) return;
+  referentials ??= (async () => {
+    const given = options.referentials;
+    let bundle;
+    if (typeof given === 'string' && given.trimStart().startsWith('{')) {
+      bundle = given;
+    } else {
+      const url = given === undefined ? new URL('../pkg/referentials.json', import.meta.url) : new URL(given, import.meta.url);
+      try {
+        if (isNode && url.protocol === 'file:') {
+          const { readFile } = await import('node:fs/promises');
+          bundle = await readFile(url, 'utf8');
+        } else {
+          const response = await (options.fetch ?? globalThis.fetch)(url);
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          bundle = await response.text();
+        }
+      } catch (error) {
+        throw new ConformeError(`the schema uses the official French lists, which could not be read from ${url}: ${error?.message ?? error}. Serve pkg/referentials.json next to the module, or give its location with the \`referentials\` option`, { cause: error });
+      }
+    }
+    call((e) => e.installReferentials(bundle));
+  })();
+  referentials.catch(() => { referentials = null; });
+  await referentials;
+}

@@ -183,6 +183,12 @@ export interface EngineOptions {
   skipErrors?: ErrorType[];
   /** A Table Dialect descriptor (`{ delimiter: ';', headerRows: [1, 2], nullSequence: 'NA' }`). */
   dialect?: Record<string, unknown>;
+  /**
+   * Where the official French lists are read from when a schema uses them (referential
+   * checks such as `code-commune-insee`): a URL (default: `referentials.json` next to the
+   * module), or the bundle's JSON text itself. Read once, on the first schema that needs it.
+   */
+  referentials?: string | URL;
 }
 
 /** Options of `validate`. */

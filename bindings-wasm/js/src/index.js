@@ -1,6 +1,6 @@
 // conforme for JavaScript: validate CSV files against schema.data.gouv.fr schemas, in the
 // browser or in Node, with the same engine, verdicts and messages as the conforme CLI.
-import { call, init } from './engine.js';
+import { call, ensureReferentials, init } from './engine.js';
 import { ConformeError, abortError, throwIfAborted } from './errors.js';
 import { schemaText } from './schema.js';
 
@@ -23,6 +23,13 @@ function engineOptionsJson(options = {}) {
     if (options[key] !== undefined) picked[key] = options[key];
   }
   return JSON.stringify(picked);
+}
+
+// The schema's text, with the official French lists installed first when it uses them.
+async function resolvedSchema(schema, options) {
+  const text = await schemaText(schema, options);
+  await ensureReferentials(text, options);
+  return text;
 }
 
 const encoder = new TextEncoder();
@@ -52,7 +59,7 @@ export class StreamValidator {
   /** Loads the engine, resolves `schema` (object, text or URL) and compiles it. */
   static async create(schema, options = {}) {
     await init();
-    const text = await schemaText(schema, options);
+    const text = await resolvedSchema(schema, options);
     return new StreamValidator(text, options);
   }
 
@@ -169,7 +176,7 @@ export async function checkSchema(schema, options = {}) {
   const lang = options.lang ?? 'fr';
   let text;
   try {
-    text = await schemaText(schema, options);
+    text = await resolvedSchema(schema, options);
   } catch (error) {
     if (!(error instanceof ConformeError)) throw error;
     return JSON.parse(call((e) => e.unreadableSchemaReport(error.message, lang)));
@@ -219,7 +226,7 @@ export async function splitRows(input, schema, options = {}) {
 async function tableAndBytes(input, schema, options, signal) {
   throwIfAborted(signal);
   await init();
-  const text = await schemaText(schema, options);
+  const text = await resolvedSchema(schema, options);
   const bytes = typeof Blob !== 'undefined' && input instanceof Blob
     ? new Uint8Array(await untilAborted(input.arrayBuffer(), signal))
     : toBytes(input);

@@ -1,7 +1,6 @@
 // One engine, one report: for every fixture and every public corpus case this build can
 // check, `validate()` gives the same JSON report as the command's `--format json`. The
 // differences this build documents (bindings-wasm/README.md) are left out: the phone check,
-// the referential checks (their official lists are not in the module),
 // spreadsheets, Data Packages (files next to a descriptor) and JSON Schemas that `$ref`
 // other documents by URL (no file system to hold local copies).
 // The command is the binary named by CONFORME_BIN (scripts/test.sh builds it and sets it).
@@ -46,10 +45,6 @@ function cases() {
 function leftOut(schema, data) {
   if (!/\.(csv|json|geojson|tsv|txt)$/.test(data)) return 'spreadsheets';
   if (CHECKS_NOT_IN_WASM.some((check) => schema.includes(`"${check}"`))) return 'the phone check';
-  if (/"cog"\s*:/.test(schema)) return 'the referential checks (lists left out of this build)';
-  if (/"format"\s*:\s*"(code-commune-insee|code-postal|numero-departement|code-region|code-pays-iso[23]|code-fantoir)"/.test(schema)) {
-    return 'the list-based JSON formats (shape only in this build)';
-  }
   if (/"\$ref"\s*:\s*"https?:/.test(schema)) return 'a $ref by URL';
   return null;
 }

@@ -70,7 +70,7 @@ pub const KNOWN: &[&str] = &[
 /// rest of the schema still applies.
 fn not_in_this_build(name: &str) -> bool {
     (!cfg!(feature = "phone") && name == "phone-number-value")
-        || (!cfg!(feature = "referentials") && REFERENTIAL_CHECKS.contains(&name))
+        || (!crate::referentials::available() && REFERENTIAL_CHECKS.contains(&name))
 }
 
 /// frformat's referential checks, compiled out with the `referentials` feature: the end of

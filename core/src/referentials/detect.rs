@@ -202,7 +202,7 @@ fn detect_one(label: &str, values: &[String]) -> Option<Detection> {
     };
     let mut best: Option<(&Candidate, usize, bool)> = None;
     for c in CANDIDATES {
-        if c.list.is_some() && !super::AVAILABLE {
+        if c.list.is_some() && !super::available() {
             continue;
         }
         let matched = values.iter().filter(|v| c.passes(v)).count();

@@ -60,8 +60,97 @@ struct Parsed {
     entries: Vec<(&'static str, u32)>,
 }
 
-/// Whether this build carries the lists (the `referentials` feature).
-pub const AVAILABLE: bool = cfg!(feature = "referentials");
+/// Whether this build embeds the lists (the `referentials` feature). Without it (the
+/// WebAssembly build, where they would cost a quarter of the module) they can be
+/// [`install`]ed at run time; [`available`] says whether they are there now.
+pub const EMBEDDED: bool = cfg!(feature = "referentials");
+
+/// Lists given at run time to a build without the `referentials` feature.
+#[cfg_attr(feature = "referentials", allow(dead_code))]
+struct Installed {
+    lists: Vec<&'static str>,
+    successors: &'static str,
+}
+
+static INSTALLED: OnceLock<Installed> = OnceLock::new();
+
+/// Whether the lists can be used: embedded, or installed by [`install`].
+///
+/// ```
+/// // A default (native) build embeds them.
+/// assert_eq!(conforme::referentials::available(), conforme::referentials::EMBEDDED
+///     || conforme::referentials::installed());
+/// ```
+pub fn available() -> bool {
+    EMBEDDED || installed()
+}
+
+/// Whether lists were installed at run time.
+pub fn installed() -> bool {
+    INSTALLED.get().is_some()
+}
+
+/// Why a bundle of lists could not be installed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum InstallError {
+    /// The bundle is not a JSON object of file names to texts.
+    #[error("the referential bundle is not a JSON object of file names and texts: {0}")]
+    NotABundle(String),
+    /// A list file is missing from it.
+    #[error("the referential bundle lacks {0}")]
+    Missing(String),
+}
+
+/// Installs the lists in a build that does not embed them: `bundle` is the JSON object
+/// `{"code-commune-insee.txt": "…", …, "commune-successors.txt": "…"}` of the files of
+/// `core/data/referentials/` (the WebAssembly package ships it as `referentials.json` and
+/// loads it when a schema needs it). Schemas compiled afterwards run the referential
+/// checks. Installing again, or in a build that embeds the lists, changes nothing.
+pub fn install(bundle: &str) -> Result<(), InstallError> {
+    if EMBEDDED || installed() {
+        return Ok(());
+    }
+    let mut files: std::collections::HashMap<String, String> =
+        serde_json::from_str(bundle).map_err(|e| InstallError::NotABundle(e.to_string()))?;
+    let mut take = |name: &str| -> Result<&'static str, InstallError> {
+        let text = files
+            .remove(name)
+            .ok_or_else(|| InstallError::Missing(name.to_owned()))?;
+        // Installed once for the life of the process, as embedded lists are.
+        Ok(Box::leak(text.into_boxed_str()))
+    };
+    let lists = List::ALL
+        .iter()
+        .map(|l| take(&format!("{}.txt", l.name())))
+        .collect::<Result<Vec<_>, _>>()?;
+    let successors = take("commune-successors.txt")?;
+    let _ = INSTALLED.set(Installed { lists, successors });
+    Ok(())
+}
+
+/// Whether a schema descriptor (Table Schema or JSON Schema) uses a list: a referential
+/// custom check, or a JSON Schema `format` backed by one. What the browser package asks
+/// before fetching the lists.
+///
+/// ```
+/// use serde_json::json;
+/// use conforme::referentials::needed_by;
+/// assert!(needed_by(&json!({"fields": [{"name": "c", "customCheck": {"name": "code-postal"}}]})));
+/// assert!(needed_by(&json!({"properties": {"c": {"format": "code-commune-insee"}}})));
+/// assert!(!needed_by(&json!({"fields": [{"name": "c", "customCheck": "siret"}]})));
+/// ```
+pub fn needed_by(descriptor: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match descriptor {
+        Value::Object(map) => map.iter().any(|(key, value)| {
+            let named = matches!(key.as_str(), "name" | "format" | "customCheck")
+                && value.as_str().is_some_and(|n| List::from_name(n).is_some());
+            named || needed_by(value)
+        }),
+        Value::Array(items) => items.iter().any(needed_by),
+        _ => false,
+    }
+}
 
 macro_rules! lists {
     ($($variant:ident => $name:literal),+ $(,)?) => {
@@ -82,9 +171,10 @@ macro_rules! lists {
                 }
             }
 
+            /// The installed text (empty until [`install`]).
             #[cfg(not(feature = "referentials"))]
             fn text(self) -> &'static str {
-                ""
+                INSTALLED.get().map_or("", |i| i.lists[self as usize])
             }
 
             fn cell(self) -> &'static OnceLock<Parsed> {
@@ -160,6 +250,14 @@ impl List {
     }
 
     fn parsed(self) -> &'static Parsed {
+        static EMPTY: Parsed = Parsed {
+            vintages: Vec::new(),
+            entries: Vec::new(),
+        };
+        // Not cached before the lists are there: an install would come too late.
+        if !available() {
+            return &EMPTY;
+        }
         self.cell().get_or_init(|| parse(self.text()))
     }
 
@@ -322,9 +420,13 @@ fn loose_key(value: &str) -> String {
 
 /// The merged-communes table: `old<TAB>current<TAB>name` lines sorted by old code.
 #[cfg(feature = "referentials")]
-const SUCCESSORS: &str = include_str!("../../data/referentials/commune-successors.txt");
+fn successors_text() -> &'static str {
+    include_str!("../../data/referentials/commune-successors.txt")
+}
 #[cfg(not(feature = "referentials"))]
-const SUCCESSORS: &str = "";
+fn successors_text() -> &'static str {
+    INSTALLED.get().map_or("", |i| i.successors)
+}
 
 /// The commune that a commune code which no longer exists merged into: its current code
 /// and name (Etalab's table of INSEE's commune events; see `core/data/referentials/`).
@@ -332,15 +434,18 @@ const SUCCESSORS: &str = "";
 ///
 /// ```
 /// // 01172 merged into Nivigne et Suran on 1 January 2024.
-/// # if conforme::referentials::AVAILABLE {
+/// # if conforme::referentials::available() {
 /// assert_eq!(conforme::referentials::successor("01172"), Some(("01095", "Nivigne et Suran")));
 /// assert_eq!(conforme::referentials::successor("75056"), None);
 /// # }
 /// ```
 pub fn successor(code: &str) -> Option<(&'static str, &'static str)> {
     static TABLE: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    if !available() {
+        return None;
+    }
     let table = TABLE.get_or_init(|| {
-        SUCCESSORS
+        successors_text()
             .lines()
             .filter_map(|line| {
                 let mut parts = line.splitn(3, '\t');
