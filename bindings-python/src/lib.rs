@@ -78,7 +78,7 @@ fn validate(
             .detach(|| conforme::document::validate_path(path, None, &options))
             .map_err(|e| errors::from_document(py, &e, &place))?;
         let seconds = start.elapsed().as_secs_f64();
-        return report::into_py(py, report, place, seconds);
+        return report::into_py(py, report, place, seconds, options.language());
     }
     let schema = PySchema::coerce(py, schema, &access, &options)?;
     if valid_rows.is_some() || invalid_rows.is_some() {
@@ -102,7 +102,8 @@ fn validate(
         }
     }
     let report = source.validate(py, &schema, &options, &place)?;
-    report::into_py(py, report, place, start.elapsed().as_secs_f64())
+    let seconds = start.elapsed().as_secs_f64();
+    report::into_py(py, report, place, seconds, options.language())
 }
 
 /// iter_errors(source, schema=None, *, catalog=None, cache_dir=None, offline=False,

@@ -151,16 +151,24 @@ pub(crate) struct PyReport {
     pub(crate) inner: conforme::Report,
     pub(crate) place: String,
     pub(crate) seconds: f64,
+    /// The language of its messages (and of `raise_for_errors`' summary).
+    lang: conforme::Lang,
     errors: PyOnceLock<Py<PyList>>,
     warnings: PyOnceLock<Py<PyList>>,
 }
 
 impl PyReport {
-    pub(crate) fn new(inner: conforme::Report, place: String, seconds: f64) -> PyReport {
+    pub(crate) fn new(
+        inner: conforme::Report,
+        place: String,
+        seconds: f64,
+        lang: conforme::Lang,
+    ) -> PyReport {
         PyReport {
             inner,
             place,
             seconds,
+            lang,
             errors: PyOnceLock::new(),
             warnings: PyOnceLock::new(),
         }
@@ -316,17 +324,26 @@ impl PyReport {
             return Ok(());
         }
         let s = &this.inner.stats;
-        let first = this
-            .inner
-            .errors
-            .first()
-            .map(|d| format!("; first: {}", d.message))
-            .unwrap_or_default();
+        let first = this.inner.errors.first().map(|d| d.message.as_str());
         let more = if s.truncated { "+" } else { "" };
-        let message = format!(
-            "{}: {}{more} error(s) in {} row(s){first}",
-            this.place, s.error_count, s.rows
-        );
+        let plural = |n: u64| if n > 1 { "s" } else { "" };
+        let (place, errors, rows) = (&this.place, s.error_count, s.rows);
+        let message = match this.lang {
+            conforme::Lang::Fr => format!(
+                "{place} : {errors}{more} erreur{} sur {rows} ligne{}{}",
+                plural(errors),
+                plural(rows),
+                first
+                    .map(|m| format!(" ; la première : {m}"))
+                    .unwrap_or_default()
+            ),
+            conforme::Lang::En => format!(
+                "{place}: {errors}{more} error{} in {rows} row{}{}",
+                plural(errors),
+                plural(rows),
+                first.map(|m| format!("; first: {m}")).unwrap_or_default()
+            ),
+        };
         Err(validation_failed(
             slf.py(),
             message,
@@ -381,6 +398,7 @@ pub(crate) struct PyPackageReport {
     inner: PackageReport,
     place: String,
     seconds: f64,
+    lang: conforme::Lang,
 }
 
 #[pymethods]
@@ -398,7 +416,7 @@ impl PyPackageReport {
             .resources
             .iter()
             .map(|r| {
-                let report = PyReport::new(r.report.clone(), r.path.clone(), 0.0);
+                let report = PyReport::new(r.report.clone(), r.path.clone(), 0.0, self.lang);
                 Ok((r.name.clone(), r.path.clone(), Py::new(py, report)?))
             })
             .collect()
@@ -441,15 +459,19 @@ pub(crate) fn into_py(
     report: DocumentReport,
     place: String,
     seconds: f64,
+    lang: conforme::Lang,
 ) -> PyResult<Py<PyAny>> {
     Ok(match report {
-        DocumentReport::Single(r) => Py::new(py, PyReport::new(r, place, seconds))?.into_any(),
+        DocumentReport::Single(r) => {
+            Py::new(py, PyReport::new(r, place, seconds, lang))?.into_any()
+        }
         DocumentReport::Package(p) => Py::new(
             py,
             PyPackageReport {
                 inner: p,
                 place,
                 seconds,
+                lang,
             },
         )?
         .into_any(),

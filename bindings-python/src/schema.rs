@@ -208,7 +208,7 @@ impl PySchema {
             report.localize(lang);
             report
         });
-        Ok(PyReport::new(report, self.location.clone(), 0.0))
+        Ok(PyReport::new(report, self.location.clone(), 0.0, lang))
     }
 
     /// Names of the schema's fields, in order (empty for a JSON Schema).

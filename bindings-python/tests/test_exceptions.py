@@ -76,9 +76,12 @@ def test_source_directory_empty_and_binary(tmp_path: Path) -> None:
 
 def test_validation_failed_carries_the_report() -> None:
     report = conforme.validate(b"n\nx\n", INTEGER_SCHEMA, lang="en")
-    with pytest.raises(conforme.ValidationFailed, match="1 error\\(s\\) in 1 row\\(s\\)") as info:
+    with pytest.raises(conforme.ValidationFailed, match="1 error in 1 row; first: ") as info:
         report.raise_for_errors()
     assert info.value.report is report
+    french = conforme.validate(b"n\nx\ny\n", INTEGER_SCHEMA)
+    with pytest.raises(conforme.ValidationFailed, match="2 erreurs sur 2 lignes ; la première : "):
+        french.raise_for_errors()
     conforme.validate(b"n\n1\n", INTEGER_SCHEMA).raise_for_errors()
 
 
