@@ -106,10 +106,11 @@ def test_missing_configuration_is_an_error(tmp_path: Path) -> None:
         load(start=tmp_path)
 
 
-def run_hook(repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
+def run_hook(repo: Path, *files: str, lang: str = "en_US.UTF-8") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     return subprocess.run(
         [sys.executable, "-m", "conforme._ci.hook", *files],
-        cwd=repo, capture_output=True, text=True,
+        cwd=repo, capture_output=True, text=True, env={**env, "LANG": lang},
     )
 
 
@@ -123,6 +124,12 @@ def test_hook_fails_on_an_invalid_file_with_the_commands_report(repo: Path) -> N
     assert out.returncode == 1
     assert "type-error" in out.stdout or "integer" in out.stdout, out.stdout
     assert "data/2024/bad.csv does not pass" in out.stderr
+    # Without --lang in the configuration, the locale decides, as for the command.
+    toml = repo / "conforme.toml"
+    toml.write_text(toml.read_text().replace('args = ["--lang", "en"]', "args = []"))
+    french = run_hook(repo, "data/2024/bad.csv", lang="fr_FR.UTF-8")
+    assert "data/2024/bad.csv n'est pas conforme à" in french.stderr, french.stderr
+    assert "Fichier invalide" in french.stdout, french.stdout
 
 
 def test_hook_fails_on_an_invalid_json_document(repo: Path) -> None:

@@ -33,9 +33,9 @@ try() { "$pre_commit" try-repo "$repo" conforme --color never "$@" >"$work/out" 
 
 # Every file: bad.csv fails with the command's report, the others are not validated.
 if try --all-files; then cat "$work/out"; fail "an invalid file passed"; fi
-grep -q 'data/bad.csv does not pass' "$work/out" || { cat "$work/out"; fail "no verdict for bad.csv"; }
+grep -q "data/bad.csv does not pass\|data/bad.csv n'est pas conforme" "$work/out" || { cat "$work/out"; fail "no verdict for bad.csv"; }
 grep -q 'type-error\|integer' "$work/out" || { cat "$work/out"; fail "no report for bad.csv"; }
-if grep -q 'notes.csv does not pass' "$work/out"; then fail "notes.csv has no rule"; fi
+if grep -q "notes.csv does not pass\|notes.csv n'est pas conforme" "$work/out"; then fail "notes.csv has no rule"; fi
 echo "  try-repo --all-files: fails on data/bad.csv"
 
 # Only the valid file given: passes.

@@ -8,9 +8,25 @@ worst of the command's: 0 all valid, 1 a file is invalid, 2 a file or schema is 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from .config import ConfigError, load, validate
+
+
+def language(args: list[str]) -> str:
+    """The command's language rule: ``--lang`` in the configuration's arguments, else the
+    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else French."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(key)
+        if value:
+            return "en" if value.lower().startswith("en") else "fr"
+    return "fr"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,11 +44,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"conforme-hook: {e}", file=sys.stderr)
         return 2
     status = 0
+    english = language(list(config.args)) == "en"
     for path, schema in config.assign(options.files):
         sys.stdout.flush()
         code = validate(path, schema, config.args)
         if code != 0:
-            print(f"conforme-hook: {path} does not pass {schema} (exit {code})", file=sys.stderr)
+            if english:
+                print(f"conforme-hook: {path} does not pass {schema} (exit {code})", file=sys.stderr)
+            else:
+                print(
+                    f"conforme-hook : {path} n'est pas conforme à {schema} (code {code})",
+                    file=sys.stderr,
+                )
         status = max(status, code)
     return status
 
