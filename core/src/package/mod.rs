@@ -116,7 +116,7 @@ struct Settings {
 struct Resource {
     name: String,
     path_text: String,
-    kind: Result<Kind, String>,
+    kind: Result<Kind, Why>,
 }
 
 enum Kind {
@@ -133,10 +133,41 @@ enum Kind {
     },
 }
 
-fn failed_report(resource: &str, detail: &str) -> Report {
-    let d = Diagnostic::new(ErrorCode::ResourceError)
-        .with_param("resource", resource)
-        .with_param("detail", detail);
+/// Why a resource cannot be validated, in both languages (the report is rendered, and may be
+/// localized again, after it is made).
+#[derive(Clone, Debug)]
+struct Why {
+    en: String,
+    fr: String,
+}
+
+impl Why {
+    fn new(en: impl Into<String>, fr: impl Into<String>) -> Why {
+        Why {
+            en: en.into(),
+            fr: fr.into(),
+        }
+    }
+
+    /// A reading error of `path`, in each language's words.
+    fn source(path: &Path, e: &crate::SourceError) -> Why {
+        Why::new(
+            format!("{}: {}", path.display(), e.message(Lang::En)),
+            format!("{} : {}", path.display(), e.message(Lang::Fr)),
+        )
+    }
+
+    /// The `resource-error` diagnostic of `resource` saying this.
+    fn diagnostic(&self, resource: &str) -> Diagnostic {
+        Diagnostic::new(ErrorCode::ResourceError)
+            .with_param("resource", resource)
+            .with_param("detail", self.en.as_str())
+            .with_param("detail_fr", self.fr.as_str())
+    }
+}
+
+fn failed_report(resource: &str, why: &Why) -> Report {
+    let d = why.diagnostic(resource);
     let stats = Stats {
         error_count: 1,
         error_types: [(d.code.as_str().to_owned(), 1)].into_iter().collect(),
@@ -156,30 +187,87 @@ fn is_remote(text: &str) -> bool {
     text.starts_with("http://") || text.starts_with("https://")
 }
 
-fn local_path(base: &Path, text: &str, what: &str) -> Result<PathBuf, String> {
+/// What a path of the descriptor names, in both languages (`path`, `schema`…).
+struct What {
+    en: &'static str,
+    fr: &'static str,
+}
+
+const PATH: What = What {
+    en: "path",
+    fr: "chemin (`path`)",
+};
+const SCHEMA: What = What {
+    en: "schema",
+    fr: "schéma",
+};
+const DIALECT: What = What {
+    en: "dialect",
+    fr: "dialecte",
+};
+const TABLE_SCHEMA: What = What {
+    en: "Table Schema",
+    fr: "Table Schema",
+};
+const DESCRIPTOR: What = What {
+    en: "descriptor",
+    fr: "descripteur",
+};
+const LIST: What = What {
+    en: "reference list",
+    fr: "liste de référence",
+};
+
+fn local_path(base: &Path, text: &str, what: &What) -> Result<PathBuf, Why> {
+    let What { en, fr } = what;
     if is_remote(text) {
-        return Err(format!(
-            "its {what} is a URL ({text}); conforme does not download files: save it next to the descriptor and use a relative path"
+        return Err(Why::new(
+            format!(
+                "its {en} is a URL ({text}); conforme does not download files: save it next to the descriptor and use a relative path"
+            ),
+            format!(
+                "son {fr} est une adresse web ({text}) ; conforme ne télécharge pas de fichiers : enregistrez-le à côté du descripteur et donnez un chemin relatif"
+            ),
         ));
     }
     if Path::new(text).is_absolute() || text.split(['/', '\\']).any(|p| p == "..") {
-        return Err(format!(
-            "its {what} {text:?} leaves the package directory (absolute path or `..`), which Data Packages forbid"
+        return Err(Why::new(
+            format!(
+                "its {en} {text:?} leaves the package directory (absolute path or `..`), which Data Packages forbid"
+            ),
+            format!(
+                "son {fr} {text:?} sort du dossier du paquet (chemin absolu ou `..`), ce que les Data Packages interdisent"
+            ),
         ));
     }
     let path = base.join(text);
     if !crate::source::stays_inside(base, &path) {
-        return Err(format!(
-            "its {what} {text:?} is a link to a file outside the package directory, which conforme does not read"
+        return Err(Why::new(
+            format!(
+                "its {en} {text:?} is a link to a file outside the package directory, which conforme does not read"
+            ),
+            format!(
+                "son {fr} {text:?} est un lien vers un fichier hors du dossier du paquet, que conforme ne lit pas"
+            ),
         ));
     }
     Ok(path)
 }
 
-fn read_json(path: &Path) -> Result<Value, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+fn read_json(path: &Path) -> Result<Value, Why> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Why::new(
+            format!("cannot read {}: {e}", path.display()),
+            format!("impossible de lire {} : {e}", path.display()),
+        )
+    })?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    serde_json::from_slice(bytes).map_err(|e| format!("{} is not valid JSON: {e}", path.display()))
+    serde_json::from_slice(bytes).map_err(|e| {
+        Why::new(
+            format!("{} is not valid JSON: {e}", path.display()),
+            format!("{} n'est pas du JSON valide : {e}", path.display()),
+        )
+    })
 }
 
 /// Table Dialect keys that say how to read CSV text ([`crate::Dialect::apply_json`]).
@@ -221,12 +309,31 @@ fn dialect_sheet(dialect: &serde_json::Map<String, Value>) -> Option<String> {
         })
 }
 
-/// Profile violations as one resource error text, with pointers into the package.
-fn violations_text(what: &str, violations: &[crate::profile::Violation]) -> String {
-    let list: Vec<String> = violations.iter().map(ToString::to_string).collect();
-    format!(
-        "its {what} does not follow the specification: {}",
-        list.join("; ")
+/// Profile violations as one resource error, with pointers into the package.
+fn violations_text(what: &What, violations: &[crate::profile::Violation]) -> Why {
+    let at = |v: &crate::profile::Violation| {
+        if v.pointer.is_empty() {
+            "/".to_owned()
+        } else {
+            v.pointer.clone()
+        }
+    };
+    let en: Vec<String> = violations.iter().map(ToString::to_string).collect();
+    let fr: Vec<String> = violations
+        .iter()
+        .map(|v| format!("{} : {}", at(v), v.message_fr))
+        .collect();
+    Why::new(
+        format!(
+            "its {} does not follow the specification: {}",
+            what.en,
+            en.join("; ")
+        ),
+        format!(
+            "son {} ne suit pas la spécification : {}",
+            what.fr,
+            fr.join(" ; ")
+        ),
     )
 }
 
@@ -236,10 +343,10 @@ fn resource_dialect(
     base: &Path,
     i: usize,
     r: &serde_json::Map<String, Value>,
-) -> Result<Option<serde_json::Map<String, Value>>, String> {
+) -> Result<Option<serde_json::Map<String, Value>>, Why> {
     let (value, prefix) = match r.get("dialect") {
         None => return Ok(None),
-        Some(Value::String(p)) => (read_json(&local_path(base, p, "dialect")?)?, p.clone()),
+        Some(Value::String(p)) => (read_json(&local_path(base, p, &DIALECT)?)?, p.clone()),
         Some(v) => (v.clone(), format!("/resources/{i}/dialect")),
     };
     let violations: Vec<_> = crate::profile::errors(crate::profile::Profile::TableDialect, &value)
@@ -247,11 +354,14 @@ fn resource_dialect(
         .map(|v| v.nested(&prefix))
         .collect();
     if !violations.is_empty() {
-        return Err(violations_text("dialect", &violations));
+        return Err(violations_text(&DIALECT, &violations));
     }
     match value {
         Value::Object(o) => Ok(Some(o)),
-        _ => Err("its dialect must be an object".into()),
+        _ => Err(Why::new(
+            "its dialect must be an object",
+            "son dialecte doit être un objet",
+        )),
     }
 }
 
@@ -261,7 +371,7 @@ fn resource_settings(
     mut options: ValidationOptions,
     i: usize,
     r: &serde_json::Map<String, Value>,
-) -> Result<ValidationOptions, String> {
+) -> Result<ValidationOptions, Why> {
     let Some(settings) = r.get("conforme") else {
         return Ok(options);
     };
@@ -272,19 +382,32 @@ fn resource_settings(
             .and_then(crate::HeaderProfile::from_name)
             .ok_or_else(|| {
                 let known: Vec<&str> = crate::HeaderProfile::ALL.iter().map(|(_, n)| *n).collect();
-                format!(
-                    "{}: unknown header profile {p}; use one of {}",
-                    at("headerProfile"),
-                    known.join(", ")
+                Why::new(
+                    format!(
+                        "{}: unknown header profile {p}; use one of {}",
+                        at("headerProfile"),
+                        known.join(", ")
+                    ),
+                    format!(
+                        "{} : profil d'en-tête {p} inconnu ; utilisez {}",
+                        at("headerProfile"),
+                        known.join(", ")
+                    ),
                 )
             })?;
         options = options.profile(profile);
     }
     if let Some(b) = settings.get("ignoreHeaderCase") {
         let yes = b.as_bool().ok_or_else(|| {
-            format!(
-                "{}: expected true or false, found {b}",
-                at("ignoreHeaderCase")
+            Why::new(
+                format!(
+                    "{}: expected true or false, found {b}",
+                    at("ignoreHeaderCase")
+                ),
+                format!(
+                    "{} : true ou false attendu, trouvé {b}",
+                    at("ignoreHeaderCase")
+                ),
             )
         })?;
         options = options.ignore_header_case(yes);
@@ -294,9 +417,15 @@ fn resource_settings(
             .as_array()
             .and_then(|a| a.iter().map(|n| n.as_str().map(str::to_owned)).collect());
         let mut names = names.ok_or_else(|| {
-            format!(
-                "{}: expected a list of custom check names, found {list}",
-                at("skipChecks")
+            Why::new(
+                format!(
+                    "{}: expected a list of custom check names, found {list}",
+                    at("skipChecks")
+                ),
+                format!(
+                    "{} : liste de noms de custom checks attendue, trouvé {list}",
+                    at("skipChecks")
+                ),
             )
         })?;
         // The package-wide skipped checks stay skipped.
@@ -312,13 +441,15 @@ fn table_options(
     options: &ValidationOptions,
     r: &serde_json::Map<String, Value>,
     format: &str,
-) -> Result<ValidationOptions, String> {
+) -> Result<ValidationOptions, Why> {
     let mut options = resource_settings(options.clone(), i, r)?;
     if let Some(label) = r.get("encoding").and_then(Value::as_str) {
-        options = options
-            .clone()
-            .encoding(label)
-            .ok_or_else(|| format!("its encoding {label:?} is unknown"))?;
+        options = options.clone().encoding(label).ok_or_else(|| {
+            Why::new(
+                format!("its encoding {label:?} is unknown"),
+                format!("son encodage {label:?} est inconnu"),
+            )
+        })?;
     }
     let dialect = resource_dialect(base, i, r)?;
     if let Some(d) = &dialect {
@@ -327,9 +458,12 @@ fn table_options(
             .filter(|(k, _)| CSV_DIALECT_KEYS.contains(&k.as_str()))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
-        options = options
-            .dialect_json(&Value::Object(csv))
-            .map_err(|e| format!("its dialect cannot be used: {e}"))?;
+        options = options.dialect_json(&Value::Object(csv)).map_err(|e| {
+            Why::new(
+                format!("its dialect cannot be used: {e}"),
+                format!("son dialecte est inutilisable : {e}"),
+            )
+        })?;
         if let Some(sheet) = dialect_sheet(d) {
             options = options.sheet(Some(sheet));
         }
@@ -384,18 +518,24 @@ fn resource_format(r: &serde_json::Map<String, Value>, path: &Path) -> String {
 
 /// The resource's Table Schema, with profile violations pointed into the package; the
 /// lists of its `reference-list-value` checks are files of the package, like resources.
-fn table_schema(value: &Value, pointer: &str, base: &Path) -> Result<Schema, String> {
+fn table_schema(value: &Value, pointer: &str, base: &Path) -> Result<Schema, Why> {
     let mut read = |list: &str| {
-        let path = local_path(base, list, "reference list").map_err(ListFailure::Unreadable)?;
+        let path = local_path(base, list, &LIST).map_err(|why| ListFailure::Unreadable(why.en))?;
         std::fs::read(&path)
             .map_err(|e| ListFailure::Unreadable(format!("{}: {e}", path.display())))
     };
     Schema::from_value_with_lists(value, &mut read).map_err(|e| match e {
         crate::error::SchemaError::Profile { violations, .. } => {
             let nested: Vec<_> = violations.into_iter().map(|v| v.nested(pointer)).collect();
-            violations_text("Table Schema", &nested)
+            violations_text(&TABLE_SCHEMA, &nested)
         }
-        other => format!("its Table Schema cannot be used: {other}"),
+        other => Why::new(
+            format!("its Table Schema cannot be used: {other}"),
+            format!(
+                "son Table Schema est inutilisable : {}",
+                other.message(Lang::Fr)
+            ),
+        ),
     })
 }
 
@@ -404,7 +544,10 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &Settings) -> Resour
         return Resource {
             name: format!("#{i}"),
             path_text: String::new(),
-            kind: Err(format!("resources/{i} is not an object")),
+            kind: Err(Why::new(
+                format!("resources/{i} is not an object"),
+                format!("resources/{i} n'est pas un objet"),
+            )),
         };
     };
     let name = r
@@ -420,35 +563,55 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &Settings) -> Resour
             return Resource {
                 name,
                 path_text: String::new(),
-                kind: Err("multi-part resources (several paths) are not supported yet: join the parts into one file".into()),
+                kind: Err(Why::new(
+                    "multi-part resources (several paths) are not supported yet: join the parts into one file",
+                    "les ressources en plusieurs parties (plusieurs chemins) ne sont pas encore prises en charge : réunissez les parties en un seul fichier",
+                )),
             };
         }
         _ => {
             let why = if r.contains_key("data") {
-                "inline `data` resources are not supported yet: put the rows in a CSV file and give its `path`"
+                Why::new(
+                    "inline `data` resources are not supported yet: put the rows in a CSV file and give its `path`",
+                    "les ressources aux données en ligne (`data`) ne sont pas encore prises en charge : mettez les lignes dans un fichier CSV et donnez son chemin (`path`)",
+                )
             } else {
-                "it has no `path`"
+                Why::new("it has no `path`", "elle n'a pas de chemin (`path`)")
             };
             return Resource {
                 name,
                 path_text: String::new(),
-                kind: Err(why.into()),
+                kind: Err(why),
             };
         }
     };
-    let kind = (|| -> Result<Kind, String> {
-        let path = local_path(base, &path_text, "path")?;
+    let kind = (|| -> Result<Kind, Why> {
+        let path = local_path(base, &path_text, &PATH)?;
         let (schema_value, schema_pointer) = match r.get("schema") {
-            Some(Value::String(s)) => (read_json(&local_path(base, s, "schema")?)?, s.clone()),
+            Some(Value::String(s)) => (read_json(&local_path(base, s, &SCHEMA)?)?, s.clone()),
             Some(v @ Value::Object(_)) => (v.clone(), format!("/resources/{i}/schema")),
-            Some(_) => return Err("its `schema` must be an object or a path".into()),
-            None => return Err("it has no `schema`: nothing to validate it against".into()),
+            Some(_) => {
+                return Err(Why::new(
+                    "its `schema` must be an object or a path",
+                    "son `schema` doit être un objet ou un chemin",
+                ));
+            }
+            None => {
+                return Err(Why::new(
+                    "it has no `schema`: nothing to validate it against",
+                    "elle n'a pas de `schema` : rien contre quoi la valider",
+                ));
+            }
         };
         let format = resource_format(r, &path);
         match format.as_str() {
             "json" | "geojson" if crate::json::is_json_schema(&schema_value) => {
-                let schema = JsonSchema::compile(&schema_value, &options.json)
-                    .map_err(|e| format!("its JSON Schema cannot be used: {e}"))?;
+                let schema = JsonSchema::compile(&schema_value, &options.json).map_err(|e| {
+                    Why::new(
+                        format!("its JSON Schema cannot be used: {e}"),
+                        format!("son JSON Schema est inutilisable : {}", e.message(Lang::Fr)),
+                    )
+                })?;
                 Ok(Kind::Json {
                     path,
                     schema,
@@ -469,8 +632,13 @@ fn load_resource(base: &Path, i: usize, r: &Value, options: &Settings) -> Resour
                     lint,
                 })
             }
-            other => Err(format!(
-                "its format {other:?} is not supported yet (CSV, Excel, OpenDocument and JSON resources are)"
+            other => Err(Why::new(
+                format!(
+                    "its format {other:?} is not supported yet (CSV, Excel, OpenDocument and JSON resources are)"
+                ),
+                format!(
+                    "son format {other:?} n'est pas encore pris en charge (les ressources CSV, Excel, OpenDocument et JSON le sont)"
+                ),
             )),
         }
     })();
@@ -494,7 +662,7 @@ fn validate_resource(r: &Resource) -> Report {
                 report.warnings.extend(lint.iter().cloned());
                 report
             }
-            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+            Err(e) => failed_report(&r.name, &Why::source(path, &e)),
         },
         Ok(Kind::Json {
             path,
@@ -502,7 +670,7 @@ fn validate_resource(r: &Resource) -> Report {
             options,
         }) => match JsonValidator::new(schema, options.clone()).validate_path(path) {
             Ok(report) => report,
-            Err(e) => failed_report(&r.name, &format!("{}: {e}", path.display())),
+            Err(e) => failed_report(&r.name, &Why::source(path, &e)),
         },
     }
 }
@@ -518,7 +686,7 @@ fn push_error(report: &mut Report, d: Diagnostic) {
     report.errors.push(d);
 }
 
-type KeySets = HashMap<(usize, Vec<usize>), Result<Arc<HashSet<u128>>, String>>;
+type KeySets = HashMap<(usize, Vec<usize>), Result<Arc<HashSet<u128>>, Why>>;
 
 /// Checks the foreign keys of resource `index`, adding errors to `report`.
 fn check_foreign_keys(
@@ -545,9 +713,15 @@ fn check_foreign_keys(
         };
         let resource_name = fk.resource.clone().unwrap_or_default();
         let Some(target) = target else {
-            push_error(report, Diagnostic::new(ErrorCode::ResourceError)
-                .with_param("resource", resources[index].name.as_str())
-                .with_param("detail", format!("a foreign key references the resource {resource_name:?}, which the package does not have")));
+            let why = Why::new(
+                format!(
+                    "a foreign key references the resource {resource_name:?}, which the package does not have"
+                ),
+                format!(
+                    "une clé étrangère désigne la ressource {resource_name:?}, que le paquet n'a pas"
+                ),
+            );
+            push_error(report, why.diagnostic(&resources[index].name));
             continue;
         };
         let Ok(Kind::Table {
@@ -566,9 +740,16 @@ fn check_foreign_keys(
             .map(|n| target_schema.table().field_index(n))
             .collect();
         let Some(target_fields) = target_fields else {
-            push_error(report, Diagnostic::new(ErrorCode::ResourceError)
-                .with_param("resource", resources[index].name.as_str())
-                .with_param("detail", format!("a foreign key references the fields {:?} of {:?}, which its schema does not define all", fk.reference_fields, resources[target].name)));
+            let (fields, target_name) = (&fk.reference_fields, &resources[target].name);
+            let why = Why::new(
+                format!(
+                    "a foreign key references the fields {fields:?} of {target_name:?}, which its schema does not define all"
+                ),
+                format!(
+                    "une clé étrangère désigne les champs {fields:?} de {target_name:?}, que son schéma ne définit pas tous"
+                ),
+            );
+            push_error(report, why.diagnostic(&resources[index].name));
             continue;
         };
         let set = sets
@@ -581,19 +762,22 @@ fn check_foreign_keys(
                         set.insert(h);
                     }
                 })
-                .map_err(|e| e.to_string())
+                .map_err(|e| {
+                    Why::new(
+                        format!("its keys cannot be read: {}", e.message(Lang::En)),
+                        format!(
+                            "ses clés ne peuvent pas être lues : {}",
+                            e.message(Lang::Fr)
+                        ),
+                    )
+                })
                 .map(|()| Arc::new(set))
             })
             .clone();
         let set = match set {
             Ok(s) => s,
-            Err(e) => {
-                push_error(
-                    report,
-                    Diagnostic::new(ErrorCode::ResourceError)
-                        .with_param("resource", resources[target].name.as_str())
-                        .with_param("detail", format!("its keys cannot be read: {e}")),
-                );
+            Err(why) => {
+                push_error(report, why.diagnostic(&resources[target].name));
                 continue;
             }
         };
@@ -619,14 +803,17 @@ fn check_foreign_keys(
                     );
                 }
             })
-            .map_err(|e| e.to_string());
-        if let Err(e) = result {
-            push_error(
-                report,
-                Diagnostic::new(ErrorCode::ResourceError)
-                    .with_param("resource", resources[index].name.as_str())
-                    .with_param("detail", format!("its keys cannot be read: {e}")),
-            );
+            .map_err(|e| {
+                Why::new(
+                    format!("its keys cannot be read: {}", e.message(Lang::En)),
+                    format!(
+                        "ses clés ne peuvent pas être lues : {}",
+                        e.message(Lang::Fr)
+                    ),
+                )
+            });
+        if let Err(why) = result {
+            push_error(report, why.diagnostic(&resources[index].name));
         }
         for d in found {
             push_error(report, d);
@@ -698,7 +885,7 @@ pub fn validate_package(
         .map(|(i, r)| {
             let mut resource = load_resource(base, i, r, options);
             if let Some(violations) = in_resources.get(&i) {
-                resource.kind = Err(violations_text("descriptor", violations));
+                resource.kind = Err(violations_text(&DESCRIPTOR, violations));
             }
             resource
         })

@@ -565,7 +565,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::ResourceError, Lang::Fr) => format!(
             "La ressource « {} » n'a pas pu être validée : {}",
             text(d.params.get("resource")),
-            text(d.params.get("detail"))
+            text(d.params.get("detail_fr").or(d.params.get("detail")))
         ),
         (ErrorCode::ResourceError, Lang::En) => format!(
             "The resource \"{}\" could not be validated: {}",
