@@ -27,7 +27,20 @@ use std::sync::Arc;
 /// The check's name in schemas.
 pub(crate) const NAME: &str = "reference-list-value";
 
-/// Why a reference list could not be had, as the reader that fetches it says.
+/// Why a reference list could not be had, as the reader that fetches it says: the check is
+/// then not applied, and every report says why (a `check-error`).
+///
+/// ```
+/// use conforme::{ListFailure, Schema, Validator};
+/// let descriptor = serde_json::json!({"fields": [{"name": "code",
+///     "customCheck": {"name": "reference-list-value", "list": "gone.csv"}}]});
+/// let schema = Schema::from_value_with_lists(&descriptor, &mut |_: &str| {
+///     Err(ListFailure::Unreadable("gone.csv: no such file".into()))
+/// }).unwrap();
+/// let report = Validator::new(&schema).validate_slice(b"code\nA1\n").unwrap();
+/// assert_eq!(report.errors[0].code.as_str(), "check-error");
+/// assert!(report.errors[0].message.contains("gone.csv: no such file"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListFailure {
     /// The schema was loaded where lists cannot be read: from memory without a location,
@@ -39,6 +52,15 @@ pub enum ListFailure {
 
 /// What reads a reference list's bytes: given the `list` parameter as written in the
 /// schema, resolves it against the schema's location and returns the list's bytes.
+///
+/// ```
+/// let mut lists = |list: &str| -> Result<Vec<u8>, conforme::ListFailure> {
+///     std::fs::read(std::path::Path::new("schemas").join(list))
+///         .map_err(|e| conforme::ListFailure::Unreadable(e.to_string()))
+/// };
+/// let reader: &mut conforme::ListReader<'_> = &mut lists;
+/// assert!(reader("no-such-list.csv").is_err());
+/// ```
 pub type ListReader<'a> = dyn FnMut(&str) -> Result<Vec<u8>, ListFailure> + 'a;
 
 /// The distinct values of one reference list.

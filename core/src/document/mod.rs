@@ -120,6 +120,17 @@ impl DocumentSchema {
     /// [`from_value`](Self::from_value), reading the lists of `reference-list-value` checks
     /// with `read` (see [`Schema::from_value_with_lists`]): what a door that fetches remote
     /// documents uses for a schema loaded from a URL.
+    ///
+    /// ```
+    /// use conforme::document::{DocumentSchema, validate_slice};
+    /// let options = conforme::ValidationOptions::default();
+    /// let descriptor = serde_json::json!({"fields": [{"name": "site",
+    ///     "customCheck": {"name": "reference-list-value", "list": "sites.csv"}}]});
+    /// let schema = DocumentSchema::from_value_with_lists(&descriptor, None, &options,
+    ///     &mut |_: &str| Ok(b"code\nS1\n".to_vec())).unwrap();
+    /// assert!(validate_slice(b"site\nS1\n", &schema, &options).unwrap().valid());
+    /// assert!(!validate_slice(b"site\nS2\n", &schema, &options).unwrap().valid());
+    /// ```
     pub fn from_value_with_lists(
         value: &Value,
         location: Option<&Path>,
@@ -182,6 +193,14 @@ pub fn load_table_schema(bytes: &[u8]) -> Result<Schema, SchemaError> {
 
 /// [`load_table_schema`], reading the lists of `reference-list-value` checks with `read`
 /// (see [`Schema::from_value_with_lists`]).
+///
+/// ```
+/// let schema = conforme::document::load_table_schema_with_lists(
+///     br#"{"fields": [{"name": "s", "customCheck": {"name": "reference-list-value", "list": "l.csv"}}]}"#,
+///     &mut |_: &str| Ok(b"s\nok\n".to_vec()),
+/// ).unwrap();
+/// assert!(conforme::Validator::new(&schema).validate_slice(b"s\nok\n").unwrap().valid);
+/// ```
 pub fn load_table_schema_with_lists(
     bytes: &[u8],
     read: &mut crate::ListReader<'_>,

@@ -85,7 +85,13 @@ pub fn available() -> bool {
     EMBEDDED || installed()
 }
 
-/// Whether lists were installed at run time.
+/// Whether lists were installed at run time (never in a build that embeds them).
+///
+/// ```
+/// if conforme::referentials::EMBEDDED {
+///     assert!(!conforme::referentials::installed());
+/// }
+/// ```
 pub fn installed() -> bool {
     INSTALLED.get().is_some()
 }
@@ -106,6 +112,15 @@ pub enum InstallError {
 /// `core/data/referentials/` (the WebAssembly package ships it as `referentials.json` and
 /// loads it when a schema needs it). Schemas compiled afterwards run the referential
 /// checks. Installing again, or in a build that embeds the lists, changes nothing.
+///
+/// ```
+/// use conforme::referentials::{install, EMBEDDED, InstallError};
+/// if !EMBEDDED {
+///     assert!(matches!(install("[]"), Err(InstallError::NotABundle(_))));
+/// } else {
+///     assert_eq!(install("{}"), Ok(())); // the embedded lists stay
+/// }
+/// ```
 pub fn install(bundle: &str) -> Result<(), InstallError> {
     if EMBEDDED || installed() {
         return Ok(());
