@@ -72,19 +72,6 @@ pub enum SchemaError {
 }
 
 impl SchemaError {
-    /// The message in `lang` (English is the `Display` text).
-    ///
-    /// ```
-    /// let err = conforme::Schema::from_slice(b"{").unwrap_err();
-    /// assert!(err.message(conforme::Lang::Fr).contains("n'est pas du JSON valide"));
-    /// ```
-    pub fn message(&self, lang: crate::report::Lang) -> String {
-        match lang {
-            crate::report::Lang::En => self.to_string(),
-            crate::report::Lang::Fr => crate::report::fatal_messages::schema_fr(self),
-        }
-    }
-
     pub(crate) fn invalid(
         pointer: impl Into<String>,
         message: impl Into<String>,
@@ -268,21 +255,6 @@ impl JsonProblem {
                 JsonProblem::NumberRange => "ce nombre est trop grand pour être lu comme un nombre (au-delà de ±1,8e308, la limite des nombres à virgule flottante sur 64 bits, comme 1e400 ou un nombre de plusieurs centaines de chiffres). Écrivez-le comme une chaîne (entre guillemets) si ses chiffres comptent".into(),
                 JsonProblem::Surrogate => "cet échappement `\\u` est une moitié de paire de substitution UTF-16 (`\\ud800` à `\\udfff`) sans son autre moitié : il ne désigne aucun caractère. Écrivez le caractère lui-même, ou la paire complète (`\\ud83d\\ude00`)".into(),
             },
-        }
-    }
-}
-
-impl SourceError {
-    /// The message in `lang` (English is the `Display` text).
-    ///
-    /// ```
-    /// let err = conforme::SourceError::Empty;
-    /// assert!(err.message(conforme::Lang::Fr).starts_with("le fichier est vide"));
-    /// ```
-    pub fn message(&self, lang: crate::report::Lang) -> String {
-        match lang {
-            crate::report::Lang::En => self.to_string(),
-            crate::report::Lang::Fr => crate::report::fatal_messages::source_fr(self),
         }
     }
 }

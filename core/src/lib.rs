@@ -29,6 +29,7 @@
 //! [schema.data.gouv.fr]: https://schema.data.gouv.fr
 
 pub(crate) mod checks;
+pub mod detect;
 pub mod document;
 pub mod engine;
 pub mod error;

@@ -217,7 +217,7 @@ pub fn guess(
         guess::read_head(file, data)?
     };
     let header = guess::header_of(&head, data)?;
-    let detected = conforme::referentials::detect::detect_columns(&head);
+    let detected = conforme::detect::detect_columns(&head);
     let mut candidates = guess::rank(remote, &header)?;
     candidates.truncate(top.max(1));
     let found = !candidates.is_empty();
@@ -320,7 +320,7 @@ pub fn guess(
 
 /// The columns whose first values follow an official list or SIRET/SIREN, with the
 /// declaration that checks them.
-fn detected_text(detected: &[conforme::referentials::detect::Detection], lang: Lang) -> String {
+fn detected_text(detected: &[conforme::detect::Detection], lang: Lang) -> String {
     if detected.is_empty() {
         return String::new();
     }

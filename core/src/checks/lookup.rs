@@ -17,10 +17,8 @@
 //! (`01000` keeps its zero; a missing value is not looked up).
 
 use super::{CellState, Finding};
-use crate::engine::key_set::KeySet;
 use crate::report::ErrorCode;
-use crate::source::table_reader::{Header, Input, Record, RecordVisitor};
-use crate::{Schema, SourceError, Validator};
+use crate::table::key_set::KeySet;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -83,6 +81,20 @@ fn hash(text: &str) -> u128 {
 }
 
 impl ListValues {
+    pub(crate) fn new() -> ListValues {
+        ListValues {
+            set: KeySet::default(),
+            count: 0,
+        }
+    }
+
+    /// Records `text`, first seen at `row`.
+    pub(crate) fn insert(&mut self, text: &str, row: u64) {
+        if self.set.insert(hash(text), row).is_none() {
+            self.count += 1;
+        }
+    }
+
     fn contains(&self, text: &str) -> bool {
         self.set.contains(hash(text))
     }
@@ -101,7 +113,7 @@ pub(crate) enum ListProblem {
     NotATable(String),
 }
 
-type Loaded = Result<Arc<ListValues>, ListProblem>;
+pub(crate) type Loaded = Result<Arc<ListValues>, ListProblem>;
 
 /// The reference lists a schema's `reference-list-value` checks name, each read once
 /// (keyed by the `list` parameter and column).
@@ -111,10 +123,12 @@ pub(crate) struct ReferenceLists {
 }
 
 impl ReferenceLists {
-    /// Reads every list the declarations `(list, list_column)` name, once each.
+    /// Reads every list the declarations `(list, list_column)` name, once each, and turns
+    /// its bytes into values with `parse` (the table reader, see `source::lists`).
     pub(crate) fn load<'d>(
         wanted: impl IntoIterator<Item = (&'d str, Option<&'d str>)>,
         read: &mut ListReader<'_>,
+        parse: impl Fn(&[u8], Option<&str>) -> Loaded,
     ) -> ReferenceLists {
         let mut lists = HashMap::new();
         for (list, column) in wanted {
@@ -124,7 +138,7 @@ impl ReferenceLists {
             }
             let loaded = read(list)
                 .map_err(ListProblem::Failed)
-                .and_then(|bytes| values_of(&bytes, column));
+                .and_then(|bytes| parse(&bytes, column));
             lists.insert(key, loaded);
         }
         ReferenceLists { lists }
@@ -135,66 +149,6 @@ impl ReferenceLists {
         self.lists
             .get(&(list.to_owned(), column.map(str::to_owned)))
     }
-}
-
-/// Collects one column's distinct values.
-struct Collector<'c> {
-    column: Option<&'c str>,
-    index: usize,
-    values: ListValues,
-}
-
-impl RecordVisitor for Collector<'_> {
-    type Error = ListProblem;
-
-    fn header(&mut self, header: Header<'_>) -> Result<(), ListProblem> {
-        let Some(wanted) = self.column else {
-            return Ok(());
-        };
-        let labels = header.labels.unwrap_or_default();
-        match labels.iter().position(|l| l == wanted) {
-            Some(i) => {
-                self.index = i;
-                Ok(())
-            }
-            None => Err(ListProblem::NoColumn {
-                column: wanted.to_owned(),
-                labels,
-            }),
-        }
-    }
-
-    fn record(&mut self, record: Record<'_>) -> Result<(), ListProblem> {
-        if let Some(value) = record.cells.get(self.index).filter(|v| !v.is_empty())
-            && self.values.set.insert(hash(value), record.row).is_none()
-        {
-            self.values.count += 1;
-        }
-        Ok(())
-    }
-}
-
-impl From<SourceError> for ListProblem {
-    fn from(e: SourceError) -> ListProblem {
-        ListProblem::NotATable(e.to_string())
-    }
-}
-
-/// The distinct values of `column` (the first column when `None`) of a list's bytes, read
-/// as validation reads a table.
-fn values_of(bytes: &[u8], column: Option<&str>) -> Loaded {
-    let no_fields = serde_json::json!({"fields": []});
-    let schema = Schema::from_value(&no_fields).expect("an empty Table Schema compiles");
-    let mut collector = Collector {
-        column,
-        index: 0,
-        values: ListValues {
-            set: KeySet::default(),
-            count: 0,
-        },
-    };
-    Validator::new(&schema).read_records(Input::Bytes(bytes), &mut collector)?;
-    Ok(Arc::new(collector.values))
 }
 
 /// A compiled `reference-list-value` check.
@@ -221,75 +175,5 @@ impl Lookup {
             finding = finding.with("list_column", c.as_str());
         }
         Some(finding)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::checks::test_support::text;
-
-    fn lookup(bytes: &[u8], column: Option<&str>) -> Lookup {
-        Lookup {
-            list: "l.csv".into(),
-            list_column: column.map(str::to_owned),
-            values: values_of(bytes, column).unwrap(),
-        }
-    }
-
-    #[test]
-    fn values_are_looked_up_as_written() {
-        let l = lookup(
-            b"code;nom\n01000;Bourg\n75056;Paris\n75056;Paris\n",
-            Some("code"),
-        );
-        assert_eq!(l.values.count, 2, "distinct values");
-        assert!(l.check(&text("01000")).is_none());
-        assert!(l.check(&text("1000")).is_some());
-        assert!(l.check(&text("Paris")).is_some(), "another column");
-        assert!(l.check(&CellState::Empty).is_none());
-        let f = l.check(&text("75001")).unwrap();
-        assert_eq!(f.params["list"], "l.csv");
-        assert_eq!(f.params["count"], 2);
-    }
-
-    #[test]
-    fn the_first_column_by_default_and_cp1252_lists() {
-        let l = lookup(b"nom,code\nAr\xe8s,1\n", None);
-        assert!(l.check(&text("Arès")).is_none());
-    }
-
-    #[test]
-    fn a_missing_column_names_the_list_columns() {
-        match values_of(b"a,b\n1,2\n", Some("c")) {
-            Err(ListProblem::NoColumn { column, labels }) => {
-                assert_eq!(column, "c");
-                assert_eq!(labels, ["a", "b"]);
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn each_list_is_read_once() {
-        let mut reads = Vec::new();
-        let lists = ReferenceLists::load(
-            [("a.csv", None), ("a.csv", None), ("b.csv", None)],
-            &mut |l: &str| {
-                reads.push(l.to_owned());
-                if l == "b.csv" {
-                    Err(ListFailure::Unreadable("gone".into()))
-                } else {
-                    Ok(b"x\n1\n".to_vec())
-                }
-            },
-        );
-        assert_eq!(reads, ["a.csv", "b.csv"]);
-        assert!(lists.get("a.csv", None).unwrap().is_ok());
-        assert_eq!(
-            lists.get("b.csv", None).unwrap().as_ref().unwrap_err(),
-            &ListProblem::Failed(ListFailure::Unreadable("gone".into()))
-        );
-        assert!(lists.get("c.csv", None).is_none());
     }
 }

@@ -5,8 +5,8 @@
 
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
-use super::key_set::KeySet;
 use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, SummaryBuilder};
+use crate::table::key_set::KeySet;
 use crate::table::row::{KEY_TEXT_SEPARATOR, KeyHit};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind};
 use std::collections::BTreeMap;

@@ -4,10 +4,10 @@
 
 mod chunk;
 mod dispatch;
-pub(crate) mod key_set;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
+mod records;
 mod stream;
 
 pub use stream::StreamValidator;

@@ -2,8 +2,7 @@
 //! compared as the field reads them), `minLength` above `maxLength`. Every cell of such a
 //! field fails one of the two, which is a mistake in the schema, not in the data.
 
-use super::Finding;
-use super::rules::{as_text, finding};
+use super::{Finding, as_text, finding};
 use crate::report::Severity;
 use crate::table::CompiledField;
 use crate::table::field::Check;

@@ -219,6 +219,31 @@ pub fn lint_schema(schema: &Value, options: &crate::json::JsonSchemaOptions) -> 
     }
 }
 
+/// A finding of `rule` at `pointer`, with its detail in English and French.
+fn finding(
+    rule: &'static str,
+    severity: Severity,
+    pointer: String,
+    detail: String,
+    detail_fr: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity,
+        pointer,
+        detail,
+        detail_fr,
+    }
+}
+
+/// A JSON value as message text: strings without their quotes.
+fn as_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod compile_tests {
     use super::*;

@@ -1,6 +1,6 @@
 //! The Table Schema lint rules.
 
-use super::Finding;
+use super::{Finding, as_text, finding};
 use crate::report::Severity;
 use crate::schema::{FieldDescriptor, FieldType, TableSchema};
 use crate::table::CompiledField;
@@ -116,22 +116,6 @@ const CUSTOM_CHECKS: &[(&str, &[(&str, bool)])] = &[
 
 pub(super) fn escape(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
-}
-
-pub(super) fn finding(
-    rule: &'static str,
-    severity: Severity,
-    pointer: String,
-    detail: String,
-    detail_fr: String,
-) -> Finding {
-    Finding {
-        rule,
-        severity,
-        pointer,
-        detail,
-        detail_fr,
-    }
 }
 
 /// Levenshtein distance, case-insensitive (keys are short).
@@ -377,13 +361,6 @@ fn pattern(d: &FieldDescriptor, pointer: &str, out: &mut Vec<Finding>) {
         out.push(finding("pattern-half-anchored", Severity::Warning, at,
             format!("the pattern {p:?} has a top-level `|`: frictionless anchors it as `^{p}$`, so each alternative is only anchored on one side; write `(?:{p})`"),
             format!("le motif « {p} » contient un `|` au premier niveau : frictionless l'ancre en `^{p}$`, chaque alternative n'est ancrée que d'un côté ; écrivez `(?:{p})`")));
-    }
-}
-
-pub(super) fn as_text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
     }
 }
 

@@ -15,8 +15,6 @@
 //! assert!(!communes.contains("75001", Some(v2024))); // a postcode, not a commune code
 //! ```
 
-pub mod detect;
-
 use std::sync::OnceLock;
 
 /// One embedded list.

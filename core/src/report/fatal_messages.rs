@@ -162,6 +162,38 @@ pub(crate) fn schema_fr(e: &SchemaError) -> String {
     }
 }
 
+// The French messages live here, beside the texts they pick: the error types (`crate::error`)
+// stay free of the report layer.
+impl SchemaError {
+    /// The message in `lang` (English is the `Display` text).
+    ///
+    /// ```
+    /// let err = conforme::Schema::from_slice(b"{").unwrap_err();
+    /// assert!(err.message(conforme::Lang::Fr).contains("n'est pas du JSON valide"));
+    /// ```
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match lang {
+            crate::report::Lang::En => self.to_string(),
+            crate::report::Lang::Fr => schema_fr(self),
+        }
+    }
+}
+
+impl SourceError {
+    /// The message in `lang` (English is the `Display` text).
+    ///
+    /// ```
+    /// let err = conforme::SourceError::Empty;
+    /// assert!(err.message(conforme::Lang::Fr).starts_with("le fichier est vide"));
+    /// ```
+    pub fn message(&self, lang: crate::report::Lang) -> String {
+        match lang {
+            crate::report::Lang::En => self.to_string(),
+            crate::report::Lang::Fr => source_fr(self),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,8 +85,10 @@ impl Schema {
         }
         let descriptor = TableSchema::from_value(value)?;
         let wanted = crate::checks::wanted_lists(&descriptor);
-        let lists =
-            ReferenceLists::load(wanted.iter().map(|(l, c)| (l.as_str(), c.as_deref())), read);
+        let lists = crate::source::lists::load_lists(
+            wanted.iter().map(|(l, c)| (l.as_str(), c.as_deref())),
+            read,
+        );
         let compiled = CompiledTable::compile(&descriptor, &lists)?;
         Ok(Schema {
             descriptor: Arc::new(descriptor),

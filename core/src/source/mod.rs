@@ -9,6 +9,7 @@ mod encoding;
 pub(crate) mod front;
 mod header;
 pub mod input;
+pub(crate) mod lists;
 mod records;
 mod sniff;
 mod specials;

@@ -33,7 +33,6 @@ use super::input::{
     Decompressed, choose_member, corrupt_to_error, member_format, open_zip, zip_spreadsheet,
 };
 use super::{Dialect, InputFormat, RecordReader, records_text};
-use crate::Validator;
 use crate::error::SourceError;
 use crate::limits::{ZIP_MEMBER_BYTES, ZIP_NESTING};
 use crate::options::ValidationOptions;
@@ -110,24 +109,15 @@ impl Reading {
     }
 }
 
-impl From<&Validator> for Reading {
-    fn from(v: &Validator) -> Reading {
-        Reading {
-            table: v.table.clone(),
-            options: v.options.clone(),
-        }
-    }
-}
-
-impl Validator {
-    /// Reads `input` exactly as validation would and hands its header and records to
-    /// `visitor` (see the [module documentation](self) for an example).
-    pub fn read_records<V: RecordVisitor>(
+impl Reading {
+    /// Reads `input` and hands its header and records to `visitor`
+    /// ([`Validator::read_records`](crate::Validator::read_records)).
+    pub(crate) fn read_records<V: RecordVisitor>(
         &self,
         input: Input<'_>,
         visitor: &mut V,
     ) -> Result<(), V::Error> {
-        let (reading, reader, lines) = open(input, &Reading::from(self))?;
+        let (reading, reader, lines) = open(input, self)?;
         drive(&reading, reader, lines, visitor)
     }
 }
@@ -410,7 +400,7 @@ fn cells_of<'r>(
     }
 }
 
-/// A data record, as the workers of [`Validator::map_records`] see it.
+/// A data record, as the workers of [`Reading::map_records`] see it.
 pub(crate) struct ChunkRecord<'r> {
     /// Its rank among the data records of its chunk (its row number is known only once the
     /// earlier chunks are counted: the consumer adds it).
@@ -419,7 +409,7 @@ pub(crate) struct ChunkRecord<'r> {
     pub cells: &'r [&'r str],
 }
 
-impl Validator {
+impl Reading {
     /// Reads `input` as validation does and spreads its records over the
     /// [pipeline](crate::pipeline): `header` is called once with the header, then `work`
     /// runs on every data record, chunk by chunk on the worker threads (each chunk's output
@@ -437,7 +427,7 @@ impl Validator {
         O: Default + Send,
         E: From<SourceError> + Send,
     {
-        let (validator, mut reader, _) = open(input, &Reading::from(self))?;
+        let (validator, mut reader, _) = open(input, self)?;
         let mut front = Front::new(validator.options.clone(), validator.table.clone());
         let mut buf = vec![0u8; 256 * 1024];
         let mut more = true;

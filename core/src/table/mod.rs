@@ -5,6 +5,7 @@ mod closest;
 pub(crate) mod field;
 mod header;
 mod hints;
+pub(crate) mod key_set;
 pub(crate) mod pattern;
 mod pattern_shape;
 pub(crate) mod row;

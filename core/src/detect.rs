@@ -8,7 +8,7 @@
 //! département number), the column's name decides, then the order of [`CANDIDATES`].
 //!
 //! ```
-//! use conforme::referentials::detect::detect_columns;
+//! use conforme::detect::detect_columns;
 //! let csv = b"insee,cp,nom\n75056,75001,a\n69123,69001,b\n13055,13001,c\n2A004,20000,d\n33063,33000,e\n";
 //! let found = detect_columns(csv);
 //! assert_eq!(found[0].column, "insee");
@@ -16,7 +16,7 @@
 //! assert_eq!(found[1].check, "code-postal");
 //! ```
 
-use super::List;
+use crate::referentials::List;
 use crate::source::table_reader::{Header, Input, Record, RecordVisitor};
 use crate::{Schema, SourceError, Validator};
 use serde::Serialize;
@@ -202,7 +202,7 @@ fn detect_one(label: &str, values: &[String]) -> Option<Detection> {
     };
     let mut best: Option<(&Candidate, usize, bool)> = None;
     for c in CANDIDATES {
-        if c.list.is_some() && !super::available() {
+        if c.list.is_some() && !crate::referentials::available() {
             continue;
         }
         let matched = values.iter().filter(|v| c.passes(v)).count();
