@@ -5,7 +5,7 @@
 //! A column is recognised when at least 90 % of its non-empty values pass the check and
 //! they hold at least 5 different values (one value repeated says nothing: `École` is a
 //! commune of Savoie); when several checks pass equally (a two-digit région code is also a
-//! département number), the column's name decides, then the order of [`CANDIDATES`].
+//! département number), the column's name decides, then the order of the candidates.
 //!
 //! ```
 //! use conforme::detect::detect_columns;

@@ -244,7 +244,7 @@ impl ValidationOptions {
         self
     }
 
-    /// Keeps cell values (personal data) out of the report (see [`Report::mask_cells`]).
+    /// Keeps cell values (personal data) out of the report (see [`crate::Report::mask_cells`]).
     pub fn mask_cells(mut self, mask: bool) -> Self {
         self.mask_cells = mask;
         self

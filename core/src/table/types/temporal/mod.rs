@@ -12,11 +12,11 @@
 //! The `"any"` format (dateutil's fuzzy `parser.parse` upstream) is replaced by a small,
 //! documented heuristic: see [`parse_any_datetime`].
 //!
-//! Every parser returns a [`TemporalError`] on bad input and never panics.
+//! Every parser returns a `TemporalError` on bad input and never panics.
 //!
-//! One module per parser: [`strptime`] (custom formats), [`iso`] (the default formats,
-//! `year`, `yearmonth`), [`duration`], [`any`]; [`calendar`] holds the date arithmetic they
-//! share and [`cursor`] the byte cursor of the hand-written grammars.
+//! One module per parser: `strptime` (custom formats), `iso` (the default formats,
+//! `year`, `yearmonth`), `duration`, `any`; `calendar` holds the date arithmetic they
+//! share and `cursor` the byte cursor of the hand-written grammars.
 
 mod any;
 mod calendar;
