@@ -3,7 +3,7 @@
 //!
 //! Exit status: 0 valid, 1 invalid, 2 usage error, unreadable input or unusable schema.
 //!
-//! Layout: [`args`] (what the command line accepts, mapped onto the engine's one options
+//! Layout: `args` (what the command line accepts, mapped onto the engine's one options
 //! type), `commands/` (one module per subcommand), `output` (writing, colours, language),
 //! `remote/` (catalogue, downloads, `guess`, `@all` versions), `progress` (the bar on a
 //! terminal).
