@@ -26,6 +26,12 @@ pub(crate) const FRENCH_FORMATS: &[(&str, FormatCheck)] = &[
     ("code-fantoir", |s| {
         !crate::referentials::available() || crate::referentials::is_code_fantoir(s)
     }),
+    // Names, spelt as INSEE writes them (frformat's checks of the same names).
+    ("commune", |s| in_latest(List::Commune, s)),
+    ("departement", |s| in_latest(List::Departement, s)),
+    ("region", |s| in_latest(List::Region, s)),
+    ("canton", |s| in_latest(List::Canton, s)),
+    ("pays", |s| in_latest(List::Pays, s)),
 ];
 
 /// Whether `s` is in the newest vintage `list` carries (any value, in a build without the
@@ -97,6 +103,22 @@ fn commune_code_shape(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[cfg(feature = "referentials")]
+    #[test]
+    fn names_are_formats_too() {
+        let check = |name: &str, value: &str| {
+            let (_, f) = FRENCH_FORMATS.iter().find(|(n, _)| *n == name).unwrap();
+            f(value)
+        };
+        assert!(check("commune", "Saint-Étienne"));
+        assert!(!check("commune", "SAINT-ETIENNE"));
+        assert!(check("departement", "Côte-d'Or"));
+        assert!(check("region", "Île-de-France"));
+        assert!(!check("region", "Ile de France"));
+        assert!(check("pays", "Allemagne"));
+        assert!(check("canton", "Bourg-en-Bresse-1"));
+    }
+
     use super::*;
 
     #[test]
