@@ -193,30 +193,18 @@ struct What {
     fr: &'static str,
 }
 
-const PATH: What = What {
-    en: "path",
-    fr: "chemin (`path`)",
-};
-const SCHEMA: What = What {
-    en: "schema",
-    fr: "schéma",
-};
-const DIALECT: What = What {
-    en: "dialect",
-    fr: "dialecte",
-};
-const TABLE_SCHEMA: What = What {
-    en: "Table Schema",
-    fr: "Table Schema",
-};
-const DESCRIPTOR: What = What {
-    en: "descriptor",
-    fr: "descripteur",
-};
-const LIST: What = What {
-    en: "reference list",
-    fr: "liste de référence",
-};
+impl What {
+    const fn new(en: &'static str, fr: &'static str) -> What {
+        What { en, fr }
+    }
+}
+
+const PATH: What = What::new("path", "chemin (`path`)");
+const SCHEMA: What = What::new("schema", "schéma");
+const DIALECT: What = What::new("dialect", "dialecte");
+const TABLE_SCHEMA: What = What::new("Table Schema", "Table Schema");
+const DESCRIPTOR: What = What::new("descriptor", "descripteur");
+const LIST: What = What::new("reference list", "liste de référence");
 
 fn local_path(base: &Path, text: &str, what: &What) -> Result<PathBuf, Why> {
     let What { en, fr } = what;
