@@ -157,6 +157,17 @@ impl Why {
         )
     }
 
+    /// A resource whose key values cannot be read (for a foreign key).
+    fn keys(e: &crate::SourceError) -> Why {
+        Why::new(
+            format!("its keys cannot be read: {}", e.message(Lang::En)),
+            format!(
+                "ses clés ne peuvent pas être lues : {}",
+                e.message(Lang::Fr)
+            ),
+        )
+    }
+
     /// The `resource-error` diagnostic of `resource` saying this.
     fn diagnostic(&self, resource: &str) -> Diagnostic {
         Diagnostic::new(ErrorCode::ResourceError)
@@ -750,15 +761,7 @@ fn check_foreign_keys(
                         set.insert(h);
                     }
                 })
-                .map_err(|e| {
-                    Why::new(
-                        format!("its keys cannot be read: {}", e.message(Lang::En)),
-                        format!(
-                            "ses clés ne peuvent pas être lues : {}",
-                            e.message(Lang::Fr)
-                        ),
-                    )
-                })
+                .map_err(|e| Why::keys(&e))
                 .map(|()| Arc::new(set))
             })
             .clone();
@@ -791,15 +794,7 @@ fn check_foreign_keys(
                     );
                 }
             })
-            .map_err(|e| {
-                Why::new(
-                    format!("its keys cannot be read: {}", e.message(Lang::En)),
-                    format!(
-                        "ses clés ne peuvent pas être lues : {}",
-                        e.message(Lang::Fr)
-                    ),
-                )
-            });
+            .map_err(|e| Why::keys(&e));
         if let Err(why) = result {
             push_error(report, why.diagnostic(&resources[index].name));
         }
