@@ -19,17 +19,19 @@ pub(crate) fn to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, 
             }
             list.into_any()
         }
-        Value::Object(map) => object_to_py(py, map)?.into_any(),
+        Value::Object(map) => {
+            object_to_py(py, map.iter().map(|(k, v)| (k.as_str(), v)))?.into_any()
+        }
     })
 }
 
-/// A JSON object as a Python `dict`.
-pub(crate) fn object_to_py<'py>(
+/// A JSON object (or a diagnostic's parameters) as a Python `dict`.
+pub(crate) fn object_to_py<'py, 'a>(
     py: Python<'py>,
-    map: &Map<String, Value>,
+    pairs: impl IntoIterator<Item = (&'a str, &'a Value)>,
 ) -> PyResult<Bound<'py, PyDict>> {
     let dict = PyDict::new(py);
-    for (k, v) in map {
+    for (k, v) in pairs {
         dict.set_item(k, to_py(py, v)?)?;
     }
     Ok(dict)

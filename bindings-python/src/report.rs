@@ -61,7 +61,7 @@ impl PyError {
     /// Structured parameters (`constraint`, `value`, `format`…), a new dict at each access.
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        object_to_py(py, &self.inner.params)
+        object_to_py(py, self.inner.params.iter())
     }
     /// Byte offset in the input where the row (or the problem) starts.
     #[getter]

@@ -23,9 +23,9 @@ pub(crate) mod siret;
 mod sum;
 mod year_interval;
 
-use crate::report::{Diagnostic, ErrorCode};
+use crate::report::{Diagnostic, ErrorCode, Params};
 use crate::table::value::Value;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 pub(crate) use declaration::{compile_checks, wanted_lists};
 pub use lookup::{ListFailure, ListReader};
@@ -65,19 +65,19 @@ impl<'a> CellState<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Finding {
     pub code: ErrorCode,
-    pub params: Map<String, Json>,
+    pub params: Params,
 }
 
 impl Finding {
     pub(crate) fn new(code: ErrorCode) -> Finding {
         Finding {
             code,
-            params: Map::new(),
+            params: Params::new(),
         }
     }
 
-    pub(crate) fn with(mut self, key: &str, value: impl Into<Json>) -> Finding {
-        self.params.insert(key.to_owned(), value.into());
+    pub(crate) fn with(mut self, key: &'static str, value: impl Into<Json>) -> Finding {
+        self.params.insert(key, value);
         self
     }
 }

@@ -9,12 +9,14 @@ pub(crate) mod fatal_messages;
 pub use fatal_messages::io_message;
 mod input_messages;
 mod messages;
+mod params;
 mod referential_messages;
 pub mod render;
 mod summary;
 
 pub use code::{ErrorCode, Severity};
 pub use messages::Lang;
+pub use params::Params;
 pub use summary::{
     ColumnCount, EXAMPLES_PER_GROUP, Example, GroupSummary, RowSample, Summary, SummaryBuilder,
 };
@@ -24,9 +26,6 @@ pub const REPORT_VERSION: &str = "1";
 
 use serde::Serialize;
 use std::collections::BTreeMap;
-
-/// Structured parameters of a diagnostic (which constraint, its value, the expected format…).
-pub type Params = serde_json::Map<String, serde_json::Value>;
 
 /// The outcome of validating one table.
 ///
@@ -143,7 +142,7 @@ pub struct Diagnostic {
     /// Human message in the report's language.
     pub message: String,
     /// Structured parameters (`constraint`, `value`, `format`, …).
-    #[serde(skip_serializing_if = "serde_json::Map::is_empty")]
+    #[serde(skip_serializing_if = "Params::is_empty")]
     pub params: Params,
 }
 
@@ -190,8 +189,12 @@ impl Diagnostic {
     }
 
     /// Adds a structured parameter.
-    pub fn with_param(mut self, key: &str, value: impl Into<serde_json::Value>) -> Self {
-        self.params.insert(key.to_owned(), value.into());
+    pub fn with_param(
+        mut self,
+        key: impl Into<std::borrow::Cow<'static, str>>,
+        value: impl Into<serde_json::Value>,
+    ) -> Self {
+        self.params.insert(key, value);
         self
     }
 
@@ -262,11 +265,11 @@ impl Diagnostic {
         // An enum hint is an allowed value from the schema; other hints derive from the cell.
         let keep_hint = self.param_str("hint_kind") == Some("closest-value");
         if self.params.contains_key("hint") && !keep_hint {
-            self.params.insert("hint".into(), MASK.into());
+            self.params.insert("hint", MASK);
         }
         // A JSON Schema error's `detail` is the validator's own sentence, which quotes the value.
         if self.code == ErrorCode::JsonSchema && self.params.contains_key("detail") {
-            self.params.insert("detail".into(), MASK.into());
+            self.params.insert("detail", MASK);
         }
         // Key errors quote the key's cells.
         if let Some(serde_json::Value::Array(values)) = self.params.get_mut("values") {
@@ -282,7 +285,7 @@ impl Diagnostic {
             if self.field_name.as_deref() == Some(label.as_str()) {
                 self.field_name = Some(MASK.to_owned());
             }
-            self.params.insert("label".into(), MASK.into());
+            self.params.insert("label", MASK);
         }
     }
 }

@@ -159,10 +159,10 @@ mod tests {
     use super::*;
     use crate::report::ErrorCode;
 
-    fn diagnostic(params: &[(&str, &str)]) -> Diagnostic {
+    fn diagnostic(params: &[(&'static str, &str)]) -> Diagnostic {
         let mut d = Diagnostic::new(ErrorCode::CustomCheckError).with_cell("75001");
         for (k, v) in params {
-            d = d.with_param(k, *v);
+            d = d.with_param(*k, *v);
         }
         d
     }
