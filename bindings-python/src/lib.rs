@@ -10,6 +10,7 @@ mod convert;
 mod errors;
 mod fix;
 mod iter;
+mod language;
 mod options;
 mod remote;
 mod report;
@@ -174,6 +175,8 @@ mod _conforme {
     use super::iter::ErrorIterator;
     #[pymodule_export]
     use super::iter_errors;
+    #[pymodule_export]
+    use super::language::language;
     #[pymodule_export]
     use super::report::{PyError, PyPackageReport, PyReport, PyStats};
     #[pymodule_export]

@@ -323,27 +323,7 @@ impl PyReport {
         if this.inner.valid {
             return Ok(());
         }
-        let s = &this.inner.stats;
-        let first = this.inner.errors.first().map(|d| d.message.as_str());
-        let more = if s.truncated { "+" } else { "" };
-        let plural = |n: u64| if n > 1 { "s" } else { "" };
-        let (place, errors, rows) = (&this.place, s.error_count, s.rows);
-        let message = match this.lang {
-            conforme::Lang::Fr => format!(
-                "{place} : {errors}{more} erreur{} sur {rows} ligne{}{}",
-                plural(errors),
-                plural(rows),
-                first
-                    .map(|m| format!(" ; la première : {m}"))
-                    .unwrap_or_default()
-            ),
-            conforme::Lang::En => format!(
-                "{place}: {errors}{more} error{} in {rows} row{}{}",
-                plural(errors),
-                plural(rows),
-                first.map(|m| format!("; first: {m}")).unwrap_or_default()
-            ),
-        };
+        let message = this.inner.summary_sentence(&this.place, this.lang);
         Err(validation_failed(
             slf.py(),
             message,

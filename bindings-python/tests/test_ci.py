@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+import conforme
 from conforme._ci import action, hook
 from conforme._ci.config import ConfigError, glob_to_regex, load
 
@@ -141,6 +142,34 @@ def test_hook_reports_an_unusable_schema_as_2(repo: Path) -> None:
     (repo / "schemas" / "table.json").write_text("{not json")
     out = run_hook(repo, "data/good.csv")
     assert out.returncode == 2, out.stdout + out.stderr
+
+
+def test_language_follows_the_commands_rule() -> None:
+    assert conforme.language("en_GB.UTF-8") == "en"
+    assert conforme.language("fr") == "fr"
+    with pytest.raises(ValueError, match="unknown"):
+        conforme.language("de")
+    code = "import conforme; print(conforme.language())"
+    unset = ("LANG", "LC_ALL", "LC_MESSAGES")
+    base = {k: v for k, v in os.environ.items() if k not in unset}
+    for env, expected in [
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "fr_FR.UTF-8", "LANG": "en_US.UTF-8"}, "fr"),
+        ({"LC_MESSAGES": "en_US", "LANG": "fr_FR"}, "en"),
+        ({"LC_ALL": "", "LANG": "en_US"}, "en"),
+        ({"LANG": "C.UTF-8"}, "fr"),
+        ({}, "fr"),
+    ]:
+        out = subprocess.run(
+            [sys.executable, "-c", code], env={**base, **env}, capture_output=True, text=True,
+            check=True,
+        )
+        assert out.stdout.strip() == expected, (env, out.stdout, out.stderr)
+
+
+def test_hook_reads_lang_in_the_arguments_as_the_command_does() -> None:
+    assert hook.language(["--lang", "en-GB"]) == "en"
+    assert hook.language(["--profile", "strict", "--lang=fr_FR.UTF-8"]) == "fr"
 
 
 def test_hook_without_configuration_exits_2(tmp_path: Path) -> None:

@@ -181,10 +181,7 @@ impl FixArgs {
     /// How the input is read, as the engine's options (the same keys as `validate`).
     pub fn options(&self, lang: Lang) -> Result<ValidationOptions, Fatal> {
         let mut m = Map::new();
-        m.insert(
-            "lang".into(),
-            json!(if lang == Lang::En { "en" } else { "fr" }),
-        );
+        m.insert("lang".into(), json!(lang.tag()));
         if let Some(n) = self.threads {
             m.insert("threads".into(), n.into());
         }
@@ -404,10 +401,7 @@ impl ValidateArgs {
                 .collect(),
         };
         if self.lang.is_some() || !m.contains_key("lang") {
-            m.insert(
-                "lang".into(),
-                json!(if lang == Lang::En { "en" } else { "fr" }),
-            );
+            m.insert("lang".into(), json!(lang.tag()));
         }
         let mut put = |k: &str, v: Value| {
             m.insert(k.to_owned(), v);

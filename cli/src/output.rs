@@ -100,14 +100,11 @@ pub(crate) fn io_text(e: &std::io::Error, lang: Lang) -> String {
     conforme::report::io_message(e, lang)
 }
 
-/// The language asked for with `--lang`, else the one of the environment (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`), else French.
+/// The language asked for with `--lang`, else the environment's
+/// ([`Lang::from_environment`]: `LC_ALL`, `LC_MESSAGES`, `LANG`, else French).
 pub(crate) fn language(arg: Option<&str>) -> Result<Lang, Fatal> {
-    if let Some(tag) = arg {
-        return tag.parse::<Lang>().map_err(|e| Fatal(e.to_string()));
+    match arg {
+        Some(tag) => tag.parse::<Lang>().map_err(|e| Fatal(e.to_string())),
+        None => Ok(Lang::from_environment()),
     }
-    let env = ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .iter()
-        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    Ok(env.as_deref().and_then(Lang::from_tag).unwrap_or(Lang::Fr))
 }

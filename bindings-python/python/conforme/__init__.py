@@ -22,6 +22,7 @@ from ._conforme import (
     __version__,
     fix,
     iter_errors,
+    language,
     validate,
 )
 from ._exceptions import ConformeError, SchemaError, SourceError, ValidationFailed
@@ -42,6 +43,7 @@ __all__ = [
     "catalog",
     "fix",
     "iter_errors",
+    "language",
     "validate",
 ]
 

@@ -12,6 +12,7 @@ __all__ = [
     "Report",
     "PackageReport",
     "is_package_descriptor",
+    "language",
     "Stats",
     "Schema",
     "validate",
@@ -275,6 +276,16 @@ def fix(
     **options: Any,
 ) -> _FixSummary: ...
 def is_package_descriptor(path: Union[str, "os.PathLike[str]"]) -> bool: ...
+def language(tag: Optional[str] = None) -> str:
+    """The language of the messages, ``"fr"`` or ``"en"``, by the ``conforme`` command's rule:
+    ``tag`` as ``--lang`` reads it (``"en"``, ``"fr_FR.UTF-8"``), else the locale (the first of
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set: English when it names English), else
+    French. An unknown ``tag`` raises ``ValueError``.
+
+    >>> import conforme
+    >>> conforme.language("en_GB.UTF-8")
+    'en'
+    """
 def run_cli(argv: List[str]) -> int: ...
 def catalog_list(
     kind: Optional[str] = None,

@@ -249,10 +249,7 @@ impl ValidationOptions {
             put("threads", n.into());
         }
         if self.lang != d.lang {
-            put(
-                "lang",
-                if self.lang == Lang::En { "en" } else { "fr" }.into(),
-            );
+            put("lang", self.lang.tag().into());
         }
         if let Some(e) = self.encoding {
             put("encoding", e.name().to_ascii_lowercase().into());

@@ -1,37 +1,8 @@
 //! The message catalogue: one French and one English sentence per code, filled from the
 //! diagnostic's structured parameters. Checks never build message text themselves.
 
-use super::{Diagnostic, ErrorCode};
+use super::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
-
-/// Language of the report messages.
-///
-/// ```
-/// assert_eq!(conforme::Lang::from_tag("en-GB"), Some(conforme::Lang::En));
-/// assert_eq!(conforme::Lang::default(), conforme::Lang::Fr);
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    /// French (the default: the people who fix the data read French).
-    #[default]
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// Reads a language tag such as `fr`, `en`, `fr_FR.UTF-8`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let lower = tag.to_ascii_lowercase();
-        if lower.starts_with("fr") {
-            Some(Lang::Fr)
-        } else if lower.starts_with("en") {
-            Some(Lang::En)
-        } else {
-            None
-        }
-    }
-}
 
 fn text(v: Option<&Value>) -> String {
     match v {

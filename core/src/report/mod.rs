@@ -8,14 +8,16 @@ mod code;
 pub(crate) mod fatal_messages;
 pub use fatal_messages::io_message;
 mod input_messages;
+mod lang;
 mod messages;
 mod params;
 mod referential_messages;
 pub mod render;
 mod summary;
+mod summary_sentence;
 
 pub use code::{ErrorCode, Severity};
-pub use messages::Lang;
+pub use lang::Lang;
 pub use params::Params;
 pub use summary::{
     ColumnCount, EXAMPLES_PER_GROUP, Example, GroupSummary, RowSample, Summary, SummaryBuilder,

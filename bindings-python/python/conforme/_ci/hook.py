@@ -8,25 +8,29 @@ worst of the command's: 0 all valid, 1 a file is invalid, 2 a file or schema is 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
+
+import conforme
 
 from .config import ConfigError, load, validate
 
 
 def language(args: list[str]) -> str:
-    """The command's language rule: ``--lang`` in the configuration's arguments, else the
-    locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), else French."""
+    """The command's language for these arguments: their ``--lang``, else the locale's
+    (``conforme.language``, the command's own rule)."""
+    tag = None
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
+            tag = args[i + 1]
+            break
         if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(key)
-        if value:
-            return "en" if value.lower().startswith("en") else "fr"
-    return "fr"
+            tag = arg.split("=", 1)[1]
+            break
+    try:
+        return conforme.language(tag)
+    except ValueError:
+        # The command refuses this `--lang` itself; the hook's own line follows the locale.
+        return conforme.language()
 
 
 def main(argv: list[str] | None = None) -> int:

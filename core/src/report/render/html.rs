@@ -99,10 +99,7 @@ fn rows(report: &Report, o: &RenderOptions<'_>) -> String {
 pub(super) fn render(report: &Report, o: &RenderOptions<'_>) -> String {
     let lang = o.lang;
     let w = |k| ui::word(k, lang);
-    let html_lang = match lang {
-        Lang::Fr => "fr",
-        Lang::En => "en",
-    };
+    let html_lang = lang.tag();
     let mut out = String::new();
     let _ = write!(
         out,
