@@ -1,6 +1,9 @@
 //! The message catalogue: one French and one English sentence per code, filled from the
 //! diagnostic's structured parameters. Checks never build message text themselves.
 
+mod header;
+
+use super::catalogue::say;
 use super::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
 
@@ -313,63 +316,26 @@ fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
     let field = d.field_name.as_deref().unwrap_or("");
-    let label = text(d.params.get("label"));
-    let position = d.field_number.unwrap_or(0);
     let first_row = text(d.params.get("first_row"));
     let fields = text(d.params.get("fields"));
     match (d.code, lang) {
-        (ErrorCode::BlankLabel, Lang::Fr) => format!(
-            "En-tête vide : la colonne {position} n'a pas de nom ; écrivez `{field}` dans la première ligne."
-        ),
-        (ErrorCode::BlankLabel, Lang::En) => format!(
-            "Blank header: column {position} has no name; write `{field}` in the first line."
-        ),
-        (ErrorCode::DuplicateLabel, Lang::Fr) => format!(
-            "En-tête en double : la colonne `{label}` (position {position}) apparaît déjà plus tôt dans l'en-tête ; renommez ou supprimez l'une des deux."
-        ),
-        (ErrorCode::DuplicateLabel, Lang::En) => format!(
-            "Duplicate header: column `{label}` (position {position}) already appears earlier in the header; rename or remove one of them."
-        ),
-        (ErrorCode::IncorrectLabel, Lang::Fr) => format!(
-            "En-tête incorrect : la colonne {position} s'appelle `{label}` alors que le schéma attend `{field}` à cette position."
-        ),
-        (ErrorCode::IncorrectLabel, Lang::En) => format!(
-            "Incorrect header: column {position} is named `{label}` but the schema expects `{field}` at this position."
-        ),
-        (ErrorCode::MissingLabel, Lang::Fr) => format!(
-            "Colonne manquante : la colonne `{field}` (position {} dans le schéma) est absente du fichier ; ajoutez-la.{}",
-            schema_position(d),
-            did_you_mean(d, lang)
-        ),
-        (ErrorCode::MissingLabel, Lang::En) => format!(
-            "Missing column: column `{field}` (position {} in the schema) is not in the file; add it.{}",
-            schema_position(d),
-            did_you_mean(d, lang)
-        ),
-        (ErrorCode::ExtraLabel, Lang::Fr) => format!(
-            "Colonne surnuméraire : la colonne `{label}` (position {position}) n'est pas définie dans le schéma ; retirez-la."
-        ),
-        (ErrorCode::ExtraLabel, Lang::En) => format!(
-            "Extra column: column `{label}` (position {position}) is not defined in the schema; remove it."
-        ),
-        (ErrorCode::BlankRow, Lang::Fr) => {
-            "Ligne vide : toutes les cellules de cette ligne sont vides ; retirez-la.".into()
-        }
-        (ErrorCode::BlankRow, Lang::En) => {
-            "Blank row: every cell of this row is empty; remove it.".into()
-        }
-        (ErrorCode::ExtraCell, Lang::Fr) => format!(
-            "Cellule surnuméraire : la ligne a plus de cellules que l'en-tête n'a de colonnes (cellule {position} : `{cell}`) ; vérifiez les séparateurs de cette ligne."
-        ),
-        (ErrorCode::ExtraCell, Lang::En) => format!(
-            "Extra cell: the row has more cells than the header has columns (cell {position}: `{cell}`); check the delimiters on this line."
-        ),
-        (ErrorCode::MissingCell, Lang::Fr) => format!(
-            "Cellule manquante : la ligne s'arrête avant la colonne `{field}` (position {position}) ; vérifiez les séparateurs de cette ligne."
-        ),
-        (ErrorCode::MissingCell, Lang::En) => format!(
-            "Missing cell: the row ends before column `{field}` (position {position}); check the delimiters on this line."
-        ),
+        (
+            ErrorCode::BlankLabel
+            | ErrorCode::DuplicateLabel
+            | ErrorCode::IncorrectLabel
+            | ErrorCode::MissingLabel
+            | ErrorCode::ExtraLabel
+            | ErrorCode::BlankRow
+            | ErrorCode::ExtraCell
+            | ErrorCode::MissingCell
+            | ErrorCode::UnmatchedHeader
+            | ErrorCode::MissingColumn
+            | ErrorCode::ExtraColumn
+            | ErrorCode::ColumnsReordered
+            | ErrorCode::HeaderCase
+            | ErrorCode::HeaderTrimmed,
+            _,
+        ) => header::render(d, lang),
         (ErrorCode::TypeError, _) if d.param_str("type") == Some("string") => {
             let what = match (d.param_str("format").unwrap_or(""), lang) {
                 ("email", Lang::Fr) => {
@@ -570,12 +536,10 @@ fn schema_position(d: &Diagnostic) -> String {
     }
 }
 
+/// ` Vouliez-vous dire `x` ?` when the diagnostic has a `hint`.
 fn did_you_mean(d: &Diagnostic, lang: Lang) -> String {
     match d.param_str("hint") {
-        Some(h) => match lang {
-            Lang::Fr => format!(" Vouliez-vous dire `{h}` ?"),
-            Lang::En => format!(" Did you mean `{h}`?"),
-        },
+        Some(hint) => say(lang, "hint.did-you-mean", &[("hint", &hint)]),
         None => String::new(),
     }
 }
@@ -684,40 +648,69 @@ fn nomenclature_message(d: &Diagnostic, lang: Lang) -> String {
 /// Messages of the custom checks and of the by-name header matching.
 fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
-    let field = d.field_name.as_deref().unwrap_or("");
-    let label = text(d.params.get("label"));
-    let position = d.field_number.unwrap_or(0);
     let p = |k: &str| text(d.params.get(k));
     match (code, lang) {
         (ErrorCode::CheckError, _) => check_error_message(d, lang),
         (ErrorCode::CustomCheckError, _) => super::referential_messages::render(d, lang),
-        (ErrorCode::FrenchSiretValue, Lang::Fr) => format!("Numéro SIRET invalide : `{cell}` n'est pas un numéro SIRET valide (14 chiffres dont le dernier est une clé de contrôle ; voir l'annuaire des entreprises)."),
-        (ErrorCode::FrenchSiretValue, Lang::En) => format!("Invalid SIRET number: `{cell}` is not a valid SIRET (14 digits, the last one a check digit)."),
-        (ErrorCode::FrenchSirenValue, Lang::Fr) => format!("Numéro SIREN invalide : `{cell}` n'est pas un numéro SIREN valide (9 chiffres dont le dernier est une clé de contrôle)."),
-        (ErrorCode::FrenchSirenValue, Lang::En) => format!("Invalid SIREN number: `{cell}` is not a valid SIREN (9 digits, the last one a check digit)."),
-        (ErrorCode::CompareColumnsValue, Lang::Fr) if d.param_str("reason") == Some("incomparable") => format!(
-            "Valeurs non comparables : la valeur de la colonne {} `{}` n'est pas comparable avec la valeur de la colonne {} `{}`.",
-            p("column"), p("value"), p("column2"), p("value2")
+        (ErrorCode::FrenchSiretValue, Lang::Fr) => format!(
+            "Numéro SIRET invalide : `{cell}` n'est pas un numéro SIRET valide (14 chiffres dont le dernier est une clé de contrôle ; voir l'annuaire des entreprises)."
         ),
-        (ErrorCode::CompareColumnsValue, Lang::En) if d.param_str("reason") == Some("incomparable") => format!(
-            "Values not comparable: the value of column {} `{}` cannot be compared with the value of column {} `{}`.",
-            p("column"), p("value"), p("column2"), p("value2")
+        (ErrorCode::FrenchSiretValue, Lang::En) => format!(
+            "Invalid SIRET number: `{cell}` is not a valid SIRET (14 digits, the last one a check digit)."
         ),
+        (ErrorCode::FrenchSirenValue, Lang::Fr) => format!(
+            "Numéro SIREN invalide : `{cell}` n'est pas un numéro SIREN valide (9 chiffres dont le dernier est une clé de contrôle)."
+        ),
+        (ErrorCode::FrenchSirenValue, Lang::En) => format!(
+            "Invalid SIREN number: `{cell}` is not a valid SIREN (9 digits, the last one a check digit)."
+        ),
+        (ErrorCode::CompareColumnsValue, Lang::Fr)
+            if d.param_str("reason") == Some("incomparable") =>
+        {
+            format!(
+                "Valeurs non comparables : la valeur de la colonne {} `{}` n'est pas comparable avec la valeur de la colonne {} `{}`.",
+                p("column"),
+                p("value"),
+                p("column2"),
+                p("value2")
+            )
+        }
+        (ErrorCode::CompareColumnsValue, Lang::En)
+            if d.param_str("reason") == Some("incomparable") =>
+        {
+            format!(
+                "Values not comparable: the value of column {} `{}` cannot be compared with the value of column {} `{}`.",
+                p("column"),
+                p("value"),
+                p("column2"),
+                p("value2")
+            )
+        }
         (ErrorCode::CompareColumnsValue, Lang::Fr) => format!(
             "Erreur de comparaison : la valeur de la colonne {} `{}` devrait être {} à la valeur de la colonne {} `{}`.",
-            p("column"), p("value"), compare_label(&p("op"), lang), p("column2"), p("value2")
+            p("column"),
+            p("value"),
+            compare_label(&p("op"), lang),
+            p("column2"),
+            p("value2")
         ),
         (ErrorCode::CompareColumnsValue, Lang::En) => format!(
             "Comparison failed: the value of column {} `{}` should be {} the value of column {} `{}`.",
-            p("column"), p("value"), compare_label(&p("op"), lang), p("column2"), p("value2")
+            p("column"),
+            p("value"),
+            compare_label(&p("op"), lang),
+            p("column2"),
+            p("value2")
         ),
         (ErrorCode::CohesiveColumnsValue, Lang::Fr) if d.params.contains_key("absent") => format!(
             "Colonnes non solidaires : les colonnes {} doivent être soit toutes présentes, soit toutes absentes (absentes : {}).",
-            text(d.params.get("columns")), text(d.params.get("absent"))
+            text(d.params.get("columns")),
+            text(d.params.get("absent"))
         ),
         (ErrorCode::CohesiveColumnsValue, Lang::En) if d.params.contains_key("absent") => format!(
             "Columns not cohesive: the columns {} must be either all present or all absent (absent: {}).",
-            text(d.params.get("columns")), text(d.params.get("absent"))
+            text(d.params.get("columns")),
+            text(d.params.get("absent"))
         ),
         (ErrorCode::CohesiveColumnsValue, Lang::Fr) => format!(
             "Colonnes non solidaires : les colonnes {} doivent toutes comporter une valeur ou toutes être vides.",
@@ -729,11 +722,17 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
         ),
         (ErrorCode::SumColumnsValue, Lang::Fr) => format!(
             "Somme de colonnes incorrecte : la somme des valeurs des colonnes {} ({}) est différente de la valeur de la colonne {} ({}).",
-            plain_list(d.params.get("columns")), p("sum"), p("column"), p("value")
+            plain_list(d.params.get("columns")),
+            p("sum"),
+            p("column"),
+            p("value")
         ),
         (ErrorCode::SumColumnsValue, Lang::En) => format!(
             "Wrong sum: the sum of columns {} ({}) differs from the value of column {} ({}).",
-            plain_list(d.params.get("columns")), p("sum"), p("column"), p("value")
+            plain_list(d.params.get("columns")),
+            p("sum"),
+            p("column"),
+            p("value")
         ),
         (ErrorCode::OneOfRequired, Lang::Fr) if d.params.contains_key("absent") => format!(
             "Une des deux colonnes est requise : {} sont toutes deux absentes du fichier.",
@@ -745,22 +744,36 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
         ),
         (ErrorCode::OneOfRequired, Lang::Fr) => format!(
             "Un élément requis : au moins l'une des colonnes `{}` ou `{}` doit comporter une valeur.",
-            p("column1"), p("column2")
+            p("column1"),
+            p("column2")
         ),
         (ErrorCode::OneOfRequired, Lang::En) => format!(
             "One value required: at least one of the columns `{}` or `{}` must have a value.",
-            p("column1"), p("column2")
+            p("column1"),
+            p("column2")
         ),
         (ErrorCode::YearIntervalValue, _) => {
             let detail = match (d.param_str("reason").unwrap_or(""), lang) {
                 ("format", Lang::Fr) => "format attendu : AAAA/AAAA".to_owned(),
                 ("format", Lang::En) => "expected form: YYYY/YYYY".to_owned(),
-                ("format-or-year", Lang::Fr) => "format attendu : année (AAAA) ou intervalle (AAAA/AAAA)".to_owned(),
-                ("format-or-year", Lang::En) => "expected form: a year (YYYY) or an interval (YYYY/YYYY)".to_owned(),
+                ("format-or-year", Lang::Fr) => {
+                    "format attendu : année (AAAA) ou intervalle (AAAA/AAAA)".to_owned()
+                }
+                ("format-or-year", Lang::En) => {
+                    "expected form: a year (YYYY) or an interval (YYYY/YYYY)".to_owned()
+                }
                 ("same", Lang::Fr) => "les deux années doivent être différentes".to_owned(),
                 ("same", Lang::En) => "the two years must differ".to_owned(),
-                ("order", Lang::Fr) => format!("la deuxième année ({}) doit être postérieure à la première ({})", p("year2"), p("year1")),
-                ("order", Lang::En) => format!("the second year ({}) must come after the first one ({})", p("year2"), p("year1")),
+                ("order", Lang::Fr) => format!(
+                    "la deuxième année ({}) doit être postérieure à la première ({})",
+                    p("year2"),
+                    p("year1")
+                ),
+                ("order", Lang::En) => format!(
+                    "the second year ({}) must come after the first one ({})",
+                    p("year2"),
+                    p("year1")
+                ),
                 (other, _) => other.to_owned(),
             };
             match lang {
@@ -769,30 +782,50 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
             }
         }
         (ErrorCode::NomenclatureActes, _) => nomenclature_message(d, lang),
-        (ErrorCode::OpeningHoursValue, Lang::Fr) => format!("Horaires d'ouverture incorrects : `{cell}` ne respecte pas la spécification OpenStreetMap (https://wiki.openstreetmap.org/wiki/Key:opening_hours), par exemple `Mo-Fr 08:00-12:00,14:00-18:00`."),
-        (ErrorCode::OpeningHoursValue, Lang::En) => format!("Wrong opening hours: `{cell}` does not follow the OpenStreetMap specification (https://wiki.openstreetmap.org/wiki/Key:opening_hours), e.g. `Mo-Fr 08:00-12:00,14:00-18:00`."),
-        (ErrorCode::PhoneNumberValue, Lang::Fr) => format!("Numéro de téléphone invalide : `{cell}`. Les numéros acceptés sont les numéros français à 10 chiffres (`01 99 00 27 37`) ou au format international avec le préfixe du pays (`+33 1 99 00 27 37`) ; les numéros courts (`115` ou `3949`) sont également acceptés."),
-        (ErrorCode::PhoneNumberValue, Lang::En) => format!("Invalid phone number: `{cell}`. Accepted numbers are 10-digit French numbers (`01 99 00 27 37`) or international numbers with their country prefix (`+33 1 99 00 27 37`); short numbers (`115` or `3949`) are accepted too."),
-        (ErrorCode::FrenchGpsCoordinates, Lang::Fr) => format!("Coordonnées GPS invalides : `{cell}` ne tombe pas en France (métropole, Corse, Guadeloupe, Martinique, Guyane, La Réunion, Mayotte)."),
-        (ErrorCode::FrenchGpsCoordinates, Lang::En) => format!("Invalid GPS coordinates: `{cell}` is not in France (mainland, Corsica, Guadeloupe, Martinique, French Guiana, Réunion, Mayotte)."),
-        (ErrorCode::ReversedFrenchGpsCoordinates, Lang::Fr) => format!("Coordonnées GPS inversées : `{cell}` ne tombe pas en France, mais y tomberait en échangeant longitude et latitude ; la longitude s'écrit en premier."),
-        (ErrorCode::ReversedFrenchGpsCoordinates, Lang::En) => format!("Swapped GPS coordinates: `{cell}` is not in France but would be with longitude and latitude swapped; longitude comes first."),
-        (ErrorCode::UnmatchedHeader, Lang::Fr) => "Aucune colonne du fichier ne correspond à un champ du schéma ; vérifiez l'en-tête et le séparateur.".to_owned(),
-        (ErrorCode::UnmatchedHeader, Lang::En) => "No column of the file matches a field of the schema; check the header and the delimiter.".to_owned(),
-        (ErrorCode::DeprecatedCheck, Lang::Fr) => format!("Le custom check `{}` est déprécié, utilisez `{}` à la place dans le schéma.", p("check"), p("replacement")),
-        (ErrorCode::DeprecatedCheck, Lang::En) => format!("The custom check `{}` is deprecated; use `{}` instead in the schema.", p("check"), p("replacement")),
-        (ErrorCode::UnsupportedCheck, Lang::Fr) => format!("Le custom check `{}` ({}) n'est pas encore appliqué par conforme : cette colonne n'est pas vérifiée par ce contrôle.", p("check"), p("pointer")),
-        (ErrorCode::UnsupportedCheck, Lang::En) => format!("The custom check `{}` ({}) is not applied by conforme yet: this column is not checked by it.", p("check"), p("pointer")),
-        (ErrorCode::MissingColumn, Lang::Fr) => format!("Colonne manquante : ajoutez la colonne facultative `{field}`.{}", did_you_mean(d, lang)),
-        (ErrorCode::MissingColumn, Lang::En) => format!("Missing column: add the optional column `{field}`.{}", did_you_mean(d, lang)),
-        (ErrorCode::ExtraColumn, Lang::Fr) => format!("Colonne surnuméraire : la colonne `{label}` (position {position}) n'est pas définie dans le schéma ; retirez-la ou renommez-la.{}", did_you_mean(d, lang)),
-        (ErrorCode::ExtraColumn, Lang::En) => format!("Extra column: column `{label}` (position {position}) is not defined in the schema; remove or rename it.{}", did_you_mean(d, lang)),
-        (ErrorCode::ColumnsReordered, Lang::Fr) => format!("Colonnes désordonnées : réordonnez les colonnes du fichier pour respecter le schéma : {}.", text(d.params.get("expected"))),
-        (ErrorCode::ColumnsReordered, Lang::En) => format!("Columns out of order: reorder the file's columns as in the schema: {}.", text(d.params.get("expected"))),
-        (ErrorCode::HeaderCase, Lang::Fr) => format!("En-tête `{label}` (position {position}) rapproché de la colonne `{field}` sans tenir compte des majuscules ; écrivez `{field}`."),
-        (ErrorCode::HeaderCase, Lang::En) => format!("Header `{label}` (position {position}) matched to column `{field}` ignoring case; write `{field}`."),
-        (ErrorCode::HeaderTrimmed, Lang::Fr) => format!("En-tête `{label}` (position {position}) entouré d'espaces, ignorés pour le rapprocher de la colonne `{field}` ; retirez-les."),
-        (ErrorCode::HeaderTrimmed, Lang::En) => format!("Header `{label}` (position {position}) has spaces around it, ignored to match column `{field}`; remove them."),
+        (ErrorCode::OpeningHoursValue, Lang::Fr) => format!(
+            "Horaires d'ouverture incorrects : `{cell}` ne respecte pas la spécification OpenStreetMap (https://wiki.openstreetmap.org/wiki/Key:opening_hours), par exemple `Mo-Fr 08:00-12:00,14:00-18:00`."
+        ),
+        (ErrorCode::OpeningHoursValue, Lang::En) => format!(
+            "Wrong opening hours: `{cell}` does not follow the OpenStreetMap specification (https://wiki.openstreetmap.org/wiki/Key:opening_hours), e.g. `Mo-Fr 08:00-12:00,14:00-18:00`."
+        ),
+        (ErrorCode::PhoneNumberValue, Lang::Fr) => format!(
+            "Numéro de téléphone invalide : `{cell}`. Les numéros acceptés sont les numéros français à 10 chiffres (`01 99 00 27 37`) ou au format international avec le préfixe du pays (`+33 1 99 00 27 37`) ; les numéros courts (`115` ou `3949`) sont également acceptés."
+        ),
+        (ErrorCode::PhoneNumberValue, Lang::En) => format!(
+            "Invalid phone number: `{cell}`. Accepted numbers are 10-digit French numbers (`01 99 00 27 37`) or international numbers with their country prefix (`+33 1 99 00 27 37`); short numbers (`115` or `3949`) are accepted too."
+        ),
+        (ErrorCode::FrenchGpsCoordinates, Lang::Fr) => format!(
+            "Coordonnées GPS invalides : `{cell}` ne tombe pas en France (métropole, Corse, Guadeloupe, Martinique, Guyane, La Réunion, Mayotte)."
+        ),
+        (ErrorCode::FrenchGpsCoordinates, Lang::En) => format!(
+            "Invalid GPS coordinates: `{cell}` is not in France (mainland, Corsica, Guadeloupe, Martinique, French Guiana, Réunion, Mayotte)."
+        ),
+        (ErrorCode::ReversedFrenchGpsCoordinates, Lang::Fr) => format!(
+            "Coordonnées GPS inversées : `{cell}` ne tombe pas en France, mais y tomberait en échangeant longitude et latitude ; la longitude s'écrit en premier."
+        ),
+        (ErrorCode::ReversedFrenchGpsCoordinates, Lang::En) => format!(
+            "Swapped GPS coordinates: `{cell}` is not in France but would be with longitude and latitude swapped; longitude comes first."
+        ),
+        (ErrorCode::DeprecatedCheck, Lang::Fr) => format!(
+            "Le custom check `{}` est déprécié, utilisez `{}` à la place dans le schéma.",
+            p("check"),
+            p("replacement")
+        ),
+        (ErrorCode::DeprecatedCheck, Lang::En) => format!(
+            "The custom check `{}` is deprecated; use `{}` instead in the schema.",
+            p("check"),
+            p("replacement")
+        ),
+        (ErrorCode::UnsupportedCheck, Lang::Fr) => format!(
+            "Le custom check `{}` ({}) n'est pas encore appliqué par conforme : cette colonne n'est pas vérifiée par ce contrôle.",
+            p("check"),
+            p("pointer")
+        ),
+        (ErrorCode::UnsupportedCheck, Lang::En) => format!(
+            "The custom check `{}` ({}) is not applied by conforme yet: this column is not checked by it.",
+            p("check"),
+            p("pointer")
+        ),
         (_, Lang::Fr) => format!("{code}"),
         (_, Lang::En) => format!("{code}"),
     }

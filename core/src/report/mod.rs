@@ -4,6 +4,7 @@
 //! that users of frictionless and Validata recognise them; rows follow frictionless
 //! numbering (the header is row 1).
 
+mod catalogue;
 mod code;
 pub(crate) mod fatal_messages;
 pub use fatal_messages::io_message;
