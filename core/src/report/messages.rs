@@ -1,6 +1,7 @@
 //! The message catalogue: one French and one English sentence per code, filled from the
 //! diagnostic's structured parameters. Checks never build message text themselves.
 
+mod cells;
 mod header;
 
 use super::catalogue::say;
@@ -30,286 +31,10 @@ fn capped_list(v: Option<&Value>, lang: Lang) -> String {
         Some(Value::Array(items)) if items.len() > limit => {
             let head = text(Some(&Value::Array(items[..limit].to_vec())));
             let rest = items.len() - limit;
-            match lang {
-                Lang::Fr => format!("{head}, … et {rest} autres"),
-                Lang::En => format!("{head}, … and {rest} more"),
-            }
+            head + &say(lang, "list.more", &[("rest", &rest)])
         }
         other => text(other),
     }
-}
-
-/// A French/English label for a Table Schema type, used inside sentences.
-fn type_label(ty: &str, lang: Lang) -> &'static str {
-    match (ty, lang) {
-        ("string", Lang::Fr) => "une chaîne de caractères",
-        ("number", Lang::Fr) => "un nombre",
-        ("integer", Lang::Fr) => "un nombre entier",
-        ("boolean", Lang::Fr) => "un booléen",
-        ("date", Lang::Fr) => "une date",
-        ("time", Lang::Fr) => "une heure",
-        ("datetime", Lang::Fr) => "une date et heure",
-        ("year", Lang::Fr) => "une année",
-        ("yearmonth", Lang::Fr) => "une année et un mois",
-        ("duration", Lang::Fr) => "une durée",
-        ("geopoint", Lang::Fr) => "un point géographique",
-        ("geojson", Lang::Fr) => "un objet GeoJSON",
-        ("object", Lang::Fr) => "un objet JSON",
-        ("array", Lang::Fr) => "un tableau JSON",
-        ("list", Lang::Fr) => "une liste",
-        ("string", Lang::En) => "a string",
-        ("number", Lang::En) => "a number",
-        ("integer", Lang::En) => "an integer",
-        ("boolean", Lang::En) => "a boolean",
-        ("date", Lang::En) => "a date",
-        ("time", Lang::En) => "a time",
-        ("datetime", Lang::En) => "a date and time",
-        ("year", Lang::En) => "a year",
-        ("yearmonth", Lang::En) => "a year and month",
-        ("duration", Lang::En) => "a duration",
-        ("geopoint", Lang::En) => "a geographic point",
-        ("geojson", Lang::En) => "a GeoJSON object",
-        ("object", Lang::En) => "a JSON object",
-        ("array", Lang::En) => "a JSON array",
-        ("list", Lang::En) => "a list",
-        (_, Lang::Fr) => "une valeur du type attendu",
-        (_, Lang::En) => "a value of the expected type",
-    }
-}
-
-/// A strptime format as people read it: `%d/%m/%Y` → `JJ/MM/AAAA`.
-fn strptime_human(format: &str, lang: Lang) -> String {
-    let (year, day) = match lang {
-        Lang::Fr => ("AAAA", "JJ"),
-        Lang::En => ("YYYY", "DD"),
-    };
-    format
-        .replace("%Y", year)
-        .replace("%y", &year[2..])
-        .replace("%m", "MM")
-        .replace("%d", day)
-        .replace("%H", "hh")
-        .replace("%M", "mm")
-        .replace("%S", "ss")
-}
-
-fn expected_form(d: &Diagnostic, lang: Lang) -> String {
-    let ty = d.param_str("type").unwrap_or("");
-    let format = d.param_str("format").unwrap_or("default");
-    let described = match (ty, format) {
-        ("date", "default") => Some("AAAA-MM-JJ (2024-03-31)"),
-        ("datetime", "default") => Some("AAAA-MM-JJThh:mm:ss (2024-03-31T14:05:00)"),
-        ("time", "default") => Some("hh:mm:ss (14:05:00)"),
-        ("year", _) => Some("AAAA (2024)"),
-        ("yearmonth", _) => Some("AAAA-MM (2024-03)"),
-        ("duration", _) => Some("ISO 8601 (P1Y2M10DT2H30M)"),
-        ("geopoint", "default") => Some("\"lon, lat\" (2.35, 48.85)"),
-        ("geopoint", "array") => Some("[lon, lat] ([2.35, 48.85])"),
-        ("geopoint", "object") => Some("{\"lon\": 2.35, \"lat\": 48.85}"),
-        _ => None,
-    };
-    let described = described.map(|s| match lang {
-        Lang::Fr => s.to_owned(),
-        Lang::En => s.replace("AAAA", "YYYY").replace("JJ", "DD"),
-    });
-    if let Some(form) = described {
-        return match lang {
-            Lang::Fr => format!(" Forme attendue : {form}."),
-            Lang::En => format!(" Expected form: {form}."),
-        };
-    }
-    if matches!(ty, "date" | "datetime" | "time") && format != "default" && format != "any" {
-        let human = strptime_human(format, lang);
-        return match lang {
-            Lang::Fr => format!(" Forme attendue : {human} (format `{format}`)."),
-            Lang::En => format!(" Expected form: {human} (format `{format}`)."),
-        };
-    }
-    if ty == "boolean" {
-        let t = text(d.params.get("trueValues"));
-        let f = text(d.params.get("falseValues"));
-        return match lang {
-            Lang::Fr => format!(" Valeurs acceptées : {t} (vrai) et {f} (faux)."),
-            Lang::En => format!(" Accepted values: {t} (true) and {f} (false)."),
-        };
-    }
-    String::new()
-}
-
-/// The fix hint sentence, explained by `hint_kind` (`trim`, `excel-float`, …).
-fn hint(d: &Diagnostic, lang: Lang) -> String {
-    let Some(h) = d.param_str("hint") else {
-        return String::new();
-    };
-    let why = match (d.param_str("hint_kind").unwrap_or(""), lang) {
-        ("trim", Lang::Fr) => "retirez les espaces au début ou à la fin",
-        ("trim", Lang::En) => "remove the spaces at the start or end",
-        ("excel-float", Lang::Fr) => {
-            "le « .0 » final vient sans doute d'un tableur qui a lu la valeur comme un nombre"
-        }
-        ("excel-float", Lang::En) => {
-            "the trailing \".0\" probably comes from a spreadsheet that read the value as a number"
-        }
-        ("leading-zeros", Lang::Fr) => {
-            "les zéros en tête ont sans doute été perdus par un tableur (mettez la colonne au format texte)"
-        }
-        ("leading-zeros", Lang::En) => {
-            "the leading zeros were probably lost by a spreadsheet (format the column as text)"
-        }
-        ("decimal-comma", Lang::Fr) => {
-            "utilisez le point comme séparateur décimal, sans espace entre les milliers"
-        }
-        ("decimal-comma", Lang::En) => {
-            "use a point as the decimal separator, with no spaces between thousands"
-        }
-        ("date-layout", Lang::Fr) => "écrivez la date sous la forme AAAA-MM-JJ",
-        ("date-layout", Lang::En) => "write the date as YYYY-MM-DD",
-        ("boolean-case", Lang::Fr) => "respectez les majuscules et minuscules",
-        ("boolean-case", Lang::En) => "mind upper and lower case",
-        ("closest-value", Lang::Fr) => "valeur autorisée la plus proche",
-        ("closest-value", Lang::En) => "closest allowed value",
-        ("swapped-lon-lat", Lang::Fr) => {
-            "la longitude et la latitude semblent inversées (l'ordre attendu est longitude, latitude)"
-        }
-        ("swapped-lon-lat", Lang::En) => {
-            "longitude and latitude look swapped (the expected order is longitude, latitude)"
-        }
-        (_, Lang::Fr) => "valeur corrigée",
-        (_, Lang::En) => "corrected value",
-    };
-    match lang {
-        Lang::Fr => format!(" Suggestion : `{h}` — {why}."),
-        Lang::En => format!(" Suggestion: `{h}` — {why}."),
-    }
-}
-
-/// `, … et 34 980 autres (liste complète dans le schéma)` when an `enum` message quotes only
-/// the first values of a long list (`params.value_count`).
-fn more_values(d: &Diagnostic, lang: Lang) -> String {
-    let quoted = d
-        .params
-        .get("value")
-        .and_then(Value::as_array)
-        .map_or(0, Vec::len) as u64;
-    let Some(count) = d.params.get("value_count").and_then(Value::as_u64) else {
-        return String::new();
-    };
-    let rest = count.saturating_sub(quoted);
-    match lang {
-        Lang::Fr => format!(", … et {rest} autres (liste complète dans le schéma)"),
-        Lang::En => format!(", … and {rest} more (full list in the schema)"),
-    }
-}
-
-fn constraint_message(d: &Diagnostic, lang: Lang) -> String {
-    let cell = d.cell.as_deref().unwrap_or("");
-    let value = text(d.params.get("value"));
-    let constraint = d.param_str("constraint").unwrap_or("");
-    let example = d
-        .param_str("example")
-        .map(|e| match lang {
-            Lang::Fr => format!(" Exemple de valeur valide : `{e}`."),
-            Lang::En => format!(" Example of a valid value: `{e}`."),
-        })
-        .unwrap_or_default();
-    let base: String = match (constraint, lang) {
-        ("required", Lang::Fr) => {
-            "Valeur manquante : cette colonne est obligatoire, la cellule doit être renseignée."
-                .into()
-        }
-        ("required", Lang::En) => {
-            "Missing value: this column is required, the cell must be filled in.".into()
-        }
-        ("unique", Lang::Fr) => {
-            format!("Valeur dupliquée : `{cell}` doit être unique dans la colonne.")
-        }
-        ("unique", Lang::En) => format!("Duplicate value: `{cell}` must be unique in the column."),
-        ("minLength", Lang::Fr) => format!(
-            "Valeur trop courte : `{cell}` a {} caractères, il en faut au moins {value}.",
-            d.params
-                .get("length")
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        ),
-        ("minLength", Lang::En) => format!(
-            "Value too short: `{cell}` has {} characters, at least {value} are required.",
-            d.params
-                .get("length")
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        ),
-        ("maxLength", Lang::Fr) => format!(
-            "Valeur trop longue : `{cell}` a {} caractères, {value} au plus sont permis.",
-            d.params
-                .get("length")
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        ),
-        ("maxLength", Lang::En) => format!(
-            "Value too long: `{cell}` has {} characters, at most {value} are allowed.",
-            d.params
-                .get("length")
-                .map(|v| v.to_string())
-                .unwrap_or_default()
-        ),
-        ("minimum", Lang::Fr) => {
-            format!("Valeur trop petite : `{cell}` doit être supérieure ou égale à {value}.")
-        }
-        ("minimum", Lang::En) => {
-            format!("Value too small: `{cell}` must be greater than or equal to {value}.")
-        }
-        ("maximum", Lang::Fr) => {
-            format!("Valeur trop grande : `{cell}` doit être inférieure ou égale à {value}.")
-        }
-        ("maximum", Lang::En) => {
-            format!("Value too large: `{cell}` must be less than or equal to {value}.")
-        }
-        ("exclusiveMinimum", Lang::Fr) => {
-            format!("Valeur trop petite : `{cell}` doit être strictement supérieure à {value}.")
-        }
-        ("exclusiveMinimum", Lang::En) => {
-            format!("Value too small: `{cell}` must be strictly greater than {value}.")
-        }
-        ("exclusiveMaximum", Lang::Fr) => {
-            format!("Valeur trop grande : `{cell}` doit être strictement inférieure à {value}.")
-        }
-        ("exclusiveMaximum", Lang::En) => {
-            format!("Value too large: `{cell}` must be strictly less than {value}.")
-        }
-        ("pattern", Lang::Fr) if d.param_str("reason") == Some("backtrack-limit") => format!(
-            "Motif non évalué : la vérification de `{cell}` par l'expression régulière `{value}` demande trop de retours arrière ; la valeur n'a pas pu être contrôlée. Simplifiez le motif (sans référence arrière ni groupes répétés imbriqués) ou raccourcissez la valeur."
-        ),
-        ("pattern", Lang::En) if d.param_str("reason") == Some("backtrack-limit") => format!(
-            "Pattern not evaluated: checking `{cell}` against the regular expression `{value}` needs too much backtracking; the value could not be checked. Simplify the pattern (no backreference, no nested repeated groups) or shorten the value."
-        ),
-        ("pattern", Lang::Fr) => format!(
-            "Format incorrect : `{cell}` ne respecte pas le motif imposé (expression régulière `{value}`).{example}"
-        ),
-        ("pattern", Lang::En) => format!(
-            "Wrong format: `{cell}` does not match the required pattern (regular expression `{value}`).{example}"
-        ),
-        ("enum", Lang::Fr) => format!(
-            "Valeur non autorisée : `{cell}` n'est pas dans la liste des valeurs possibles : {value}{}.",
-            more_values(d, lang)
-        ),
-        ("enum", Lang::En) => format!(
-            "Value not allowed: `{cell}` is not one of the allowed values: {value}{}.",
-            more_values(d, lang)
-        ),
-        ("jsonSchema", Lang::Fr) => format!(
-            "Structure incorrecte : `{cell}` ne respecte pas le schéma JSON (`jsonSchema`) imposé à la colonne."
-        ),
-        ("jsonSchema", Lang::En) => format!(
-            "Wrong structure: `{cell}` does not follow the JSON Schema (`jsonSchema`) required for the column."
-        ),
-        (other, Lang::Fr) => {
-            format!("La valeur `{cell}` ne respecte pas la contrainte `{other}` ({value}).")
-        }
-        (other, Lang::En) => {
-            format!("The value `{cell}` breaks the constraint `{other}` ({value}).")
-        }
-    };
-    base + &hint(d, lang)
 }
 
 /// Renders the message of `d` in `lang`.
@@ -336,50 +61,8 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             | ErrorCode::HeaderTrimmed,
             _,
         ) => header::render(d, lang),
-        (ErrorCode::TypeError, _) if d.param_str("type") == Some("string") => {
-            let what = match (d.param_str("format").unwrap_or(""), lang) {
-                ("email", Lang::Fr) => {
-                    "une adresse e-mail valide (forme attendue : nom@domaine.fr)"
-                }
-                ("email", Lang::En) => "a valid e-mail address (expected form: name@domain.org)",
-                ("uri", Lang::Fr) => {
-                    "une adresse web (URI) valide : elle doit commencer par https:// (ou un autre schéma comme mailto:) et ne pas contenir d'espace"
-                }
-                ("uri", Lang::En) => {
-                    "a valid URI: it must start with https:// (or another scheme such as mailto:) and contain no space"
-                }
-                ("uuid", Lang::Fr) => {
-                    "un identifiant UUID (forme attendue : 123e4567-e89b-12d3-a456-426614174000)"
-                }
-                ("uuid", Lang::En) => {
-                    "a UUID (expected form: 123e4567-e89b-12d3-a456-426614174000)"
-                }
-                ("binary", Lang::Fr) => "du contenu binaire encodé en base64",
-                ("binary", Lang::En) => "base64-encoded binary content",
-                (_, Lang::Fr) => "une chaîne de caractères valide",
-                (_, Lang::En) => "a valid string",
-            };
-            match lang {
-                Lang::Fr => format!("Format incorrect : `{cell}` n'est pas {what}."),
-                Lang::En => format!("Wrong format: `{cell}` is not {what}."),
-            }
-        }
-        (ErrorCode::TypeError, _) => {
-            let ty = d.param_str("type").unwrap_or("");
-            let expected = type_label(ty, lang);
-            let form = expected_form(d, lang);
-            match lang {
-                Lang::Fr => format!(
-                    "Type incorrect : `{cell}` n'est pas {expected}.{form}{}",
-                    hint(d, lang)
-                ),
-                Lang::En => format!(
-                    "Wrong type: `{cell}` is not {expected}.{form}{}",
-                    hint(d, lang)
-                ),
-            }
-        }
-        (ErrorCode::ConstraintError, _) => constraint_message(d, lang),
+        (ErrorCode::TypeError, _) => cells::type_error(d, lang),
+        (ErrorCode::ConstraintError, _) => cells::constraint_error(d, lang),
         (ErrorCode::UniqueError, Lang::Fr) if d.params.contains_key("fields") => format!(
             "Valeurs dupliquées : les valeurs ({}) des colonnes ({fields}) apparaissent déjà ensemble à la ligne {first_row} alors que leur combinaison doit être unique.",
             text(d.params.get("values"))
@@ -470,11 +153,11 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         ),
         (ErrorCode::GeopointSwapped, Lang::Fr) => format!(
             "Coordonnées à vérifier : le point `{cell}` tombe hors de France, mais en France si l'on inverse longitude et latitude.{}",
-            hint(d, lang)
+            cells::hint(d, lang)
         ),
         (ErrorCode::GeopointSwapped, Lang::En) => format!(
             "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{}",
-            hint(d, lang)
+            cells::hint(d, lang)
         ),
         (
             ErrorCode::UnclosedQuote

@@ -353,6 +353,8 @@ pub(crate) fn diagnostics() -> Vec<Diagnostic> {
         let mut no_pointer = d.clone();
         no_pointer.params.remove("pointer");
         out.push(no_pointer);
+        let long: Vec<String> = (1..=30).map(|i| format!("v{i}")).collect();
+        out.push(d.with_param("allowed", long));
     }
     for kind in ["number-as-text", "date-serial", "date-as-text", "unknown"] {
         let d = full(ErrorCode::SpreadsheetConversion).with_param("kind", kind);

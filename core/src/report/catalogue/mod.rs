@@ -7,6 +7,7 @@
 //! The renderers (`messages.rs` and its neighbours) only choose the entry and compute the
 //! values; the sentences are here, in one table per family of codes.
 
+mod cells;
 mod header;
 mod template;
 
@@ -36,7 +37,7 @@ impl Entry {
 }
 
 /// The catalogue, one table per family of codes.
-const TABLES: &[&[Entry]] = &[header::ENTRIES];
+const TABLES: &[&[Entry]] = &[header::ENTRIES, cells::ENTRIES];
 
 /// The entry of `key`, from an index built on first use.
 fn entry(key: &str) -> Option<&'static Entry> {
@@ -74,7 +75,7 @@ mod tests {
     use std::collections::{BTreeSet, HashSet};
 
     /// Key families of the pieces that are not a code's own sentence.
-    const FRAGMENT_FAMILIES: &[&str] = &["hint"];
+    const FRAGMENT_FAMILIES: &[&str] = &["type", "format", "form", "hint", "list"];
 
     thread_local! {
         /// The keys asked for on this thread, with the placeholder names given each time.
