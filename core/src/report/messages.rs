@@ -3,6 +3,8 @@
 
 mod cells;
 mod header;
+mod keys;
+mod schemas;
 
 use super::catalogue::say;
 use super::{Diagnostic, ErrorCode, Lang};
@@ -39,10 +41,6 @@ fn capped_list(v: Option<&Value>, lang: Lang) -> String {
 
 /// Renders the message of `d` in `lang`.
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
-    let cell = d.cell.as_deref().unwrap_or("");
-    let field = d.field_name.as_deref().unwrap_or("");
-    let first_row = text(d.params.get("first_row"));
-    let fields = text(d.params.get("fields"));
     match (d.code, lang) {
         (
             ErrorCode::BlankLabel
@@ -63,62 +61,9 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         ) => header::render(d, lang),
         (ErrorCode::TypeError, _) => cells::type_error(d, lang),
         (ErrorCode::ConstraintError, _) => cells::constraint_error(d, lang),
-        (ErrorCode::UniqueError, Lang::Fr) if d.params.contains_key("fields") => format!(
-            "Valeurs dupliquées : les valeurs ({}) des colonnes ({fields}) apparaissent déjà ensemble à la ligne {first_row} alors que leur combinaison doit être unique.",
-            text(d.params.get("values"))
-        ),
-        (ErrorCode::UniqueError, Lang::En) if d.params.contains_key("fields") => format!(
-            "Duplicate values: the values ({}) of columns ({fields}) already appear together in row {first_row} but their combination must be unique.",
-            text(d.params.get("values"))
-        ),
-        (ErrorCode::UniqueError, Lang::Fr) => format!(
-            "Valeur dupliquée : `{cell}` apparaît déjà à la ligne {first_row} alors que la colonne `{field}` doit être unique."
-        ),
-        (ErrorCode::UniqueError, Lang::En) => format!(
-            "Duplicate value: `{cell}` already appears in row {first_row} but column `{field}` must be unique."
-        ),
-        (ErrorCode::PrimaryKey, Lang::Fr) => match d.param_str("reason") {
-            Some("null") => {
-                format!("Clé primaire incomplète : la clé ({fields}) a une partie vide.")
-            }
-            _ => format!(
-                "Clé primaire dupliquée : la clé ({fields}) a la même valeur qu'à la ligne {first_row}."
-            ),
-        },
-        (ErrorCode::PrimaryKey, Lang::En) => match d.param_str("reason") {
-            Some("null") => {
-                format!("Incomplete primary key: a part of the key ({fields}) is empty.")
-            }
-            _ => format!(
-                "Duplicate primary key: the key ({fields}) has the same value as in row {first_row}."
-            ),
-        },
-        (ErrorCode::ForeignKey, Lang::Fr) => match (&d.cell, d.params.get("resource")) {
-            (Some(cell), Some(Value::String(r))) => format!(
-                "Référence introuvable : la valeur `{cell}` de ({fields}) n'existe pas dans la table référencée{}.",
-                if r.is_empty() {
-                    " (la même table)".to_owned()
-                } else {
-                    format!(" « {r} »")
-                }
-            ),
-            _ => format!(
-                "Référence introuvable : la valeur ({fields}) n'existe pas dans la table référencée."
-            ),
-        },
-        (ErrorCode::ForeignKey, Lang::En) => match (&d.cell, d.params.get("resource")) {
-            (Some(cell), Some(Value::String(r))) => format!(
-                "Reference not found: the value `{cell}` of ({fields}) does not exist in the referenced table{}.",
-                if r.is_empty() {
-                    " (this same table)".to_owned()
-                } else {
-                    format!(" \"{r}\"")
-                }
-            ),
-            _ => format!(
-                "Reference not found: the value ({fields}) does not exist in the referenced table."
-            ),
-        },
+        (ErrorCode::UniqueError | ErrorCode::PrimaryKey | ErrorCode::ForeignKey, _) => {
+            keys::render(d, lang)
+        }
         (ErrorCode::EncodingWarning, Lang::Fr) => format!(
             "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
             text(d.params.get("encoding")),
@@ -141,24 +86,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             "Detected delimiter: `{}` (the standard delimiter is the comma).",
             text(d.params.get("delimiter"))
         ),
-        (ErrorCode::SchemaWarning, Lang::Fr) => format!(
-            "Schéma ({}) : {}",
-            text(d.params.get("pointer")),
-            text(d.params.get("detail_fr").or(d.params.get("detail")))
-        ),
-        (ErrorCode::SchemaWarning, Lang::En) => format!(
-            "Schema ({}): {}",
-            text(d.params.get("pointer")),
-            text(d.params.get("detail"))
-        ),
-        (ErrorCode::GeopointSwapped, Lang::Fr) => format!(
-            "Coordonnées à vérifier : le point `{cell}` tombe hors de France, mais en France si l'on inverse longitude et latitude.{}",
-            cells::hint(d, lang)
-        ),
-        (ErrorCode::GeopointSwapped, Lang::En) => format!(
-            "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{}",
-            cells::hint(d, lang)
-        ),
+        (ErrorCode::GeopointSwapped, _) => cells::geopoint_swapped(d, lang),
         (
             ErrorCode::UnclosedQuote
             | ErrorCode::StrayQuote
@@ -171,27 +99,10 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             | ErrorCode::SpreadsheetConversion,
             _,
         ) => super::input_messages::render(d, lang),
-        (ErrorCode::JsonSchema, lang) => json_schema_message(d, lang),
-        (ErrorCode::SchemaError, Lang::Fr) => format!(
-            "Erreur de schéma ({}) : {}",
-            text(d.params.get("pointer")),
-            text(d.params.get("detail_fr").or(d.params.get("detail")))
-        ),
-        (ErrorCode::SchemaError, Lang::En) => format!(
-            "Schema error ({}): {}",
-            text(d.params.get("pointer")),
-            text(d.params.get("detail"))
-        ),
-        (ErrorCode::ResourceError, Lang::Fr) => format!(
-            "La ressource « {} » n'a pas pu être validée : {}",
-            text(d.params.get("resource")),
-            text(d.params.get("detail_fr").or(d.params.get("detail")))
-        ),
-        (ErrorCode::ResourceError, Lang::En) => format!(
-            "The resource \"{}\" could not be validated: {}",
-            text(d.params.get("resource")),
-            text(d.params.get("detail"))
-        ),
+        (ErrorCode::JsonSchema, _) => schemas::json_schema(d, lang),
+        (ErrorCode::SchemaWarning | ErrorCode::SchemaError | ErrorCode::ResourceError, _) => {
+            schemas::render(d, lang)
+        }
         (ErrorCode::SourceError, Lang::Fr) => "Le fichier est vide : il n'a ni en-tête ni ligne à vérifier (0 octet, une marque d'ordre des octets (BOM) seule, ou des lignes vides seulement). Exportez de nouveau le tableau, avec sa ligne d'en-tête.".to_owned(),
         (ErrorCode::SourceError, Lang::En) => "The file is empty: it has no header and no row to check (0 bytes, a byte-order mark alone, or blank lines only). Export the table again, with its header row.".to_owned(),
         (code, lang) => check_and_header_message(code, d, lang),
@@ -511,103 +422,6 @@ fn check_and_header_message(code: ErrorCode, d: &Diagnostic, lang: Lang) -> Stri
         ),
         (_, Lang::Fr) => format!("{code}"),
         (_, Lang::En) => format!("{code}"),
-    }
-}
-
-/// A JSON Schema error, by keyword; the validator's own English text is the fallback.
-fn json_schema_message(d: &Diagnostic, lang: Lang) -> String {
-    let at = match d.params.get("pointer").and_then(Value::as_str) {
-        Some("") | None => match lang {
-            Lang::Fr => "racine du document".to_owned(),
-            Lang::En => "document root".to_owned(),
-        },
-        Some(p) => p.to_owned(),
-    };
-    let keyword = d
-        .params
-        .get("keyword")
-        .and_then(Value::as_str)
-        .unwrap_or("");
-    let value = d.cell.as_deref().unwrap_or("");
-    let p = |k: &str| text(d.params.get(k));
-    match (keyword, lang) {
-        ("required", Lang::Fr) => format!(
-            "{at} : la propriété obligatoire {} est absente.",
-            p("property")
-        ),
-        ("required", Lang::En) => {
-            format!("{at}: the required property {} is missing.", p("property"))
-        }
-        ("type", Lang::Fr) => format!(
-            "{at} : la valeur {value} n'est pas du type attendu ({}).",
-            p("expected")
-        ),
-        ("type", Lang::En) => format!(
-            "{at}: the value {value} is not of the expected type ({}).",
-            p("expected")
-        ),
-        ("enum", Lang::Fr) => format!(
-            "{at} : la valeur « {value} » ne fait pas partie des valeurs autorisées : {}.",
-            capped_list(d.params.get("allowed"), lang)
-        ),
-        ("enum", Lang::En) => format!(
-            "{at}: the value \"{value}\" is not one of the allowed values: {}.",
-            capped_list(d.params.get("allowed"), lang)
-        ),
-        ("format", Lang::Fr) => format!(
-            "{at} : la valeur « {value} » ne respecte pas le format {}.",
-            p("format")
-        ),
-        ("format", Lang::En) => format!(
-            "{at}: the value \"{value}\" does not match the format {}.",
-            p("format")
-        ),
-        ("pattern", Lang::Fr) => format!(
-            "{at} : la valeur « {value} » ne respecte pas le motif {}.",
-            p("pattern")
-        ),
-        ("pattern", Lang::En) => format!(
-            "{at}: the value \"{value}\" does not match the pattern {}.",
-            p("pattern")
-        ),
-        ("additionalProperties", Lang::Fr) => format!(
-            "{at} : propriété(s) non prévue(s) par le schéma : {}.",
-            p("unexpected")
-        ),
-        ("additionalProperties", Lang::En) => format!(
-            "{at}: property(ies) not allowed by the schema: {}.",
-            p("unexpected")
-        ),
-        ("minimum" | "exclusiveMinimum", Lang::Fr) => format!(
-            "{at} : la valeur {value} est trop petite (minimum {}).",
-            p("limit")
-        ),
-        ("minimum" | "exclusiveMinimum", Lang::En) => format!(
-            "{at}: the value {value} is too small (minimum {}).",
-            p("limit")
-        ),
-        ("maximum" | "exclusiveMaximum", Lang::Fr) => format!(
-            "{at} : la valeur {value} est trop grande (maximum {}).",
-            p("limit")
-        ),
-        ("maximum" | "exclusiveMaximum", Lang::En) => format!(
-            "{at}: the value {value} is too large (maximum {}).",
-            p("limit")
-        ),
-        ("anyOf" | "oneOf", Lang::Fr) => {
-            format!("{at} : la valeur ne correspond à aucune des formes permises ({keyword}).")
-        }
-        ("anyOf" | "oneOf", Lang::En) => {
-            format!("{at}: the value matches none of the allowed shapes ({keyword}).")
-        }
-        (_, Lang::Fr) => format!(
-            "{at} : la règle « {keyword} » du schéma n'est pas respectée ({}).",
-            p("detail")
-        ),
-        (_, Lang::En) => format!(
-            "{at}: the schema rule \"{keyword}\" is not met ({}).",
-            p("detail")
-        ),
     }
 }
 

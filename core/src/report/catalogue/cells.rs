@@ -79,6 +79,11 @@ pub(super) const ENTRIES: &[Entry] = &[
         fr: "La valeur `{cell}` ne respecte pas la contrainte `{constraint}` ({value}).{hint}",
         en: "The value `{cell}` breaks the constraint `{constraint}` ({value}).{hint}",
     },
+    Entry {
+        key: "geopoint-swapped",
+        fr: "Coordonnées à vérifier : le point `{cell}` tombe hors de France, mais en France si l'on inverse longitude et latitude.{hint}",
+        en: "Coordinates to check: the point `{cell}` falls outside France, but inside it with longitude and latitude swapped.{hint}",
+    },
     // Table Schema types, as named inside a sentence (a string has `type-error.string`).
     Entry {
         key: "type.number",

@@ -9,6 +9,8 @@
 
 mod cells;
 mod header;
+mod keys;
+mod schemas;
 mod template;
 
 use super::Lang;
@@ -37,7 +39,12 @@ impl Entry {
 }
 
 /// The catalogue, one table per family of codes.
-const TABLES: &[&[Entry]] = &[header::ENTRIES, cells::ENTRIES];
+const TABLES: &[&[Entry]] = &[
+    header::ENTRIES,
+    cells::ENTRIES,
+    keys::ENTRIES,
+    schemas::ENTRIES,
+];
 
 /// The entry of `key`, from an index built on first use.
 fn entry(key: &str) -> Option<&'static Entry> {

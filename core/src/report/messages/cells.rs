@@ -209,3 +209,15 @@ pub(super) fn constraint_error(d: &Diagnostic, lang: Lang) -> String {
         ],
     )
 }
+
+/// `geopoint-swapped`: the point, and the swapped one as the hint.
+pub(super) fn geopoint_swapped(d: &Diagnostic, lang: Lang) -> String {
+    say(
+        lang,
+        "geopoint-swapped",
+        &[
+            ("cell", &d.cell.as_deref().unwrap_or("")),
+            ("hint", &hint(d, lang)),
+        ],
+    )
+}
