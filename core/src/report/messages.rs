@@ -3,11 +3,13 @@
 
 mod cells;
 mod header;
+mod input;
 mod keys;
 mod schemas;
 
 use super::catalogue::say;
 use super::{Diagnostic, ErrorCode, Lang};
+pub(super) use input::suffix;
 use serde_json::Value;
 
 fn text(v: Option<&Value>) -> String {
@@ -64,28 +66,6 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         (ErrorCode::UniqueError | ErrorCode::PrimaryKey | ErrorCode::ForeignKey, _) => {
             keys::render(d, lang)
         }
-        (ErrorCode::EncodingWarning, Lang::Fr) => format!(
-            "Le fichier n'est pas encodé en UTF-8 : il a été lu comme {} (premier caractère non UTF-8 à la ligne {}, octet {}). Réenregistrez-le en « CSV UTF-8 » pour éviter les erreurs d'accents (ou convertissez-le : `iconv -f {} -t utf-8 fichier.csv > fichier-utf8.csv`).",
-            text(d.params.get("encoding")),
-            d.line.unwrap_or(0),
-            d.byte.unwrap_or(0),
-            text(d.params.get("encoding"))
-        ),
-        (ErrorCode::EncodingWarning, Lang::En) => format!(
-            "The file is not UTF-8: it was read as {} (first non-UTF-8 character on line {}, byte {}). Save it again as \"CSV UTF-8\" to avoid broken accents (or convert it: `iconv -f {} -t utf-8 file.csv > file-utf8.csv`).",
-            text(d.params.get("encoding")),
-            d.line.unwrap_or(0),
-            d.byte.unwrap_or(0),
-            text(d.params.get("encoding"))
-        ),
-        (ErrorCode::DialectWarning, Lang::Fr) => format!(
-            "Séparateur détecté : `{}` (le séparateur standard est la virgule).",
-            text(d.params.get("delimiter"))
-        ),
-        (ErrorCode::DialectWarning, Lang::En) => format!(
-            "Detected delimiter: `{}` (the standard delimiter is the comma).",
-            text(d.params.get("delimiter"))
-        ),
         (ErrorCode::GeopointSwapped, _) => cells::geopoint_swapped(d, lang),
         (
             ErrorCode::UnclosedQuote
@@ -96,15 +76,16 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             | ErrorCode::BlankRowsAtEnd
             | ErrorCode::NoDataRows
             | ErrorCode::DuplicateKey
-            | ErrorCode::SpreadsheetConversion,
+            | ErrorCode::SpreadsheetConversion
+            | ErrorCode::EncodingWarning
+            | ErrorCode::DialectWarning
+            | ErrorCode::SourceError,
             _,
-        ) => super::input_messages::render(d, lang),
+        ) => input::render(d, lang),
         (ErrorCode::JsonSchema, _) => schemas::json_schema(d, lang),
         (ErrorCode::SchemaWarning | ErrorCode::SchemaError | ErrorCode::ResourceError, _) => {
             schemas::render(d, lang)
         }
-        (ErrorCode::SourceError, Lang::Fr) => "Le fichier est vide : il n'a ni en-tête ni ligne à vérifier (0 octet, une marque d'ordre des octets (BOM) seule, ou des lignes vides seulement). Exportez de nouveau le tableau, avec sa ligne d'en-tête.".to_owned(),
-        (ErrorCode::SourceError, Lang::En) => "The file is empty: it has no header and no row to check (0 bytes, a byte-order mark alone, or blank lines only). Export the table again, with its header row.".to_owned(),
         (code, lang) => check_and_header_message(code, d, lang),
     }
 }

@@ -8,7 +8,6 @@ mod catalogue;
 mod code;
 pub(crate) mod fatal_messages;
 pub use fatal_messages::io_message;
-mod input_messages;
 mod lang;
 mod messages;
 mod params;
@@ -209,7 +208,7 @@ impl Diagnostic {
     /// Fills `message` from the message catalogue.
     pub fn localize(&mut self, lang: Lang) {
         self.message = messages::render(self, lang);
-        self.message.push_str(&input_messages::suffix(self, lang));
+        self.message.push_str(&messages::suffix(self, lang));
     }
 }
 

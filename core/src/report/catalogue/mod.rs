@@ -9,6 +9,7 @@
 
 mod cells;
 mod header;
+mod input;
 mod keys;
 mod schemas;
 mod template;
@@ -44,6 +45,7 @@ const TABLES: &[&[Entry]] = &[
     cells::ENTRIES,
     keys::ENTRIES,
     schemas::ENTRIES,
+    input::ENTRIES,
 ];
 
 /// The entry of `key`, from an index built on first use.
@@ -82,7 +84,7 @@ mod tests {
     use std::collections::{BTreeSet, HashSet};
 
     /// Key families of the pieces that are not a code's own sentence.
-    const FRAGMENT_FAMILIES: &[&str] = &["type", "format", "form", "hint", "list"];
+    const FRAGMENT_FAMILIES: &[&str] = &["type", "format", "form", "hint", "list", "input"];
 
     thread_local! {
         /// The keys asked for on this thread, with the placeholder names given each time.

@@ -1,0 +1,65 @@
+//! Values of the messages about how the input was read (encoding, delimiter, CSV syntax,
+//! spreadsheet leftovers and conversions), and the sentence added to any message whose
+//! cell is a number a spreadsheet turned into scientific notation.
+
+use super::text;
+use crate::report::catalogue::say;
+use crate::report::{Diagnostic, ErrorCode, Lang};
+
+/// A parameter as text: a string as it is, anything else as JSON.
+fn param(d: &Diagnostic, key: &str) -> String {
+    match d.params.get(key) {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+        None => String::new(),
+    }
+}
+
+/// " (and N other places)" when the problem occurs more than once.
+fn others(d: &Diagnostic, lang: Lang) -> String {
+    match d.params.get("count").and_then(|v| v.as_u64()).unwrap_or(1) {
+        0 | 1 => String::new(),
+        n => say(lang, "input.other-places", &[("count", &(n - 1))]),
+    }
+}
+
+pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
+    let key = match d.code {
+        ErrorCode::SpreadsheetConversion => match d.param_str("kind").unwrap_or("") {
+            kind @ ("number-as-text" | "date-serial" | "date-as-text") => {
+                format!("spreadsheet-conversion.{kind}")
+            }
+            _ => "spreadsheet-conversion".to_owned(),
+        },
+        code => code.as_str().to_owned(),
+    };
+    say(
+        lang,
+        &key,
+        &[
+            ("line", &d.line.unwrap_or(0)),
+            ("byte", &d.byte.unwrap_or(0)),
+            ("field", &d.field_name.as_deref().unwrap_or("")),
+            ("others", &others(d, lang)),
+            ("count", &param(d, "count")),
+            ("first", &param(d, "first")),
+            ("other", &param(d, "other")),
+            ("first_row", &param(d, "first_row")),
+            ("key", &param(d, "key")),
+            ("column", &param(d, "column")),
+            ("from", &param(d, "from")),
+            ("to", &param(d, "to")),
+            ("encoding", &text(d.params.get("encoding"))),
+            ("delimiter", &text(d.params.get("delimiter"))),
+        ],
+    )
+}
+
+/// Extra sentence appended to any diagnostic whose cell looks like a number a spreadsheet
+/// showed in scientific notation (`2,10104E+13`): its digits are gone for good.
+pub(crate) fn suffix(d: &Diagnostic, lang: Lang) -> String {
+    if d.params.get("scientific").and_then(|v| v.as_bool()) != Some(true) {
+        return String::new();
+    }
+    say(lang, "input.scientific-notation", &[])
+}
