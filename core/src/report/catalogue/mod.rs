@@ -8,6 +8,7 @@
 //! values; the sentences are here, in one table per family of codes.
 
 mod cells;
+mod checks;
 mod header;
 mod input;
 mod keys;
@@ -46,6 +47,7 @@ const TABLES: &[&[Entry]] = &[
     keys::ENTRIES,
     schemas::ENTRIES,
     input::ENTRIES,
+    checks::ENTRIES,
 ];
 
 /// The entry of `key`, from an index built on first use.

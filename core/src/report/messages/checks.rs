@@ -1,0 +1,154 @@
+//! Values of the custom check messages: `check-error` (a check that could not be set up,
+//! by problem), `deprecated-check`, `unsupported-check`, and the value each check refuses.
+
+use super::{did_you_mean, plain_list, text};
+use crate::report::catalogue::say;
+use crate::report::{Diagnostic, ErrorCode, Lang};
+use serde_json::Value;
+
+/// The problems of `check-error` with a sentence (others are shown by name).
+const PROBLEMS: &[&str] = &[
+    "unknown",
+    "declaration",
+    "missing-param",
+    "param-type",
+    "unknown-column",
+    "bad-operator",
+    "column-type",
+    "empty-list",
+    "bad-vintage",
+    "list-no-access",
+    "list-unreadable",
+    "list-column",
+];
+
+/// `check-error`: which check, where, and what is wrong with its declaration.
+pub(super) fn check_error(d: &Diagnostic, lang: Lang) -> String {
+    let check = d.param_str("check").unwrap_or("");
+    let problem = d.param_str("problem").unwrap_or("");
+    let detail = match PROBLEMS.contains(&problem) {
+        true => say(
+            lang,
+            &format!("check-error.{problem}"),
+            &[
+                ("check", &check),
+                ("param", &d.param_str("param").unwrap_or("")),
+                ("value", &text(d.params.get("value"))),
+                ("expected", &text(d.params.get("expected"))),
+                ("column", &d.param_str("column").unwrap_or("")),
+                ("reason", &d.param_str("reason").unwrap_or("")),
+                ("did_you_mean", &did_you_mean(d, lang)),
+            ],
+        ),
+        false => problem.to_owned(),
+    };
+    say(
+        lang,
+        "check-error",
+        &[
+            ("check", &check),
+            ("pointer", &d.param_str("pointer").unwrap_or("")),
+            ("detail", &detail),
+        ],
+    )
+}
+
+/// `compare-columns-value`'s operator in words (`>=`: `supérieure ou égale`).
+fn compare_label(op: &str, lang: Lang) -> String {
+    let name = match op {
+        ">" => "gt",
+        ">=" => "ge",
+        "==" => "eq",
+        "<=" => "le",
+        "<" => "lt",
+        _ => return String::new(),
+    };
+    say(lang, &format!("compare-columns-value.{name}"), &[])
+}
+
+/// `nomenclature-actes`: what is wrong, each reason in words (an unknown one by name).
+fn nomenclature_reasons(d: &Diagnostic, lang: Lang) -> String {
+    let prefix = d.param_str("prefix").unwrap_or("");
+    let reasons = d.params.get("reasons").and_then(Value::as_array);
+    let reasons = reasons
+        .into_iter()
+        .flatten()
+        .map(|r| match r.as_str().unwrap_or("") {
+            reason @ ("slash" | "space" | "prefix") => say(
+                lang,
+                &format!("nomenclature-actes.{reason}"),
+                &[("prefix", &prefix)],
+            ),
+            other => other.to_owned(),
+        });
+    reasons.collect::<Vec<_>>().join(", ")
+}
+
+/// `year-interval-value`: why the interval is wrong (an unknown reason by name).
+fn year_interval_detail(d: &Diagnostic, lang: Lang) -> String {
+    match d.param_str("reason").unwrap_or("") {
+        reason @ ("format" | "format-or-year" | "same" | "order") => say(
+            lang,
+            &format!("year-interval-value.{reason}"),
+            &[
+                ("year1", &text(d.params.get("year1"))),
+                ("year2", &text(d.params.get("year2"))),
+            ],
+        ),
+        other => other.to_owned(),
+    }
+}
+
+/// The other check codes: the entry the diagnostic's parameters choose, and its values.
+pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
+    let p = |k: &str| text(d.params.get(k));
+    let has = |k: &str| d.params.contains_key(k);
+    let (key, columns) = match d.code {
+        ErrorCode::CompareColumnsValue if d.param_str("reason") == Some("incomparable") => {
+            ("compare-columns-value.incomparable", String::new())
+        }
+        ErrorCode::CohesiveColumnsValue if has("absent") => {
+            ("cohesive-columns-value.absent", p("columns"))
+        }
+        ErrorCode::CohesiveColumnsValue | ErrorCode::SumColumnsValue => {
+            (d.code.as_str(), plain_list(d.params.get("columns")))
+        }
+        ErrorCode::OneOfRequired if has("absent") => ("one-of-required.absent", String::new()),
+        code => (code.as_str(), String::new()),
+    };
+    // Pieces of one code each, computed for that code only.
+    let only = |code: ErrorCode, piece: &dyn Fn() -> String| match d.code == code {
+        true => piece(),
+        false => String::new(),
+    };
+    let op = only(ErrorCode::CompareColumnsValue, &|| {
+        compare_label(&p("op"), lang)
+    });
+    let detail = only(ErrorCode::YearIntervalValue, &|| {
+        year_interval_detail(d, lang)
+    });
+    let reasons = only(ErrorCode::NomenclatureActes, &|| {
+        nomenclature_reasons(d, lang)
+    });
+    say(
+        lang,
+        key,
+        &[
+            ("cell", &d.cell.as_deref().unwrap_or("")),
+            ("check", &p("check")),
+            ("replacement", &p("replacement")),
+            ("pointer", &p("pointer")),
+            ("column", &p("column")),
+            ("value", &p("value")),
+            ("column1", &p("column1")),
+            ("column2", &p("column2")),
+            ("value2", &p("value2")),
+            ("op", &op),
+            ("columns", &columns),
+            ("absent", &p("absent")),
+            ("sum", &p("sum")),
+            ("detail", &detail),
+            ("reasons", &reasons),
+        ],
+    )
+}
