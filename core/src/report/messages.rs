@@ -6,6 +6,7 @@ mod checks;
 mod header;
 mod input;
 mod keys;
+mod referential;
 mod schemas;
 
 use super::catalogue::say;
@@ -82,7 +83,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             schemas::render(d, lang)
         }
         ErrorCode::CheckError => checks::check_error(d, lang),
-        ErrorCode::CustomCheckError => super::referential_messages::render(d, lang),
+        ErrorCode::CustomCheckError => referential::render(d, lang),
         ErrorCode::DeprecatedCheck
         | ErrorCode::UnsupportedCheck
         | ErrorCode::FrenchSiretValue

@@ -11,7 +11,6 @@ pub use fatal_messages::io_message;
 mod lang;
 mod messages;
 mod params;
-mod referential_messages;
 pub mod render;
 mod summary;
 mod summary_sentence;

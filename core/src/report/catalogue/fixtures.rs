@@ -343,6 +343,8 @@ pub(crate) fn diagnostics() -> Vec<Diagnostic> {
             }
         }
     }
+    let lookup = full(ErrorCode::CustomCheckError).with_param("check", "reference-list-value");
+    out.extend(each(&lookup, "list_column", &["", "code"]));
     let unknown_check = full(ErrorCode::CheckError).with_param("problem", "unknown");
     let mut no_hint = unknown_check.clone();
     no_hint.params.remove("hint");

@@ -12,6 +12,7 @@ mod checks;
 mod header;
 mod input;
 mod keys;
+mod referential;
 mod schemas;
 mod template;
 
@@ -48,6 +49,7 @@ const TABLES: &[&[Entry]] = &[
     schemas::ENTRIES,
     input::ENTRIES,
     checks::ENTRIES,
+    referential::ENTRIES,
 ];
 
 /// The entry of `key`, from an index built on first use.
@@ -122,6 +124,18 @@ mod tests {
                 ErrorCode::from_name(family).is_some() || FRAGMENT_FAMILIES.contains(&family),
                 "{}: neither a code nor a fragment family",
                 e.key
+            );
+        }
+    }
+
+    #[test]
+    fn every_code_has_entries() {
+        for code in ErrorCode::ALL {
+            let name = code.as_str();
+            let prefix = format!("{name}.");
+            assert!(
+                entries().any(|e| e.key == name || e.key.starts_with(&prefix)),
+                "no entry for {name}"
             );
         }
     }
