@@ -1,5 +1,7 @@
-//! The message catalogue: one French and one English sentence per code, filled from the
-//! diagnostic's structured parameters. Checks never build message text themselves.
+//! Message rendering: for each diagnostic, the catalogue entry its code and parameters
+//! choose, filled with values computed from its structured parameters (one module per
+//! family of codes). The sentences themselves are in [`catalogue`](super::catalogue);
+//! checks never build message text.
 
 mod cells;
 mod checks;
@@ -14,6 +16,8 @@ use super::{Diagnostic, ErrorCode, Lang};
 pub(super) use input::suffix;
 use serde_json::Value;
 
+/// A parameter as it reads in a sentence: a string as it is, a list as `` `a`, `b` ``,
+/// anything else as JSON, nothing for a missing or null one.
 fn text(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
@@ -24,22 +28,6 @@ fn text(v: Option<&Value>) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         Some(other) => other.to_string(),
-    }
-}
-
-/// A list quoted as [`text`] does, its first [`ENUM_VALUES_QUOTED`] items only and the rest
-/// counted: a message must stay readable whatever the size of the list.
-///
-/// [`ENUM_VALUES_QUOTED`]: crate::limits::ENUM_VALUES_QUOTED
-fn capped_list(v: Option<&Value>, lang: Lang) -> String {
-    let limit = crate::limits::ENUM_VALUES_QUOTED;
-    match v {
-        Some(Value::Array(items)) if items.len() > limit => {
-            let head = text(Some(&Value::Array(items[..limit].to_vec())));
-            let rest = items.len() - limit;
-            head + &say(lang, "list.more", &[("rest", &rest)])
-        }
-        other => text(other),
     }
 }
 

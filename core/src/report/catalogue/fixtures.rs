@@ -185,7 +185,7 @@ fn knobs() -> Vec<(&'static str, Vec<Value>)> {
 }
 
 /// A diagnostic with every parameter any message reads, each set to a visible value.
-pub(crate) fn full(code: ErrorCode) -> Diagnostic {
+pub(super) fn full(code: ErrorCode) -> Diagnostic {
     Diagnostic::new(code)
         .at_row(4, 5)
         .at_byte(120)
@@ -270,7 +270,7 @@ fn each(d: &Diagnostic, key: &'static str, values: &[&str]) -> Vec<Diagnostic> {
 }
 
 /// The fixture set.
-pub(crate) fn diagnostics() -> Vec<Diagnostic> {
+pub(super) fn diagnostics() -> Vec<Diagnostic> {
     let knobs = knobs();
     let mut out = Vec::new();
     for &code in ErrorCode::ALL {

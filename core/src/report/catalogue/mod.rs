@@ -22,14 +22,14 @@ use std::fmt::Display;
 use std::sync::OnceLock;
 
 /// One message in both languages.
-pub(crate) struct Entry {
+struct Entry {
     /// `code` or `code.variant` (`unique-error.columns`), or `family.name` for a shared
     /// piece (`hint.trim`).
-    pub(crate) key: &'static str,
+    key: &'static str,
     /// The French text.
-    pub(crate) fr: &'static str,
+    fr: &'static str,
     /// The English text.
-    pub(crate) en: &'static str,
+    en: &'static str,
 }
 
 impl Entry {
@@ -67,8 +67,19 @@ fn entry(key: &str) -> Option<&'static Entry> {
         .copied()
 }
 
-/// The text of `key` in `lang`, its placeholders filled from `args` (name, value).
-pub(crate) fn say(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
+/// A value computed only if the text has its placeholder: a renderer offers every value
+/// its entries may need and pays only for those of the entry it chose.
+pub(super) struct Lazy<F>(pub(super) F);
+
+impl<F: Fn() -> String> Display for Lazy<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&(self.0)())
+    }
+}
+
+/// The text of `key` in `lang`, its placeholders filled from `args` (name, value). A key
+/// missing from the catalogue comes out as itself (the tests make sure none is).
+pub(super) fn say(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
     #[cfg(test)]
     tests::record(key, args);
     match entry(key) {
@@ -78,7 +89,7 @@ pub(crate) fn say(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> Strin
 }
 
 #[cfg(test)]
-pub(crate) mod fixtures;
+mod fixtures;
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use std::fmt::{Display, Write};
 /// The placeholder names of `text`, in order (repeated when repeated): for the tests of the
 /// catalogue.
 #[cfg(test)]
-pub(crate) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
     pieces(text).filter_map(|piece| match piece {
         Piece::Placeholder(name) => Some(name),
         Piece::Text(_) => None,
@@ -17,7 +17,7 @@ pub(crate) fn placeholders(text: &str) -> impl Iterator<Item = &str> {
 
 /// `text` with each placeholder replaced by its value in `args`; a placeholder without a
 /// value stays as written (the catalogue's tests make sure none does).
-pub(crate) fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
+pub(super) fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(text.len() + 32);
     for piece in pieces(text) {
         match piece {

@@ -2,7 +2,7 @@
 //! form a value takes, the fix hint, the end of a long list of allowed values.
 
 use super::text;
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 use serde_json::Value;
 
@@ -154,9 +154,9 @@ pub(super) fn type_error(d: &Diagnostic, lang: Lang) -> String {
         "type-error",
         &[
             ("cell", &cell),
-            ("expected", &type_label(ty, lang)),
-            ("form", &expected_form(d, lang)),
-            ("hint", &hint(d, lang)),
+            ("expected", &Lazy(|| type_label(ty, lang))),
+            ("form", &Lazy(|| expected_form(d, lang))),
+            ("hint", &Lazy(|| hint(d, lang))),
         ],
     )
 }
@@ -185,27 +185,29 @@ pub(super) fn constraint_error(d: &Diagnostic, lang: Lang) -> String {
         c if CONSTRAINTS.contains(&c) => format!("constraint-error.{c}"),
         _ => "constraint-error.other".to_owned(),
     };
-    let example = d
-        .param_str("example")
-        .map(|example| say(lang, "hint.example", &[("example", &example)]))
-        .unwrap_or_default();
+    let example = || {
+        d.param_str("example")
+            .map(|example| say(lang, "hint.example", &[("example", &example)]))
+            .unwrap_or_default()
+    };
     // A JSON value as JSON (a length is a number: `4`).
-    let length = d
-        .params
-        .get("length")
-        .map(|v| v.to_string())
-        .unwrap_or_default();
+    let length = || {
+        d.params
+            .get("length")
+            .map(|v| v.to_string())
+            .unwrap_or_default()
+    };
     say(
         lang,
         &key,
         &[
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("value", &text(d.params.get("value"))),
+            ("value", &Lazy(|| text(d.params.get("value")))),
             ("constraint", &constraint),
-            ("length", &length),
-            ("example", &example),
-            ("more", &more_values(d, lang)),
-            ("hint", &hint(d, lang)),
+            ("length", &Lazy(length)),
+            ("example", &Lazy(example)),
+            ("more", &Lazy(|| more_values(d, lang))),
+            ("hint", &Lazy(|| hint(d, lang))),
         ],
     )
 }
@@ -217,7 +219,7 @@ pub(super) fn geopoint_swapped(d: &Diagnostic, lang: Lang) -> String {
         "geopoint-swapped",
         &[
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("hint", &hint(d, lang)),
+            ("hint", &Lazy(|| hint(d, lang))),
         ],
     )
 }

@@ -2,7 +2,7 @@
 //! by problem), `deprecated-check`, `unsupported-check`, and the value each check refuses.
 
 use super::{did_you_mean, plain_list, text};
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
 
@@ -33,11 +33,11 @@ pub(super) fn check_error(d: &Diagnostic, lang: Lang) -> String {
             &[
                 ("check", &check),
                 ("param", &d.param_str("param").unwrap_or("")),
-                ("value", &text(d.params.get("value"))),
-                ("expected", &text(d.params.get("expected"))),
+                ("value", &Lazy(|| text(d.params.get("value")))),
+                ("expected", &Lazy(|| text(d.params.get("expected")))),
                 ("column", &d.param_str("column").unwrap_or("")),
                 ("reason", &d.param_str("reason").unwrap_or("")),
-                ("did_you_mean", &did_you_mean(d, lang)),
+                ("did_you_mean", &Lazy(|| did_you_mean(d, lang))),
             ],
         ),
         false => problem.to_owned(),
@@ -91,8 +91,8 @@ fn year_interval_detail(d: &Diagnostic, lang: Lang) -> String {
             lang,
             &format!("year-interval-value.{reason}"),
             &[
-                ("year1", &text(d.params.get("year1"))),
-                ("year2", &text(d.params.get("year2"))),
+                ("year1", &Lazy(|| text(d.params.get("year1")))),
+                ("year2", &Lazy(|| text(d.params.get("year2")))),
             ],
         ),
         other => other.to_owned(),
@@ -116,39 +116,25 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         ErrorCode::OneOfRequired if has("absent") => ("one-of-required.absent", String::new()),
         code => (code.as_str(), String::new()),
     };
-    // Pieces of one code each, computed for that code only.
-    let only = |code: ErrorCode, piece: &dyn Fn() -> String| match d.code == code {
-        true => piece(),
-        false => String::new(),
-    };
-    let op = only(ErrorCode::CompareColumnsValue, &|| {
-        compare_label(&p("op"), lang)
-    });
-    let detail = only(ErrorCode::YearIntervalValue, &|| {
-        year_interval_detail(d, lang)
-    });
-    let reasons = only(ErrorCode::NomenclatureActes, &|| {
-        nomenclature_reasons(d, lang)
-    });
     say(
         lang,
         key,
         &[
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("check", &p("check")),
-            ("replacement", &p("replacement")),
-            ("pointer", &p("pointer")),
-            ("column", &p("column")),
-            ("value", &p("value")),
-            ("column1", &p("column1")),
-            ("column2", &p("column2")),
-            ("value2", &p("value2")),
-            ("op", &op),
+            ("check", &Lazy(|| p("check"))),
+            ("replacement", &Lazy(|| p("replacement"))),
+            ("pointer", &Lazy(|| p("pointer"))),
+            ("column", &Lazy(|| p("column"))),
+            ("value", &Lazy(|| p("value"))),
+            ("column1", &Lazy(|| p("column1"))),
+            ("column2", &Lazy(|| p("column2"))),
+            ("value2", &Lazy(|| p("value2"))),
+            ("op", &Lazy(|| compare_label(&p("op"), lang))),
             ("columns", &columns),
-            ("absent", &p("absent")),
-            ("sum", &p("sum")),
-            ("detail", &detail),
-            ("reasons", &reasons),
+            ("absent", &Lazy(|| p("absent"))),
+            ("sum", &Lazy(|| p("sum"))),
+            ("detail", &Lazy(|| year_interval_detail(d, lang))),
+            ("reasons", &Lazy(|| nomenclature_reasons(d, lang))),
         ],
     )
 }

@@ -1,11 +1,11 @@
 //! Values of the header and row-shape messages (`blank-label` … `header-trimmed`).
 
 use super::{did_you_mean, schema_position, text};
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
-    let position = match d.code {
+    let position = || match d.code {
         ErrorCode::MissingLabel => schema_position(d),
         _ => d.field_number.unwrap_or(0).to_string(),
     };
@@ -13,12 +13,12 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         lang,
         d.code.as_str(),
         &[
-            ("position", &position),
+            ("position", &Lazy(position)),
             ("field", &d.field_name.as_deref().unwrap_or("")),
-            ("label", &text(d.params.get("label"))),
+            ("label", &Lazy(|| text(d.params.get("label")))),
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("expected", &text(d.params.get("expected"))),
-            ("did_you_mean", &did_you_mean(d, lang)),
+            ("expected", &Lazy(|| text(d.params.get("expected")))),
+            ("did_you_mean", &Lazy(|| did_you_mean(d, lang))),
         ],
     )
 }

@@ -3,7 +3,7 @@
 //! cell is a number a spreadsheet turned into scientific notation.
 
 use super::text;
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 
 /// A parameter as text: a string as it is, anything else as JSON.
@@ -40,17 +40,17 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             ("line", &d.line.unwrap_or(0)),
             ("byte", &d.byte.unwrap_or(0)),
             ("field", &d.field_name.as_deref().unwrap_or("")),
-            ("others", &others(d, lang)),
-            ("count", &param(d, "count")),
-            ("first", &param(d, "first")),
-            ("other", &param(d, "other")),
-            ("first_row", &param(d, "first_row")),
-            ("key", &param(d, "key")),
-            ("column", &param(d, "column")),
-            ("from", &param(d, "from")),
-            ("to", &param(d, "to")),
-            ("encoding", &text(d.params.get("encoding"))),
-            ("delimiter", &text(d.params.get("delimiter"))),
+            ("others", &Lazy(|| others(d, lang))),
+            ("count", &Lazy(|| param(d, "count"))),
+            ("first", &Lazy(|| param(d, "first"))),
+            ("other", &Lazy(|| param(d, "other"))),
+            ("first_row", &Lazy(|| param(d, "first_row"))),
+            ("key", &Lazy(|| param(d, "key"))),
+            ("column", &Lazy(|| param(d, "column"))),
+            ("from", &Lazy(|| param(d, "from"))),
+            ("to", &Lazy(|| param(d, "to"))),
+            ("encoding", &Lazy(|| text(d.params.get("encoding")))),
+            ("delimiter", &Lazy(|| text(d.params.get("delimiter")))),
         ],
     )
 }

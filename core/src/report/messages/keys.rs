@@ -1,7 +1,7 @@
 //! Values of the key messages (`unique-error`, `primary-key`, `foreign-key`).
 
 use super::text;
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
 
@@ -22,7 +22,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             ("cell", &cell),
             ("field", &d.field_name.as_deref().unwrap_or("")),
             ("fields", &fields),
-            ("values", &text(d.params.get("values"))),
+            ("values", &Lazy(|| text(d.params.get("values")))),
             ("first_row", &first_row),
         ],
     )

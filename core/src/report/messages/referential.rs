@@ -1,7 +1,7 @@
 //! Values of the referential check messages (`custom-check-error`): which check, the list
 //! and vintage the value was looked up in, and what the value probably is.
 
-use crate::report::catalogue::say;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 
 fn param<'a>(d: &'a Diagnostic, key: &str) -> &'a str {
@@ -107,9 +107,9 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         "custom-check-error",
         &[
             ("cell", &cell),
-            ("expected", &expected(check, lang)),
-            ("source", &source(check, param(d, "vintage"), lang)),
-            ("hint", &hint(d, lang)),
+            ("expected", &Lazy(|| expected(check, lang))),
+            ("source", &Lazy(|| source(check, param(d, "vintage"), lang))),
+            ("hint", &Lazy(|| hint(d, lang))),
         ],
     )
 }

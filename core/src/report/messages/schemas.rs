@@ -1,8 +1,8 @@
 //! Values of the schema and document messages (`schema-warning`, `schema-error`,
 //! `resource-error`, `json-schema`).
 
-use super::{capped_list, text};
-use crate::report::catalogue::say;
+use super::text;
+use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 use serde_json::Value;
 
@@ -17,9 +17,9 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         lang,
         d.code.as_str(),
         &[
-            ("pointer", &text(d.params.get("pointer"))),
-            ("resource", &text(d.params.get("resource"))),
-            ("detail", &text(detail)),
+            ("pointer", &Lazy(|| text(d.params.get("pointer")))),
+            ("resource", &Lazy(|| text(d.params.get("resource")))),
+            ("detail", &Lazy(|| text(detail))),
         ],
     )
 }
@@ -48,14 +48,33 @@ pub(super) fn json_schema(d: &Diagnostic, lang: Lang) -> String {
             ("at", &at),
             ("keyword", &keyword),
             ("value", &d.cell.as_deref().unwrap_or("")),
-            ("property", &p("property")),
-            ("expected", &p("expected")),
-            ("allowed", &capped_list(d.params.get("allowed"), lang)),
-            ("format", &p("format")),
-            ("pattern", &p("pattern")),
-            ("unexpected", &p("unexpected")),
-            ("limit", &p("limit")),
-            ("detail", &p("detail")),
+            ("property", &Lazy(|| p("property"))),
+            ("expected", &Lazy(|| p("expected"))),
+            (
+                "allowed",
+                &Lazy(|| capped_list(d.params.get("allowed"), lang)),
+            ),
+            ("format", &Lazy(|| p("format"))),
+            ("pattern", &Lazy(|| p("pattern"))),
+            ("unexpected", &Lazy(|| p("unexpected"))),
+            ("limit", &Lazy(|| p("limit"))),
+            ("detail", &Lazy(|| p("detail"))),
         ],
     )
+}
+
+/// A list quoted as `text` does, its first [`ENUM_VALUES_QUOTED`] items only and the rest
+/// counted: a message must stay readable whatever the size of the list.
+///
+/// [`ENUM_VALUES_QUOTED`]: crate::limits::ENUM_VALUES_QUOTED
+fn capped_list(v: Option<&Value>, lang: Lang) -> String {
+    let limit = crate::limits::ENUM_VALUES_QUOTED;
+    match v {
+        Some(Value::Array(items)) if items.len() > limit => {
+            let head = text(Some(&Value::Array(items[..limit].to_vec())));
+            let rest = items.len() - limit;
+            head + &say(lang, "list.more", &[("rest", &rest)])
+        }
+        other => text(other),
+    }
 }
