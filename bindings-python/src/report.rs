@@ -61,7 +61,7 @@ impl PyError {
     /// Structured parameters (`constraint`, `value`, `format`…), a new dict at each access.
     #[getter]
     fn params<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        object_to_py(py, self.inner.params.iter())
+        object_to_py(py, self.inner.params.iter().map(|(k, v)| (k.as_str(), v)))
     }
     /// Byte offset in the input where the row (or the problem) starts.
     #[getter]

@@ -49,6 +49,7 @@ fn unusable(detail: String) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use conforme::Param;
 
     #[test]
     fn a_misspelt_key_is_an_error_with_its_pointer() {
@@ -59,8 +60,8 @@ mod tests {
         // As `conforme schema check`: the constraint is silently dropped, so the schema fails.
         assert!(!report.valid, "{report:?}");
         let w = &report.errors[0];
-        assert_eq!(w.param_str("rule"), Some("misspelt-key"));
-        assert_eq!(w.param_str("pointer"), Some("/fields/0/contraints"));
+        assert_eq!(w.param_str(Param::Rule), Some("misspelt-key"));
+        assert_eq!(w.param_str(Param::Pointer), Some("/fields/0/contraints"));
     }
 
     #[test]

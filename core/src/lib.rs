@@ -55,8 +55,8 @@ pub use error::{JsonProblem, SchemaError, SourceError};
 pub use options::{OPTION_NAMES, OptionsError};
 pub use report::render;
 pub use report::{
-    ColumnCount, Diagnostic, ErrorCode, Example, GroupSummary, Lang, MASK, Params, REPORT_VERSION,
-    Report, RowSample, Severity, Stats, Summary,
+    ColumnCount, Diagnostic, ErrorCode, Example, GroupSummary, Lang, MASK, Param, Params,
+    REPORT_VERSION, Report, RowSample, Severity, Stats, Summary,
 };
 pub use schema::Schema;
 pub use source::Dialect;

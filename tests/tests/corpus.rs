@@ -11,6 +11,7 @@
 //! counted apart, never silently dropped. Skipped with a message when `../shared` is
 //! absent.
 
+use conforme::Param;
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
 use conforme::package::validate_package;
 use conforme::{HeaderProfile, Report, Schema, ValidationOptions, Validator};
@@ -81,7 +82,7 @@ fn json_outcome(
         .map_err(|e| e.to_string())?;
     report.stats.error_types.clear();
     for e in &report.errors {
-        let keyword = e.param_str("keyword").unwrap_or("?").to_owned();
+        let keyword = e.param_str(Param::Keyword).unwrap_or("?").to_owned();
         *report.stats.error_types.entry(keyword).or_default() += 1;
     }
     Ok(report)

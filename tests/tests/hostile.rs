@@ -1,6 +1,7 @@
 //! Regression tests for hostile input (issue 22): each crafted input is generated here, and
 //! each must end in a clear verdict or a clear error, never a wrong verdict or an abort.
 
+use conforme::Param;
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 use conforme::{Schema, SourceError, ValidationOptions, Validator};
 
@@ -276,7 +277,7 @@ fn a_pattern_past_the_backtracking_budget_is_its_own_diagnostic() {
     let found: Vec<(Option<u64>, Option<&str>)> = report
         .errors
         .iter()
-        .map(|e| (e.row, e.param_str("reason")))
+        .map(|e| (e.row, e.param_str(Param::Reason)))
         .collect();
     assert_eq!(
         found,
@@ -308,15 +309,15 @@ fn a_long_enum_is_quoted_in_part_and_hinted_quickly() {
         .unwrap();
     assert_eq!(report.errors.len(), 200);
     let first = &report.errors[0];
-    assert_eq!(first.params["value"].as_array().unwrap().len(), 20);
-    assert_eq!(first.params["value_count"], 35_000);
+    assert_eq!(first.params[Param::Value].as_array().unwrap().len(), 20);
+    assert_eq!(first.params[Param::ValueCount], 35_000);
     assert!(
         first.message.contains("and 34980 more"),
         "{}",
         first.message
     );
     assert!(first.message.len() < 2_000, "{}", first.message.len());
-    assert_eq!(first.param_str("hint"), Some("Commune numéro 0"));
+    assert_eq!(first.param_str(Param::Hint), Some("Commune numéro 0"));
 }
 
 #[test]
@@ -488,7 +489,10 @@ fn duplicate_json_keys_are_reported() {
             .filter(|w| w.code.as_str() == "duplicate-key")
             .collect();
         assert_eq!(dup.len(), 1, "{:?}", report.warnings);
-        assert_eq!((dup[0].line, dup[0].param_str("key")), (Some(2), Some("a")));
+        assert_eq!(
+            (dup[0].line, dup[0].param_str(Param::Key)),
+            (Some(2), Some("a"))
+        );
         assert!(
             dup[0].message.contains("ligne 2") || dup[0].message.contains("line 2"),
             "{}",

@@ -2,6 +2,7 @@
 //! built here by hand (XML parts zipped), unsupported and broken files, CSV syntax
 //! warnings and Table Dialect keys.
 
+use conforme::Param;
 use conforme::{ErrorCode, Report, Schema, SourceError, ValidationOptions, Validator};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -247,9 +248,9 @@ fn xlsx_cells_are_converted_for_the_schema() {
         .map(|w| {
             (
                 w.field_name.clone().unwrap(),
-                w.param_str("kind").unwrap().to_owned(),
-                w.params["count"].as_u64().unwrap(),
-                w.param_str("to").unwrap().to_owned(),
+                w.param_str(Param::Kind).unwrap().to_owned(),
+                w.params[Param::Count].as_u64().unwrap(),
+                w.param_str(Param::To).unwrap().to_owned(),
             )
         })
         .collect();
@@ -330,7 +331,7 @@ fn ods_is_read() {
             .warnings
             .iter()
             .any(|w| w.code == ErrorCode::SpreadsheetConversion
-                && w.param_str("to") == Some("21010400000013"))
+                && w.param_str(Param::To) == Some("21010400000013"))
     );
 }
 
@@ -428,7 +429,10 @@ fn warnings_of(data: &[u8]) -> Vec<(String, Option<u64>, Option<u64>, u64)> {
                 w.code.as_str().to_owned(),
                 w.line,
                 w.byte,
-                w.params.get("count").and_then(|c| c.as_u64()).unwrap_or(0),
+                w.params
+                    .get(Param::Count)
+                    .and_then(|c| c.as_u64())
+                    .unwrap_or(0),
             )
         })
         .collect()

@@ -2,6 +2,7 @@
 //! (`fixtures/json`, `fixtures/datapackage`, `fixtures/lint`), plus a lint census of every
 //! schema in the public corpus when `../shared/corpus` is present.
 
+use conforme::Param;
 use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator, LocalDirectories};
 use conforme::package::validate_package;
 use conforme::{Report, ValidationOptions};
@@ -28,7 +29,7 @@ fn json_errors(r: &Report) -> Vec<Value> {
     let mut out: Vec<Value> = r
         .errors
         .iter()
-        .map(|e| json!([e.params["pointer"], e.params["keyword"], e.line]))
+        .map(|e| json!([e.params[Param::Pointer], e.params[Param::Keyword], e.line]))
         .collect();
     out.sort_by_key(|v| v.to_string());
     out
@@ -120,7 +121,12 @@ fn broken_foreign_keys_name_the_value() {
     // Both kinds say which columns, which values and which referenced columns, under the
     // same names, and neither has a column number (the key may span several).
     for e in &errors[..2] {
-        for param in ["fields", "values", "reference", "resource"] {
+        for param in [
+            Param::Fields,
+            Param::Values,
+            Param::Reference,
+            Param::Resource,
+        ] {
             assert!(
                 e.params.contains_key(param),
                 "{param} missing: {:?}",
@@ -129,7 +135,10 @@ fn broken_foreign_keys_name_the_value() {
         }
         assert_eq!(e.field_number, None);
     }
-    assert_eq!(errors[0].params["values"], serde_json::json!(["13055"]));
+    assert_eq!(
+        errors[0].params[Param::Values],
+        serde_json::json!(["13055"])
+    );
 }
 
 fn findings(schema: &Value) -> Vec<Value> {

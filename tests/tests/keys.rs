@@ -2,6 +2,7 @@
 //! rows, with their first occurrence, and so are foreign keys to missing rows. (The memory figure for
 //! 10 million keys comes from `core/examples/key_memory.rs`, measured, never asserted.)
 
+use conforme::Param;
 use conforme::{Schema, ValidationOptions, Validator};
 
 const ROWS: u64 = 1_000_000;
@@ -53,7 +54,7 @@ fn duplicates_and_missing_references_on_a_million_rows() {
             (
                 e.row.unwrap(),
                 e.params
-                    .get("first_row")
+                    .get(Param::FirstRow)
                     .and_then(|v| v.as_u64())
                     .unwrap_or(0),
                 e.code.as_str(),

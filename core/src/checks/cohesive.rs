@@ -5,6 +5,7 @@
 
 use super::{CellState, Finding, HeaderOutcome};
 use crate::report::ErrorCode;
+use crate::report::Param;
 
 /// The compiled check.
 #[derive(Debug)]
@@ -41,8 +42,8 @@ impl Cohesive {
         } else {
             HeaderOutcome::Disabled(Some(
                 Finding::new(ErrorCode::CohesiveColumnsValue)
-                    .with("columns", self.names.clone())
-                    .with("absent", absent),
+                    .with(Param::Columns, self.names.clone())
+                    .with(Param::Absent, absent),
             ))
         }
     }
@@ -55,7 +56,7 @@ impl Cohesive {
         let expected = filled(first);
         let cohesive = self.others.iter().all(|&f| filled(&cell(f)) == expected);
         (!cohesive).then(|| {
-            Finding::new(ErrorCode::CohesiveColumnsValue).with("columns", self.names.clone())
+            Finding::new(ErrorCode::CohesiveColumnsValue).with(Param::Columns, self.names.clone())
         })
     }
 }
@@ -103,7 +104,7 @@ mod tests {
         ));
         match c.on_header(Some(0), &|f| f != 1, &names) {
             HeaderOutcome::Disabled(Some(f)) => {
-                assert_eq!(f.params["absent"], serde_json::json!(["B"]))
+                assert_eq!(f.params[Param::Absent], serde_json::json!(["B"]))
             }
             _ => panic!("a partly absent group is reported"),
         }

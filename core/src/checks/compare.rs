@@ -8,6 +8,7 @@
 
 use super::{CellState, Finding};
 use crate::report::ErrorCode;
+use crate::report::Param;
 use crate::table::value::Value;
 use std::cmp::Ordering;
 
@@ -120,14 +121,16 @@ impl Compare {
         };
         let finding = |code| {
             Finding::new(code)
-                .with("column", self.column.as_str())
-                .with("column2", self.column2.as_str())
-                .with("op", self.op.as_str())
-                .with("value", first.text())
-                .with("value2", second.text())
+                .with(Param::Column, self.column.as_str())
+                .with(Param::Column2, self.column2.as_str())
+                .with(Param::Op, self.op.as_str())
+                .with(Param::Value, first.text())
+                .with(Param::Value2, second.text())
         };
         match order(a, b) {
-            Err(()) => Some(finding(ErrorCode::CompareColumnsValue).with("reason", "incomparable")),
+            Err(()) => {
+                Some(finding(ErrorCode::CompareColumnsValue).with(Param::Reason, "incomparable"))
+            }
             Ok(Some(o)) if self.op.holds(o) => None,
             Ok(_) => Some(finding(ErrorCode::CompareColumnsValue)),
         }
@@ -149,7 +152,7 @@ mod tests {
         };
         c.check(&a, &b).map(|f| {
             f.params
-                .get("reason")
+                .get(Param::Reason)
                 .and_then(|r| r.as_str())
                 .map(str::to_owned)
         })

@@ -17,6 +17,7 @@ use super::sum::Sum;
 use super::year_interval::YearInterval;
 use super::{CheckKind, CheckSet, CompiledCheck};
 use crate::referentials::List;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::{FieldType, TableSchema};
 use serde_json::{Map, Value};
@@ -80,7 +81,7 @@ const REFERENTIAL_CHECKS: &[&str] = KNOWN.split_at(KNOWN.len() - 12).1;
 /// A problem in one declaration: the `check-error` parameters.
 struct Problem {
     problem: &'static str,
-    params: Vec<(&'static str, Value)>,
+    params: Vec<(Param, Value)>,
 }
 
 impl Problem {
@@ -91,7 +92,7 @@ impl Problem {
         }
     }
 
-    fn with(mut self, key: &'static str, value: impl Into<Value>) -> Problem {
+    fn with(mut self, key: Param, value: impl Into<Value>) -> Problem {
         self.params.push((key, value.into()));
         self
     }
@@ -101,18 +102,18 @@ impl Problem {
 fn list_problem(list: &str, problem: &ListProblem) -> Problem {
     match problem {
         ListProblem::Failed(ListFailure::NoAccess) => {
-            Problem::new("list-no-access").with("value", list)
+            Problem::new("list-no-access").with(Param::Value, list)
         }
         ListProblem::Failed(ListFailure::Unreadable(reason)) => Problem::new("list-unreadable")
-            .with("value", list)
-            .with("reason", reason.as_str()),
+            .with(Param::Value, list)
+            .with(Param::Reason, reason.as_str()),
         ListProblem::NotATable(reason) => Problem::new("list-unreadable")
-            .with("value", list)
-            .with("reason", reason.as_str()),
+            .with(Param::Value, list)
+            .with(Param::Reason, reason.as_str()),
         ListProblem::NoColumn { column, labels } => Problem::new("list-column")
-            .with("value", list)
-            .with("column", column.as_str())
-            .with("expected", labels.join(", ")),
+            .with(Param::Value, list)
+            .with(Param::Column, column.as_str())
+            .with(Param::Expected, labels.join(", ")),
     }
 }
 
@@ -126,12 +127,12 @@ struct Params<'a> {
 impl Params<'_> {
     fn string(&self, key: &'static str) -> Result<&str, Problem> {
         match self.params.get(key) {
-            None => Err(Problem::new("missing-param").with("param", key)),
+            None => Err(Problem::new("missing-param").with(Param::Param, key)),
             Some(Value::String(s)) => Ok(s),
             Some(other) => Err(Problem::new("param-type")
-                .with("param", key)
-                .with("expected", "string")
-                .with("value", other.to_string())),
+                .with(Param::Param, key)
+                .with(Param::Expected, "string")
+                .with(Param::Value, other.to_string())),
         }
     }
 
@@ -139,10 +140,10 @@ impl Params<'_> {
         self.schema.field_index(name).ok_or_else(|| {
             let names = self.schema.fields.iter().map(|f| f.name.as_str());
             let mut p = Problem::new("unknown-column")
-                .with("param", key)
-                .with("value", name);
+                .with(Param::Param, key)
+                .with(Param::Value, name);
             if let Some(best) = crate::table::closest_name(name, names) {
-                p = p.with("hint", best);
+                p = p.with(Param::Hint, best);
             }
             p
         })
@@ -156,11 +157,11 @@ impl Params<'_> {
     fn columns(&self, key: &'static str) -> Result<Vec<(usize, String)>, Problem> {
         let Some(Value::Array(items)) = self.params.get(key) else {
             return Err(match self.params.get(key) {
-                None => Problem::new("missing-param").with("param", key),
+                None => Problem::new("missing-param").with(Param::Param, key),
                 Some(other) => Problem::new("param-type")
-                    .with("param", key)
-                    .with("expected", "array")
-                    .with("value", other.to_string()),
+                    .with(Param::Param, key)
+                    .with(Param::Expected, "array")
+                    .with(Param::Value, other.to_string()),
             });
         };
         items
@@ -168,9 +169,9 @@ impl Params<'_> {
             .map(|item| match item {
                 Value::String(s) => Ok((self.field(s, key)?, s.clone())),
                 other => Err(Problem::new("param-type")
-                    .with("param", key)
-                    .with("expected", "string")
-                    .with("value", other.to_string())),
+                    .with(Param::Param, key)
+                    .with(Param::Expected, "string")
+                    .with(Param::Value, other.to_string())),
             })
             .collect()
     }
@@ -186,9 +187,9 @@ impl Params<'_> {
             Ok(())
         } else {
             Err(Problem::new("column-type")
-                .with("column", f.name.as_str())
-                .with("expected", expected)
-                .with("value", f.field_type.name()))
+                .with(Param::Column, f.name.as_str())
+                .with(Param::Expected, expected)
+                .with(Param::Value, f.field_type.name()))
         }
     }
 }
@@ -240,7 +241,7 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
             let (other, second) = p.column("column2")?;
             let op_text = p.string("op")?;
             let op = Op::parse(op_text)
-                .ok_or_else(|| Problem::new("bad-operator").with("value", op_text))?;
+                .ok_or_else(|| Problem::new("bad-operator").with(Param::Value, op_text))?;
             CheckKind::Compare(Compare {
                 other,
                 op,
@@ -262,7 +263,7 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
             let (total, name) = column("column")?;
             let addends = p.columns("columns")?;
             if addends.is_empty() {
-                return Err(Problem::new("empty-list").with("param", "columns"));
+                return Err(Problem::new("empty-list").with(Param::Param, "columns"));
             }
             p.require_type(total, NUMERIC, "integer, number")?;
             for (f, _) in &addends {
@@ -294,9 +295,9 @@ fn compile_one(name: &'static str, p: &Params<'_>) -> Result<CompiledCheck, Prob
                 Some(Value::String(s)) => matches!(s.as_str(), "true" | "yes"),
                 Some(other) => {
                     return Err(Problem::new("param-type")
-                        .with("param", "allow-year-only")
-                        .with("expected", "\"true\" / \"false\"")
-                        .with("value", other.to_string()));
+                        .with(Param::Param, "allow-year-only")
+                        .with(Param::Expected, "\"true\" / \"false\"")
+                        .with(Param::Value, other.to_string()));
                 }
             };
             CheckKind::YearInterval(YearInterval { allow_year_only })
@@ -344,14 +345,14 @@ fn referential(list: List, p: &Params<'_>) -> Result<Referential, Problem> {
         });
     }
     let cog = match p.params.get("cog") {
-        None => return Err(Problem::new("missing-param").with("param", "cog")),
+        None => return Err(Problem::new("missing-param").with(Param::Param, "cog")),
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) if n.is_u64() => n.to_string(),
         Some(other) => {
             return Err(Problem::new("param-type")
-                .with("param", "cog")
-                .with("expected", "\"2024\" / \"latest\"")
-                .with("value", other.to_string()));
+                .with(Param::Param, "cog")
+                .with(Param::Expected, "\"2024\" / \"latest\"")
+                .with(Param::Value, other.to_string()));
         }
     };
     match list.vintage(&cog) {
@@ -363,17 +364,17 @@ fn referential(list: List, p: &Params<'_>) -> Result<Referential, Problem> {
             let mut known: Vec<&str> = list.vintages().to_vec();
             known.push("latest");
             Err(Problem::new("bad-vintage")
-                .with("value", cog)
-                .with("expected", known.join(", ")))
+                .with(Param::Value, cog)
+                .with(Param::Expected, known.join(", ")))
         }
     }
 }
 
 fn check_error(name: &str, pointer: &str, problem: Problem) -> Diagnostic {
     let mut d = Diagnostic::new(ErrorCode::CheckError)
-        .with_param("check", name)
-        .with_param("pointer", pointer)
-        .with_param("problem", problem.problem);
+        .with_param(Param::Check, name)
+        .with_param(Param::Pointer, pointer)
+        .with_param(Param::Problem, problem.problem);
     for (k, v) in problem.params {
         d = d.with_param(k, v);
     }
@@ -482,9 +483,9 @@ pub(crate) fn compile_checks(schema: &TableSchema, lists: &ReferenceLists) -> Ch
                 set.warnings.push((
                     declared.to_owned(),
                     Diagnostic::new(ErrorCode::DeprecatedCheck)
-                        .with_param("check", *old)
-                        .with_param("replacement", *new)
-                        .with_param("pointer", decl.pointer.as_str()),
+                        .with_param(Param::Check, *old)
+                        .with_param(Param::Replacement, *new)
+                        .with_param(Param::Pointer, decl.pointer.as_str()),
                 ));
                 *new
             }
@@ -494,15 +495,15 @@ pub(crate) fn compile_checks(schema: &TableSchema, lists: &ReferenceLists) -> Ch
             set.warnings.push((
                 declared.to_owned(),
                 Diagnostic::new(ErrorCode::UnsupportedCheck)
-                    .with_param("check", current)
-                    .with_param("pointer", decl.pointer.as_str()),
+                    .with_param(Param::Check, current)
+                    .with_param(Param::Pointer, decl.pointer.as_str()),
             ));
             continue;
         }
         let Some(&name) = KNOWN.iter().find(|k| **k == current) else {
             let mut problem = Problem::new("unknown");
             if let Some(best) = crate::table::closest_name(current, KNOWN.iter().copied()) {
-                problem = problem.with("hint", best);
+                problem = problem.with(Param::Hint, best);
             }
             set.errors.push((
                 declared.to_owned(),
@@ -559,7 +560,7 @@ mod tests {
     fn problems(set: &CheckSet) -> Vec<String> {
         set.errors
             .iter()
-            .map(|(_, d)| d.param_str("problem").unwrap().to_owned())
+            .map(|(_, d)| d.param_str(Param::Problem).unwrap().to_owned())
             .collect()
     }
 
@@ -641,9 +642,12 @@ mod tests {
                 "param-type"
             ]
         );
-        assert_eq!(set.errors[10].1.param_str("expected"), Some("2024, latest"));
-        assert_eq!(set.errors[0].1.param_str("hint"), Some("siret"));
-        assert_eq!(set.errors[4].1.param_str("hint"), Some("siret"));
+        assert_eq!(
+            set.errors[10].1.param_str(Param::Expected),
+            Some("2024, latest")
+        );
+        assert_eq!(set.errors[0].1.param_str(Param::Hint), Some("siret"));
+        assert_eq!(set.errors[4].1.param_str(Param::Hint), Some("siret"));
         // siren, code-postal, and the two referential checks with a usable `cog` (a
         // number is accepted).
         let names: Vec<&str> = set.checks.iter().map(|c| c.name).collect();

@@ -18,6 +18,7 @@
 
 use super::{CellState, Finding};
 use crate::report::ErrorCode;
+use crate::report::Param;
 use crate::table::key_set::KeySet;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -168,11 +169,11 @@ impl Lookup {
             return None;
         }
         let mut finding = Finding::new(ErrorCode::CustomCheckError)
-            .with("check", NAME)
-            .with("list", self.list.as_str())
-            .with("count", self.values.count);
+            .with(Param::Check, NAME)
+            .with(Param::List, self.list.as_str())
+            .with(Param::Count, self.values.count);
         if let Some(c) = &self.list_column {
-            finding = finding.with("list_column", c.as_str());
+            finding = finding.with(Param::ListColumn, c.as_str());
         }
         Some(finding)
     }

@@ -23,7 +23,7 @@ pub(crate) mod siret;
 mod sum;
 mod year_interval;
 
-use crate::report::{Diagnostic, ErrorCode, Params};
+use crate::report::{Diagnostic, ErrorCode, Param, Params};
 use crate::table::value::Value;
 use serde_json::Value as Json;
 
@@ -76,7 +76,7 @@ impl Finding {
         }
     }
 
-    pub(crate) fn with(mut self, key: &'static str, value: impl Into<Json>) -> Finding {
+    pub(crate) fn with(mut self, key: Param, value: impl Into<Json>) -> Finding {
         self.params.insert(key, value);
         self
     }

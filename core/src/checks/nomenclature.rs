@@ -7,6 +7,7 @@
 
 use super::{CellState, Finding};
 use crate::report::ErrorCode;
+use crate::report::Param;
 
 /// The authorised prefixes, lower-case and without accents.
 const PREFIXES: &[&str] = &[
@@ -53,7 +54,9 @@ pub(crate) fn check(cell: &CellState<'_>) -> Option<Finding> {
         return None;
     };
     let Some(slash) = text.find('/') else {
-        return Some(Finding::new(ErrorCode::NomenclatureActes).with("reasons", vec!["slash"]));
+        return Some(
+            Finding::new(ErrorCode::NomenclatureActes).with(Param::Reasons, vec!["slash"]),
+        );
     };
     let prefix = &text[..slash];
     let mut reasons = Vec::new();
@@ -67,8 +70,8 @@ pub(crate) fn check(cell: &CellState<'_>) -> Option<Finding> {
     }
     (!reasons.is_empty()).then(|| {
         Finding::new(ErrorCode::NomenclatureActes)
-            .with("reasons", reasons)
-            .with("prefix", prefix)
+            .with(Param::Reasons, reasons)
+            .with(Param::Prefix, prefix)
     })
 }
 
@@ -80,7 +83,7 @@ mod tests {
     fn reasons(value: &str) -> Vec<String> {
         check(&text(value))
             .map(|f| {
-                f.params["reasons"]
+                f.params[Param::Reasons]
                     .as_array()
                     .unwrap()
                     .iter()

@@ -8,6 +8,7 @@
 
 use super::{CellState, Finding, HeaderOutcome};
 use crate::report::ErrorCode;
+use crate::report::Param;
 
 /// The compiled check.
 #[derive(Debug)]
@@ -21,8 +22,8 @@ pub(crate) struct OneOfRequired {
 impl OneOfRequired {
     fn finding(&self) -> Finding {
         Finding::new(ErrorCode::OneOfRequired)
-            .with("column1", self.column1.as_str())
-            .with("column2", self.column2.as_str())
+            .with(Param::Column1, self.column1.as_str())
+            .with(Param::Column2, self.column2.as_str())
     }
 
     pub(crate) fn on_header(
@@ -35,7 +36,7 @@ impl OneOfRequired {
         }
         let mut names = [self.column1.as_str(), self.column2.as_str()];
         names.sort_unstable();
-        HeaderOutcome::Disabled(Some(self.finding().with("absent", names.to_vec())))
+        HeaderOutcome::Disabled(Some(self.finding().with(Param::Absent, names.to_vec())))
     }
 
     pub(crate) fn check(&self, a: &CellState<'_>, b: &CellState<'_>) -> Option<Finding> {
@@ -83,7 +84,7 @@ mod tests {
         ));
         match c.on_header(&|_| false, &names) {
             HeaderOutcome::Disabled(Some(f)) => {
-                assert_eq!(f.params["absent"], serde_json::json!(["a", "b"]))
+                assert_eq!(f.params[Param::Absent], serde_json::json!(["a", "b"]))
             }
             _ => panic!("both absent is reported once"),
         }

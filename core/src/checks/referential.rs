@@ -12,6 +12,7 @@
 use super::{CellState, Finding};
 use crate::referentials::{self, List, Vintage};
 use crate::report::ErrorCode;
+use crate::report::Param;
 
 /// A compiled referential check: its list and, for the COG lists, the vintage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,9 +43,10 @@ impl Referential {
         if self.is_valid(text) {
             return None;
         }
-        let mut finding = Finding::new(ErrorCode::CustomCheckError).with("check", self.list.name());
+        let mut finding =
+            Finding::new(ErrorCode::CustomCheckError).with(Param::Check, self.list.name());
         if let Some(v) = self.vintage {
-            finding = finding.with("vintage", self.list.vintage_name(v));
+            finding = finding.with(Param::Vintage, self.list.vintage_name(v));
         }
         Some(self.explain(text, finding))
     }
@@ -55,27 +57,31 @@ impl Referential {
         let successor = referentials::successor(text)
             .filter(|(code, _)| self.list == List::CodeCommuneInsee && self.is_valid(code));
         if let Some((code, name)) = successor {
-            finding = finding.with("successor", code).with("successor_name", name);
+            finding = finding
+                .with(Param::Successor, code)
+                .with(Param::SuccessorName, name);
         }
         let elsewhere = self.list.vintages_of(text);
         if !elsewhere.is_empty() && self.vintage.is_some() {
             return finding
-                .with("hint_kind", "other-vintage")
-                .with("vintages", elsewhere.join(", "));
+                .with(Param::HintKind, "other-vintage")
+                .with(Param::Vintages, elsewhere.join(", "));
         }
         match self.list {
-            List::CodeCommuneInsee if successor.is_some() => finding.with("hint_kind", "successor"),
+            List::CodeCommuneInsee if successor.is_some() => {
+                finding.with(Param::HintKind, "successor")
+            }
             List::CodeCommuneInsee if List::CodePostal.contains(text, None) => {
-                finding.with("hint_kind", "postcode")
+                finding.with(Param::HintKind, "postcode")
             }
             List::CodePostal if List::CodeCommuneInsee.contains(text, None) => {
-                finding.with("hint_kind", "commune-code")
+                finding.with(Param::HintKind, "commune-code")
             }
             List::Commune | List::Departement | List::Region | List::Canton | List::Pays => {
                 match self.list.closest_spelling(text, self.vintage) {
                     Some(official) => finding
-                        .with("hint_kind", "spelling")
-                        .with("closest", official),
+                        .with(Param::HintKind, "spelling")
+                        .with(Param::Closest, official),
                     None => finding,
                 }
             }
@@ -102,13 +108,13 @@ mod tests {
         assert_eq!(f.code, ErrorCode::CustomCheckError);
         let kind = f
             .params
-            .get("hint_kind")
+            .get(Param::HintKind)
             .and_then(|v| v.as_str())
             .unwrap_or("");
         let extra = f
             .params
-            .get("vintages")
-            .or(f.params.get("closest"))
+            .get(Param::Vintages)
+            .or(f.params.get(Param::Closest))
             .and_then(|v| v.as_str())
             .unwrap_or("");
         Some((kind.to_owned(), extra.to_owned()))
@@ -118,13 +124,13 @@ mod tests {
     fn merged_communes_name_their_successor() {
         let communes = referential("code-commune-insee", Some("2024"));
         let f = communes.check(&text("01172")).unwrap();
-        assert_eq!(f.params["hint_kind"], "other-vintage");
-        assert_eq!(f.params["successor"], "01095");
-        assert_eq!(f.params["successor_name"], "Nivigne et Suran");
+        assert_eq!(f.params[Param::HintKind], "other-vintage");
+        assert_eq!(f.params[Param::Successor], "01095");
+        assert_eq!(f.params[Param::SuccessorName], "Nivigne et Suran");
         // Gone before 2023: the successor is the whole hint.
         let f = communes.check(&text("27647")).unwrap();
-        assert_eq!(f.params["hint_kind"], "successor");
-        assert_eq!(f.params["successor"], "27676");
+        assert_eq!(f.params[Param::HintKind], "successor");
+        assert_eq!(f.params[Param::Successor], "27676");
         // In the 2023 vintage the old code is valid: nothing to say.
         assert!(
             referential("code-commune-insee", Some("2023"))
@@ -135,7 +141,7 @@ mod tests {
         assert!(
             !referential("code-postal", None)
                 .check(&text("01172"))
-                .is_some_and(|f| f.params.contains_key("successor"))
+                .is_some_and(|f| f.params.contains_key(Param::Successor))
         );
     }
 

@@ -7,6 +7,7 @@
 
 use super::{CellState, Finding};
 use crate::report::ErrorCode;
+use crate::report::Param;
 use crate::table::value::Value;
 use std::fmt::Write;
 
@@ -178,10 +179,10 @@ impl Sum {
 
     fn finding(&self, value: &str, sum: &str) -> Finding {
         Finding::new(ErrorCode::SumColumnsValue)
-            .with("column", self.column.as_str())
-            .with("columns", self.columns.clone())
-            .with("sum", sum)
-            .with("value", value)
+            .with(Param::Column, self.column.as_str())
+            .with(Param::Columns, self.columns.clone())
+            .with(Param::Sum, sum)
+            .with(Param::Value, value)
     }
 }
 
@@ -204,7 +205,7 @@ mod tests {
             columns: vec!["a".into(); addends.len()],
         };
         s.check(&total, &|f| addends[f].clone())
-            .map(|f| f.params["sum"].as_str().unwrap().to_owned())
+            .map(|f| f.params[Param::Sum].as_str().unwrap().to_owned())
     }
 
     #[test]

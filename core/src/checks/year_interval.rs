@@ -6,6 +6,7 @@
 
 use super::{CellState, Finding};
 use crate::report::ErrorCode;
+use crate::report::Param;
 
 /// The compiled check.
 #[derive(Debug)]
@@ -25,8 +26,9 @@ impl YearInterval {
         let CellState::Typed(_, text) = cell else {
             return None;
         };
-        let fail =
-            |reason: &str| Some(Finding::new(ErrorCode::YearIntervalValue).with("reason", reason));
+        let fail = |reason: &str| {
+            Some(Finding::new(ErrorCode::YearIntervalValue).with(Param::Reason, reason))
+        };
         let interval = text
             .split_once('/')
             .and_then(|(a, b)| Some((year(a)?, year(b)?)));
@@ -40,7 +42,9 @@ impl YearInterval {
             }
             None => fail("format"),
             Some((a, b)) if a == b => fail("same"),
-            Some((a, b)) if a > b => fail("order").map(|f| f.with("year1", a).with("year2", b)),
+            Some((a, b)) if a > b => {
+                fail("order").map(|f| f.with(Param::Year1, a).with(Param::Year2, b))
+            }
             Some(_) => None,
         }
     }
@@ -56,7 +60,7 @@ mod tests {
             allow_year_only: allow,
         }
         .check(&text(value))
-        .map(|f| f.params["reason"].as_str().unwrap().to_owned())
+        .map(|f| f.params[Param::Reason].as_str().unwrap().to_owned())
     }
 
     #[test]
@@ -99,7 +103,7 @@ mod tests {
         }
         .check(&text("2018/2017"))
         .unwrap();
-        assert_eq!(f.params["year1"], 2018);
-        assert_eq!(f.params["year2"], 2017);
+        assert_eq!(f.params[Param::Year1], 2018);
+        assert_eq!(f.params[Param::Year2], 2017);
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{Sink, Validator, parallel};
 use crate::error::SourceError;
+use crate::report::Param;
 use crate::report::{Diagnostic, Report};
 use crate::source::InputFormat;
 use crate::source::input::{
@@ -187,7 +188,7 @@ impl Validator {
         report.stats.format = InputFormat::Csv.name().to_owned();
         let code = ErrorCode::SourceError;
         if self.options.keeps(code) {
-            let mut d = Diagnostic::new(code).with_param("reason", "empty");
+            let mut d = Diagnostic::new(code).with_param(Param::Reason, "empty");
             d.localize(self.options.lang);
             report.errors.push(d);
             report.stats.error_count = 1;

@@ -21,6 +21,7 @@ struct PendingReference {
     hash: u128,
     text: String,
 }
+use crate::report::Param;
 use crate::table::row::MAX_ROW_WARNINGS;
 
 /// Rows with errors whose cells a report can keep (`ValidationOptions::keep_rows`).
@@ -249,8 +250,8 @@ impl Merger {
             let d = Diagnostic::new(ErrorCode::PrimaryKey)
                 .at_row(row, k.line)
                 .at_byte(k.byte)
-                .with_param("fields", names)
-                .with_param("reason", "null");
+                .with_param(Param::Fields, names)
+                .with_param(Param::Reason, "null");
             return self.add(d);
         }
         let (start, len) = (k.text.0 as usize, k.text.1 as usize);
@@ -281,19 +282,19 @@ impl Merger {
                 .in_field(field + 1, &self.table.fields[field].name)
                 .with_cell(text),
             KeyKind::Primary => Diagnostic::new(ErrorCode::PrimaryKey)
-                .with_param("fields", names)
-                .with_param("values", values),
+                .with_param(Param::Fields, names)
+                .with_param(Param::Values, values),
             // Which columns and which values, as for a primary key (no field: the key may
             // span several).
             KeyKind::UniqueKey => Diagnostic::new(ErrorCode::UniqueError)
-                .with_param("fields", names)
-                .with_param("values", values),
+                .with_param(Param::Fields, names)
+                .with_param(Param::Values, values),
             KeyKind::Reference | KeyKind::Foreign { .. } => return,
         };
         self.add(
             d.at_row(row, k.line)
                 .at_byte(k.byte)
-                .with_param("first_row", first),
+                .with_param(Param::FirstRow, first),
         );
     }
 
@@ -330,10 +331,10 @@ impl Merger {
                 .at_row(p.row, p.line)
                 .at_byte(p.byte)
                 .with_cell(&values.join(", "))
-                .with_param("fields", names)
-                .with_param("values", values)
-                .with_param("reference", referenced)
-                .with_param("resource", "");
+                .with_param(Param::Fields, names)
+                .with_param(Param::Values, values)
+                .with_param(Param::Reference, referenced)
+                .with_param(Param::Resource, "");
             if self.options.keeps(d.code) {
                 let mut d = d;
                 if self.options.mask_cells {
@@ -426,8 +427,8 @@ impl Merger {
         let last_row = stats.rows + header_records;
         if let Some(run) = self.blank_run.filter(|r| r.last_row == last_row) {
             let mut d = Diagnostic::new(ErrorCode::BlankRowsAtEnd)
-                .with_param("count", run.count)
-                .with_param("first_row", run.first_row);
+                .with_param(Param::Count, run.count)
+                .with_param(Param::FirstRow, run.first_row);
             d.line = run.line;
             warnings.push(d);
         }

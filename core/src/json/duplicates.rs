@@ -7,6 +7,7 @@
 //! it costs one more pass over bytes already in memory, and no tree: each open object keeps
 //! the 128-bit hashes of its keys, dropped when the object closes.
 
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use std::collections::HashSet;
 use std::io::Read;
@@ -158,11 +159,11 @@ impl DuplicateKeys {
             .enumerate()
             .map(|(i, dup)| {
                 let mut d = Diagnostic::new(ErrorCode::DuplicateKey)
-                    .with_param("key", dup.key)
-                    .with_param("column", dup.column);
+                    .with_param(Param::Key, dup.key)
+                    .with_param(Param::Column, dup.column);
                 d.line = Some(dup.line);
                 if i == last && more > 0 {
-                    d = d.with_param("count", more + 1);
+                    d = d.with_param(Param::Count, more + 1);
                 }
                 d
             })
@@ -245,6 +246,6 @@ mod tests {
         s.feed(text.as_bytes());
         let warnings = s.warnings();
         assert_eq!(warnings.len(), DUPLICATE_KEYS_LISTED);
-        assert_eq!(warnings.last().unwrap().params["count"], 51);
+        assert_eq!(warnings.last().unwrap().params[Param::Count], 51);
     }
 }

@@ -6,6 +6,7 @@
 //! parallel batches, so memory stays bounded; a small one is validated whole.
 //!
 //! ```
+//! use conforme::Param;
 //! use conforme::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
 //! let schema = JsonSchema::compile(&serde_json::json!({
 //!     "$schema": "http://json-schema.org/draft-07/schema#",
@@ -16,8 +17,8 @@
 //! let validator = JsonValidator::new(&schema, conforme::ValidationOptions::default());
 //! let report = validator.validate_slice(br#"{"siret": "12345678901234"}"#).unwrap();
 //! assert!(!report.valid);
-//! assert_eq!(report.errors[0].param_str("keyword"), Some("format"));
-//! assert_eq!(report.errors[0].param_str("pointer"), Some("/siret"));
+//! assert_eq!(report.errors[0].param_str(Param::Keyword), Some("format"));
+//! assert_eq!(report.errors[0].param_str(Param::Pointer), Some("/siret"));
 //! assert_eq!(report.errors[0].line, Some(1));
 //! ```
 
@@ -32,6 +33,7 @@ pub use retrieve::{LocalDirectories, NoRetrieval, Retrieve, RetrieveError};
 
 use crate::ValidationOptions;
 use crate::error::{SchemaError, SourceError};
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode, Report, Stats};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use serde_json::Value;
@@ -173,10 +175,10 @@ pub fn is_json_schema(value: &Value) -> bool {
 
 fn schema_warning(pointer: &str, rule: &str, detail: String, detail_fr: String) -> Diagnostic {
     Diagnostic::new(ErrorCode::SchemaWarning)
-        .with_param("pointer", pointer)
-        .with_param("rule", rule)
-        .with_param("detail", detail)
-        .with_param("detail_fr", detail_fr)
+        .with_param(Param::Pointer, pointer)
+        .with_param(Param::Rule, rule)
+        .with_param(Param::Detail, detail)
+        .with_param(Param::DetailFr, detail_fr)
 }
 
 /// Every `format` named by the schema, with its pointer.
@@ -328,37 +330,41 @@ fn error_diagnostic(
 ) -> Diagnostic {
     let kind = e.kind();
     let mut d = Diagnostic::new(ErrorCode::JsonSchema)
-        .with_param("keyword", kind.keyword())
-        .with_param("pointer", pointer)
-        .with_param("schema_path", e.schema_path().as_str())
-        .with_param("detail", e.to_string());
+        .with_param(Param::Keyword, kind.keyword())
+        .with_param(Param::Pointer, pointer)
+        .with_param(Param::SchemaPath, e.schema_path().as_str())
+        .with_param(Param::Detail, e.to_string());
     match kind {
         ValidationErrorKind::Required { property } => {
-            d = d.with_param("property", property.clone())
+            d = d.with_param(Param::Property, property.clone())
         }
         ValidationErrorKind::Type { kind } => {
             let expected: Vec<String> = match kind {
                 TypeKind::Single(t) => vec![t.to_string()],
                 TypeKind::Multiple(set) => set.iter().map(|t| t.to_string()).collect(),
             };
-            d = d.with_param("expected", expected);
+            d = d.with_param(Param::Expected, expected);
         }
-        ValidationErrorKind::Enum { options } => d = d.with_param("allowed", (**options).clone()),
-        ValidationErrorKind::Format { format } => d = d.with_param("format", format.as_str()),
-        ValidationErrorKind::Pattern { pattern } => d = d.with_param("pattern", pattern.as_str()),
+        ValidationErrorKind::Enum { options } => {
+            d = d.with_param(Param::Allowed, (**options).clone())
+        }
+        ValidationErrorKind::Format { format } => d = d.with_param(Param::Format, format.as_str()),
+        ValidationErrorKind::Pattern { pattern } => {
+            d = d.with_param(Param::Pattern, pattern.as_str())
+        }
         ValidationErrorKind::AdditionalProperties { unexpected } => {
-            d = d.with_param("unexpected", unexpected.clone())
+            d = d.with_param(Param::Unexpected, unexpected.clone())
         }
         ValidationErrorKind::Minimum { limit }
         | ValidationErrorKind::Maximum { limit }
         | ValidationErrorKind::ExclusiveMinimum { limit }
         | ValidationErrorKind::ExclusiveMaximum { limit } => {
-            d = d.with_param("limit", limit.clone())
+            d = d.with_param(Param::Limit, limit.clone())
         }
         ValidationErrorKind::MinLength { limit }
         | ValidationErrorKind::MaxLength { limit }
         | ValidationErrorKind::MinItems { limit }
-        | ValidationErrorKind::MaxItems { limit } => d = d.with_param("limit", *limit),
+        | ValidationErrorKind::MaxItems { limit } => d = d.with_param(Param::Limit, *limit),
         _ => {}
     }
     let instance = e.instance();
@@ -377,7 +383,7 @@ fn error_diagnostic(
         };
         d.line = Some(at.line + line - 1);
         d.byte = Some(at.offset + offset as u64);
-        d = d.with_param("column", column);
+        d = d.with_param(Param::Column, column);
     }
     d
 }

@@ -1,4 +1,5 @@
 use super::*;
+use crate::report::Param;
 use serde_json::json;
 
 fn validator(schema: Value) -> JsonValidator {
@@ -11,8 +12,8 @@ fn pointers(r: &Report) -> Vec<(String, String, Option<u64>)> {
         .iter()
         .map(|e| {
             (
-                e.param_str("keyword").unwrap().to_owned(),
-                e.param_str("pointer").unwrap().to_owned(),
+                e.param_str(Param::Keyword).unwrap().to_owned(),
+                e.param_str(Param::Pointer).unwrap().to_owned(),
                 e.line,
             )
         })
@@ -72,8 +73,8 @@ fn split_and_whole_validation_agree() {
     );
     assert_eq!(whole.stats.rows, 50);
     assert_eq!(split.stats.rows, 50);
-    assert_eq!(whole.errors[0].params["column"], json!(22));
-    assert_eq!(split.errors[0].params["column"], json!(22));
+    assert_eq!(whole.errors[0].params[Param::Column], json!(22));
+    assert_eq!(split.errors[0].params[Param::Column], json!(22));
 }
 
 #[test]
@@ -100,7 +101,7 @@ fn missing_draft_is_a_warning_and_unknown_formats_too() {
     let rules: Vec<_> = schema
         .warnings()
         .iter()
-        .map(|w| w.param_str("rule").unwrap())
+        .map(|w| w.param_str(Param::Rule).unwrap())
         .collect();
     assert_eq!(rules, vec!["json-schema-no-draft", "unknown-format"]);
 }

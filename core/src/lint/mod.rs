@@ -16,6 +16,7 @@
 mod bounds;
 mod rules;
 
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode, Report, Severity, Stats};
 use serde_json::Value;
 
@@ -37,12 +38,12 @@ pub struct Finding {
 impl Finding {
     fn diagnostic(self, code: ErrorCode) -> Diagnostic {
         Diagnostic::new(code)
-            .with_param("rule", self.rule)
-            .with_param("pointer", self.pointer)
-            .with_param("detail", self.detail)
-            .with_param("detail_fr", self.detail_fr)
+            .with_param(Param::Rule, self.rule)
+            .with_param(Param::Pointer, self.pointer)
+            .with_param(Param::Detail, self.detail)
+            .with_param(Param::DetailFr, self.detail_fr)
             .with_param(
-                "severity",
+                Param::Severity,
                 if self.severity == Severity::Error {
                     "error"
                 } else {
@@ -147,17 +148,17 @@ pub fn report(findings: Vec<Finding>) -> Report {
 
 /// A finding for a JSON Schema compile warning (no `$schema`, unknown format).
 pub fn from_json_schema_warning(d: &Diagnostic) -> Finding {
-    let s = |k: &str| d.param_str(k).unwrap_or_default().to_owned();
-    let rule = match d.param_str("rule") {
+    let s = |k: Param| d.param_str(k).unwrap_or_default().to_owned();
+    let rule = match d.param_str(Param::Rule) {
         Some("json-schema-no-draft") => "json-schema-no-draft",
         _ => "unknown-format",
     };
     Finding {
         rule,
         severity: Severity::Warning,
-        pointer: s("pointer"),
-        detail: s("detail"),
-        detail_fr: s("detail_fr"),
+        pointer: s(Param::Pointer),
+        detail: s(Param::Detail),
+        detail_fr: s(Param::DetailFr),
     }
 }
 

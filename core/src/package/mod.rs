@@ -17,6 +17,7 @@
 
 use crate::ListFailure;
 use crate::json::{JsonSchema, JsonSchemaOptions, JsonValidator};
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode, Lang, Report, Stats};
 use crate::{Schema, ValidationOptions, Validator};
 use hashbrown::{HashMap, HashSet};
@@ -171,9 +172,9 @@ impl Why {
     /// The `resource-error` diagnostic of `resource` saying this.
     fn diagnostic(&self, resource: &str) -> Diagnostic {
         Diagnostic::new(ErrorCode::ResourceError)
-            .with_param("resource", resource)
-            .with_param("detail", self.en.as_str())
-            .with_param("detail_fr", self.fr.as_str())
+            .with_param(Param::Resource, resource)
+            .with_param(Param::Detail, self.en.as_str())
+            .with_param(Param::DetailFr, self.fr.as_str())
     }
 }
 
@@ -786,11 +787,11 @@ fn check_foreign_keys(
                         Diagnostic::new(ErrorCode::ForeignKey)
                             .at_row(k.row, k.line)
                             .with_cell(&k.text)
-                            .with_param("fields", fk.fields.clone())
-                            .with_param("values", k.values.clone())
+                            .with_param(Param::Fields, fk.fields.clone())
+                            .with_param(Param::Values, k.values.clone())
                             // Named as for a foreign key to the same table.
-                            .with_param("reference", fk.reference_fields.clone())
-                            .with_param("resource", resource_name.as_str()),
+                            .with_param(Param::Reference, fk.reference_fields.clone())
+                            .with_param(Param::Resource, resource_name.as_str()),
                     );
                 }
             })

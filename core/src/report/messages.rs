@@ -13,6 +13,7 @@ mod schemas;
 
 use super::catalogue::say;
 use super::{Diagnostic, ErrorCode, Lang};
+use crate::report::Param;
 pub(super) use input::suffix;
 use serde_json::Value;
 
@@ -104,7 +105,7 @@ fn plain_list(v: Option<&Value>) -> String {
 /// A missing field's position in the schema: matched by name, the field number is the
 /// position frictionless gives it (after the file's columns), so the schema's is a param.
 fn schema_position(d: &Diagnostic) -> String {
-    match d.params.get("schema_position") {
+    match d.params.get(Param::SchemaPosition) {
         Some(v) => text(Some(v)),
         None => d.field_number.unwrap_or(0).to_string(),
     }
@@ -112,7 +113,7 @@ fn schema_position(d: &Diagnostic) -> String {
 
 /// ` Vouliez-vous dire `x` ?` when the diagnostic has a `hint`.
 fn did_you_mean(d: &Diagnostic, lang: Lang) -> String {
-    match d.param_str("hint") {
+    match d.param_str(Param::Hint) {
         Some(hint) => say(lang, "hint.did-you-mean", &[("hint", &hint)]),
         None => String::new(),
     }
@@ -135,71 +136,71 @@ mod tests {
             .at_byte(120)
             .in_field(2, "code_postal")
             .with_cell("7501")
-            .with_param("type", ty)
-            .with_param("format", "default")
-            .with_param("trueValues", vec!["oui"])
-            .with_param("falseValues", vec!["non"])
-            .with_param("constraint", constraint)
-            .with_param("value", "^[0-9]{5}$")
-            .with_param("length", 4)
-            .with_param("example", "75001")
-            .with_param("hint", "07501")
-            .with_param("hint_kind", hint_kind)
-            .with_param("label", "cp")
-            .with_param("first_row", 2)
-            .with_param("fields", vec!["id", "date"])
-            .with_param("values", vec!["7", "2024-01-01"])
-            .with_param("reason", "duplicate")
-            .with_param("detail", "must be a string")
-            .with_param("detail_fr", "doit être une chaîne")
+            .with_param(Param::Type, ty)
+            .with_param(Param::Format, "default")
+            .with_param(Param::TrueValues, vec!["oui"])
+            .with_param(Param::FalseValues, vec!["non"])
+            .with_param(Param::Constraint, constraint)
+            .with_param(Param::Value, "^[0-9]{5}$")
+            .with_param(Param::Length, 4)
+            .with_param(Param::Example, "75001")
+            .with_param(Param::Hint, "07501")
+            .with_param(Param::HintKind, hint_kind)
+            .with_param(Param::Label, "cp")
+            .with_param(Param::FirstRow, 2)
+            .with_param(Param::Fields, vec!["id", "date"])
+            .with_param(Param::Values, vec!["7", "2024-01-01"])
+            .with_param(Param::Reason, "duplicate")
+            .with_param(Param::Detail, "must be a string")
+            .with_param(Param::DetailFr, "doit être une chaîne")
             // Parameters of the custom checks and of by-name header matching.
-            .with_param("check", "siret")
-            .with_param("problem", "unknown")
-            .with_param("param", "column")
-            .with_param("column", "date_debut")
-            .with_param("column2", "date_fin")
-            .with_param("value2", "2024-01-01")
-            .with_param("op", "<=")
-            .with_param("prefix", "Urbanism")
-            .with_param("reasons", vec!["slash"])
-            .with_param("expected", vec!["id", "date"])
-            .with_param("columns", vec!["a", "b"])
-            .with_param("absent", vec!["b"])
-            .with_param("present", vec!["a"])
-            .with_param("total", "10")
-            .with_param("sum", "9")
-            .with_param("name", "siret")
-            .with_param("new_name", "siret")
-            .with_param("reference", vec!["id"])
-            .with_param("keyword", "required")
-            .with_param("schema_path", "/required")
-            .with_param("rule", "misspelt-key")
-            .with_param("key", "contraints")
-            .with_param("suggestion", "constraints")
-            .with_param("column1", "date_debut")
-            .with_param("replacement", "siret")
-            .with_param("year1", 2020)
-            .with_param("year2", 2019)
+            .with_param(Param::Check, "siret")
+            .with_param(Param::Problem, "unknown")
+            .with_param(Param::Param, "column")
+            .with_param(Param::Column, "date_debut")
+            .with_param(Param::Column2, "date_fin")
+            .with_param(Param::Value2, "2024-01-01")
+            .with_param(Param::Op, "<=")
+            .with_param(Param::Prefix, "Urbanism")
+            .with_param(Param::Reasons, vec!["slash"])
+            .with_param(Param::Expected, vec!["id", "date"])
+            .with_param(Param::Columns, vec!["a", "b"])
+            .with_param(Param::Absent, vec!["b"])
+            .with_param(Param::Present, vec!["a"])
+            .with_param(Param::Total, "10")
+            .with_param(Param::Sum, "9")
+            .with_param(Param::Name, "siret")
+            .with_param(Param::NewName, "siret")
+            .with_param(Param::Reference, vec!["id"])
+            .with_param(Param::Keyword, "required")
+            .with_param(Param::SchemaPath, "/required")
+            .with_param(Param::Rule, "misspelt-key")
+            .with_param(Param::Key, "contraints")
+            .with_param(Param::Suggestion, "constraints")
+            .with_param(Param::Column1, "date_debut")
+            .with_param(Param::Replacement, "siret")
+            .with_param(Param::Year1, 2020)
+            .with_param(Param::Year2, 2019)
             // Parameters of JSON Schema errors.
-            .with_param("property", "\"id\"")
-            .with_param("allowed", vec!["a", "b"])
-            .with_param("message", "is not valid")
-            .with_param("limit", 3)
-            .with_param("pattern", "^[0-9]+$")
-            .with_param("unexpected", vec!["x"])
-            .with_param("resource", "stations")
+            .with_param(Param::Property, "\"id\"")
+            .with_param(Param::Allowed, vec!["a", "b"])
+            .with_param(Param::Message, "is not valid")
+            .with_param(Param::Limit, 3)
+            .with_param(Param::Pattern, "^[0-9]+$")
+            .with_param(Param::Unexpected, vec!["x"])
+            .with_param(Param::Resource, "stations")
             // Parameters of the input (CSV syntax, spreadsheet) warnings.
-            .with_param("first", "CRLF")
-            .with_param("other", "LF")
-            .with_param("count", 3)
-            .with_param("kind", "number-to-text")
-            .with_param("scientific", "2,10104E+13")
-            .with_param("sheet", "Feuil1")
-            .with_param("from", "2.10104E+13")
-            .with_param("to", "21010400000013")
-            .with_param("pointer", "/fields/1")
-            .with_param("encoding", "windows-1252")
-            .with_param("delimiter", ";")
+            .with_param(Param::First, "CRLF")
+            .with_param(Param::Other, "LF")
+            .with_param(Param::Count, 3)
+            .with_param(Param::Kind, "number-to-text")
+            .with_param(Param::Scientific, "2,10104E+13")
+            .with_param(Param::Sheet, "Feuil1")
+            .with_param(Param::From, "2.10104E+13")
+            .with_param(Param::To, "21010400000013")
+            .with_param(Param::Pointer, "/fields/1")
+            .with_param(Param::Encoding, "windows-1252")
+            .with_param(Param::Delimiter, ";")
     }
 
     const TYPES: &[&str] = &[

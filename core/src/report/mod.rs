@@ -17,7 +17,7 @@ mod summary_sentence;
 
 pub use code::{ErrorCode, Severity};
 pub use lang::Lang;
-pub use params::Params;
+pub use params::{Param, Params, UnknownParam};
 pub use summary::{
     ColumnCount, EXAMPLES_PER_GROUP, Example, GroupSummary, RowSample, Summary, SummaryBuilder,
 };
@@ -190,17 +190,13 @@ impl Diagnostic {
     }
 
     /// Adds a structured parameter.
-    pub fn with_param(
-        mut self,
-        key: impl Into<std::borrow::Cow<'static, str>>,
-        value: impl Into<serde_json::Value>,
-    ) -> Self {
+    pub fn with_param(mut self, key: Param, value: impl Into<serde_json::Value>) -> Self {
         self.params.insert(key, value);
         self
     }
 
     /// The parameter `key` as a string, if present.
-    pub fn param_str(&self, key: &str) -> Option<&str> {
+    pub fn param_str(&self, key: Param) -> Option<&str> {
         self.params.get(key).and_then(|v| v.as_str())
     }
 
@@ -264,16 +260,16 @@ impl Diagnostic {
             self.cell = Some(MASK.to_owned());
         }
         // An enum hint is an allowed value from the schema; other hints derive from the cell.
-        let keep_hint = self.param_str("hint_kind") == Some("closest-value");
-        if self.params.contains_key("hint") && !keep_hint {
-            self.params.insert("hint", MASK);
+        let keep_hint = self.param_str(Param::HintKind) == Some("closest-value");
+        if self.params.contains_key(Param::Hint) && !keep_hint {
+            self.params.insert(Param::Hint, MASK);
         }
         // A JSON Schema error's `detail` is the validator's own sentence, which quotes the value.
-        if self.code == ErrorCode::JsonSchema && self.params.contains_key("detail") {
-            self.params.insert("detail", MASK);
+        if self.code == ErrorCode::JsonSchema && self.params.contains_key(Param::Detail) {
+            self.params.insert(Param::Detail, MASK);
         }
         // Key errors quote the key's cells.
-        if let Some(serde_json::Value::Array(values)) = self.params.get_mut("values") {
+        if let Some(serde_json::Value::Array(values)) = self.params.get_mut(Param::Values) {
             values.iter_mut().for_each(|v| *v = MASK.into());
         }
         // A header label comes from the file (the first row of a file without a header is
@@ -282,11 +278,11 @@ impl Diagnostic {
             self.code,
             ErrorCode::MissingLabel | ErrorCode::MissingColumn
         );
-        if !from_schema && let Some(label) = self.param_str("label").map(str::to_owned) {
+        if !from_schema && let Some(label) = self.param_str(Param::Label).map(str::to_owned) {
             if self.field_name.as_deref() == Some(label.as_str()) {
                 self.field_name = Some(MASK.to_owned());
             }
-            self.params.insert("label", MASK);
+            self.params.insert(Param::Label, MASK);
         }
     }
 }

@@ -1,26 +1,165 @@
-//! A diagnostic's structured parameters: a small map in insertion order, light on memory.
+//! A diagnostic's structured parameters: typed names, a small map in insertion order, light
+//! on memory.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
-use std::borrow::Cow;
+
+/// Declares [`Param`] with the name each variant has in reports.
+macro_rules! params {
+    ($($variant:ident = $name:literal,)*) => {
+        /// The name of a diagnostic parameter: what a report's `params` object may hold.
+        ///
+        /// Renderers and checks name parameters by variant, so a misspelt name does not
+        /// compile; the JSON name is [`Param::as_str`].
+        ///
+        /// ```
+        /// use conforme::Param;
+        /// assert_eq!(Param::FirstRow.as_str(), "first_row");
+        /// assert_eq!(Param::TrueValues.as_str(), "trueValues");
+        /// assert_eq!("first_row".parse::<Param>(), Ok(Param::FirstRow));
+        /// ```
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Param {
+            $(
+                #[doc = concat!("`", $name, "`")]
+                $variant,
+            )*
+        }
+
+        impl Param {
+            /// Every parameter, in declaration order.
+            pub const ALL: &[Param] = &[$(Param::$variant),*];
+
+            /// The parameter's name in reports.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Param::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+params! {
+    Absent = "absent",
+    AllowYearOnly = "allow-year-only",
+    Allowed = "allowed",
+    Check = "check",
+    Closest = "closest",
+    Cog = "cog",
+    Column = "column",
+    Column1 = "column1",
+    Column2 = "column2",
+    Columns = "columns",
+    Constraint = "constraint",
+    Count = "count",
+    Delimiter = "delimiter",
+    Detail = "detail",
+    DetailFr = "detail_fr",
+    Encoding = "encoding",
+    Example = "example",
+    Expected = "expected",
+    FalseValues = "falseValues",
+    Fields = "fields",
+    First = "first",
+    FirstRow = "first_row",
+    Format = "format",
+    From = "from",
+    Hint = "hint",
+    HintKind = "hint_kind",
+    Key = "key",
+    Keyword = "keyword",
+    Kind = "kind",
+    Label = "label",
+    Length = "length",
+    Limit = "limit",
+    Line = "line",
+    List = "list",
+    ListColumn = "list_column",
+    Message = "message",
+    Name = "name",
+    NewName = "new_name",
+    Op = "op",
+    Other = "other",
+    Param = "param",
+    Pattern = "pattern",
+    Pointer = "pointer",
+    Prefix = "prefix",
+    Present = "present",
+    Problem = "problem",
+    Property = "property",
+    Reason = "reason",
+    Reasons = "reasons",
+    Reference = "reference",
+    Replacement = "replacement",
+    Resource = "resource",
+    Rule = "rule",
+    SchemaPath = "schema_path",
+    SchemaPosition = "schema_position",
+    Scientific = "scientific",
+    Severity = "severity",
+    Sheet = "sheet",
+    Successor = "successor",
+    SuccessorName = "successor_name",
+    Suggestion = "suggestion",
+    Sum = "sum",
+    To = "to",
+    Total = "total",
+    TrueValues = "trueValues",
+    Type = "type",
+    Unexpected = "unexpected",
+    Value = "value",
+    Value2 = "value2",
+    ValueCount = "value_count",
+    Values = "values",
+    Vintage = "vintage",
+    Vintages = "vintages",
+    Year1 = "year1",
+    Year2 = "year2",
+}
+
+impl std::fmt::Display for Param {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A name that is no diagnostic parameter.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown diagnostic parameter `{0}`")]
+pub struct UnknownParam(pub String);
+
+impl std::str::FromStr for Param {
+    type Err = UnknownParam;
+
+    fn from_str(name: &str) -> Result<Param, UnknownParam> {
+        Param::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == name)
+            .ok_or_else(|| UnknownParam(name.to_owned()))
+    }
+}
 
 /// Structured parameters of a diagnostic (which constraint, its value, the expected
 /// format…), in the order they were set.
 ///
-/// A diagnostic carries two to four parameters whose names are fixed strings. A JSON
-/// object map spends a hash table and an owned name per parameter, about 600 bytes per
-/// diagnostic; pairs in a vector with `'static` names cost a fraction of that, which
-/// decides the memory of a report that keeps a million errors.
+/// A diagnostic carries two to four parameters. A JSON object map spends a hash table and
+/// an owned name per parameter, about 600 bytes per diagnostic; typed names in a vector of
+/// pairs cost a fraction of that, which decides the memory of a report that keeps a
+/// million errors.
 ///
 /// ```
-/// let mut params = conforme::Params::new();
-/// params.insert("constraint", "required");
-/// params.insert("value", true);
-/// assert_eq!(params.get("constraint").and_then(|v| v.as_str()), Some("required"));
+/// use conforme::{Param, Params};
+/// let mut params = Params::new();
+/// params.insert(Param::Constraint, "required");
+/// params.insert(Param::Value, true);
+/// assert_eq!(params.get(Param::Constraint).and_then(|v| v.as_str()), Some("required"));
 /// assert_eq!(serde_json::to_string(&params).unwrap(), r#"{"constraint":"required","value":true}"#);
 /// ```
 #[derive(Clone, Debug, Default)]
-pub struct Params(Vec<(Cow<'static, str>, Value)>);
+pub struct Params(Vec<(Param, Value)>);
 
 impl Params {
     /// No parameters (no allocation).
@@ -30,12 +169,7 @@ impl Params {
 
     /// Sets `key` to `value`: in place when it is already set, else last. Returns the value
     /// it replaces.
-    pub fn insert(
-        &mut self,
-        key: impl Into<Cow<'static, str>>,
-        value: impl Into<Value>,
-    ) -> Option<Value> {
-        let key = key.into();
+    pub fn insert(&mut self, key: Param, value: impl Into<Value>) -> Option<Value> {
         let value = value.into();
         match self.0.iter_mut().find(|(k, _)| *k == key) {
             Some((_, old)) => Some(std::mem::replace(old, value)),
@@ -50,23 +184,23 @@ impl Params {
     }
 
     /// The value of `key`.
-    pub fn get(&self, key: &str) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub fn get(&self, key: Param) -> Option<&Value> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// The value of `key`, to change it.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
-        self.0.iter_mut().find(|(k, _)| k == key).map(|(_, v)| v)
+    pub fn get_mut(&mut self, key: Param) -> Option<&mut Value> {
+        self.0.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
     }
 
     /// Whether `key` is set.
-    pub fn contains_key(&self, key: &str) -> bool {
+    pub fn contains_key(&self, key: Param) -> bool {
         self.get(key).is_some()
     }
 
     /// Unsets `key`, keeping the order of the others; returns its value.
-    pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let at = self.0.iter().position(|(k, _)| k == key)?;
+    pub fn remove(&mut self, key: Param) -> Option<Value> {
+        let at = self.0.iter().position(|(k, _)| *k == key)?;
         Some(self.0.remove(at).1)
     }
 
@@ -81,14 +215,14 @@ impl Params {
     }
 
     /// The parameters in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(k, v)| (k.as_ref(), v))
+    pub fn iter(&self) -> impl Iterator<Item = (Param, &Value)> {
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 
     /// The parameters as a JSON object (an owned copy).
     pub fn to_json_object(&self) -> serde_json::Map<String, Value> {
         self.iter()
-            .map(|(k, v)| (k.to_owned(), v.clone()))
+            .map(|(k, v)| (k.as_str().to_owned(), v.clone()))
             .collect()
     }
 }
@@ -100,14 +234,14 @@ impl PartialEq for Params {
     }
 }
 
-/// `params["key"]`, for tests and known keys.
+/// `params[Param::Value]`, for tests and parameters known to be set.
 ///
 /// # Panics
 /// When `key` is not set, like indexing a JSON object map.
-impl std::ops::Index<&str> for Params {
+impl std::ops::Index<Param> for Params {
     type Output = Value;
 
-    fn index(&self, key: &str) -> &Value {
+    fn index(&self, key: Param) -> &Value {
         match self.get(key) {
             Some(v) => v,
             None => panic!("no diagnostic parameter `{key}`"),
@@ -115,8 +249,8 @@ impl std::ops::Index<&str> for Params {
     }
 }
 
-impl<K: Into<Cow<'static, str>>, V: Into<Value>> FromIterator<(K, V)> for Params {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+impl<V: Into<Value>> FromIterator<(Param, V)> for Params {
+    fn from_iter<I: IntoIterator<Item = (Param, V)>>(iter: I) -> Self {
         let mut params = Params::new();
         for (k, v) in iter {
             params.insert(k, v);
@@ -129,7 +263,7 @@ impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
-            map.serialize_entry(k.as_ref(), v)?;
+            map.serialize_entry(k.as_str(), v)?;
         }
         map.end()
     }
@@ -143,39 +277,60 @@ mod tests {
     #[test]
     fn insert_replaces_in_place_and_keeps_the_order() {
         let mut p = Params::new();
-        assert_eq!(p.insert("b", 1), None);
-        p.insert("a", 2);
-        assert_eq!(p.insert("b", 3), Some(json!(1)));
-        assert_eq!(serde_json::to_value(&p).unwrap(), json!({"b": 3, "a": 2}));
+        assert_eq!(p.insert(Param::Fields, 1), None);
+        p.insert(Param::Absent, 2);
+        assert_eq!(p.insert(Param::Fields, 3), Some(json!(1)));
+        assert_eq!(
+            serde_json::to_value(&p).unwrap(),
+            json!({"fields": 3, "absent": 2})
+        );
         assert_eq!(
             p.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-            ["b", "a"],
+            [Param::Fields, Param::Absent],
             "order kept"
         );
     }
 
     #[test]
     fn remove_get_and_equality_ignore_order() {
-        let mut p: Params = [("x", json!(1)), ("y", json!("z"))].into_iter().collect();
-        let q: Params = [("y", json!("z")), ("x", json!(1))].into_iter().collect();
+        let mut p: Params = [(Param::Limit, json!(1)), (Param::Hint, json!("z"))]
+            .into_iter()
+            .collect();
+        let q: Params = [(Param::Hint, json!("z")), (Param::Limit, json!(1))]
+            .into_iter()
+            .collect();
         assert_eq!(p, q);
-        *p.get_mut("x").unwrap() = json!(2);
+        *p.get_mut(Param::Limit).unwrap() = json!(2);
         assert_ne!(p, q);
-        assert_eq!(p.remove("x"), Some(json!(2)));
-        assert_eq!(p.remove("x"), None);
-        assert!(!p.contains_key("x") && p.contains_key("y"));
-        assert_eq!(p["y"], "z");
+        assert_eq!(p.remove(Param::Limit), Some(json!(2)));
+        assert_eq!(p.remove(Param::Limit), None);
+        assert!(!p.contains_key(Param::Limit) && p.contains_key(Param::Hint));
+        assert_eq!(p[Param::Hint], "z");
         assert_eq!(p.len(), 1);
-        let owned_key: Params = [(String::from("k"), 1)].into_iter().collect();
         assert_eq!(
-            owned_key.to_json_object(),
-            *json!({"k": 1}).as_object().unwrap()
+            p.to_json_object(),
+            *json!({"hint": "z"}).as_object().unwrap()
         );
     }
 
     #[test]
-    #[should_panic(expected = "no diagnostic parameter `nope`")]
+    fn every_name_is_distinct_and_reads_back() {
+        let mut names: Vec<&str> = Param::ALL.iter().map(|p| p.as_str()).collect();
+        for p in Param::ALL {
+            assert_eq!(p.as_str().parse::<Param>(), Ok(*p));
+        }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), Param::ALL.len());
+        assert_eq!(
+            "nope".parse::<Param>().unwrap_err().to_string(),
+            "unknown diagnostic parameter `nope`"
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "no diagnostic parameter `cog`")]
     fn indexing_a_missing_key_panics_with_its_name() {
-        let _ = &Params::new()["nope"];
+        let _ = &Params::new()[Param::Cog];
     }
 }

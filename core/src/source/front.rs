@@ -12,6 +12,7 @@ use super::{
 };
 use crate::error::SourceError;
 use crate::options::ValidationOptions;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::table::{CompiledTable, HeaderPlan, join_header_rows};
 use std::collections::VecDeque;
@@ -504,8 +505,8 @@ impl Front {
             out.push(
                 Diagnostic::new(ErrorCode::EncodingWarning)
                     .at_byte(byte)
-                    .with_param("encoding", self.encoding.name())
-                    .with_param("line", line),
+                    .with_param(Param::Encoding, self.encoding.name())
+                    .with_param(Param::Line, line),
             );
             if let Some(last) = out.last_mut() {
                 last.line = Some(line);
@@ -517,7 +518,7 @@ impl Front {
         let trailing = self.trailing_empty_labels.min(extra);
         if trailing > 0 {
             let mut d = Diagnostic::new(ErrorCode::TrailingEmptyColumns)
-                .with_param("count", trailing as u64);
+                .with_param(Param::Count, trailing as u64);
             d.line = Some(1);
             out.push(d);
         }
@@ -534,14 +535,16 @@ impl Front {
             };
             let mut d = Diagnostic::new(code)
                 .at_byte(byte)
-                .with_param("count", counts[kind as usize]);
+                .with_param(Param::Count, counts[kind as usize]);
             if kind == SyntaxKind::MixedLineEndings {
                 let (first, other) = if first_crlf == Some(true) {
                     ("CRLF", "LF")
                 } else {
                     ("LF", "CRLF")
                 };
-                d = d.with_param("first", first).with_param("other", other);
+                d = d
+                    .with_param(Param::First, first)
+                    .with_param(Param::Other, other);
             }
             d.line = Some(line);
             out.push(d);

@@ -85,6 +85,7 @@ mod tests {
     use crate::checks::CellState;
     use crate::checks::lookup::{ListFailure, Lookup};
     use crate::checks::test_support::text;
+    use crate::report::Param;
 
     fn lookup(bytes: &[u8], column: Option<&str>) -> Lookup {
         Lookup {
@@ -106,8 +107,8 @@ mod tests {
         assert!(l.check(&text("Paris")).is_some(), "another column");
         assert!(l.check(&CellState::Empty).is_none());
         let f = l.check(&text("75001")).unwrap();
-        assert_eq!(f.params["list"], "l.csv");
-        assert_eq!(f.params["count"], 2);
+        assert_eq!(f.params[Param::List], "l.csv");
+        assert_eq!(f.params[Param::Count], 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use super::InputFormat;
 use crate::error::SourceError;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldType;
 use crate::table::{CompiledField, CompiledTable};
@@ -204,10 +205,10 @@ fn read_sheet_inner<RS: Read + Seek>(
         .map(|((f, kind), s)| {
             let mut d = Diagnostic::new(ErrorCode::SpreadsheetConversion)
                 .in_field(f + 1, &table.fields[f].name)
-                .with_param("kind", kind.name())
-                .with_param("count", s.count)
-                .with_param("from", s.from)
-                .with_param("to", s.to);
+                .with_param(Param::Kind, kind.name())
+                .with_param(Param::Count, s.count)
+                .with_param(Param::From, s.from)
+                .with_param(Param::To, s.to);
             d.line = Some(s.line);
             d
         })

@@ -16,6 +16,7 @@
 use super::{CompiledTable, KeyKind};
 use crate::checks::{HeaderOutcome, declaration::names_match};
 use crate::engine::ValidationOptions;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldsMatch;
 use std::collections::{HashMap, HashSet};
@@ -231,7 +232,7 @@ impl HeaderPlan {
                 errors.push(
                     at_header(ErrorCode::ExtraLabel)
                         .in_field(number, label)
-                        .with_param("label", label),
+                        .with_param(Param::Label, label),
                 );
                 continue;
             };
@@ -248,7 +249,7 @@ impl HeaderPlan {
                 warnings.push(
                     at_header(ErrorCode::HeaderCase)
                         .in_field(number, &field.name)
-                        .with_param("label", label),
+                        .with_param(Param::Label, label),
                 );
                 None
             } else {
@@ -258,7 +259,7 @@ impl HeaderPlan {
                 errors.push(
                     at_header(code)
                         .in_field(number, &field.name)
-                        .with_param("label", label),
+                        .with_param(Param::Label, label),
                 );
             }
         }
@@ -308,7 +309,7 @@ impl HeaderPlan {
                 errors.push(
                     at_header(ErrorCode::DuplicateLabel)
                         .in_field(col + 1, label)
-                        .with_param("label", *label),
+                        .with_param(Param::Label, *label),
                 );
                 continue;
             }
@@ -339,7 +340,7 @@ impl HeaderPlan {
                     warnings.push(
                         at_header(ErrorCode::HeaderCase)
                             .in_field(col + 1, &fields[f].name)
-                            .with_param("label", *label),
+                            .with_param(Param::Label, *label),
                     );
                 }
             }
@@ -350,7 +351,7 @@ impl HeaderPlan {
                     warnings.push(
                         at_header(ErrorCode::HeaderTrimmed)
                             .in_field(col + 1, &fields[f].name)
-                            .with_param("label", *raw),
+                            .with_param(Param::Label, *raw),
                     );
                 }
             }
@@ -374,12 +375,12 @@ impl HeaderPlan {
             let Some(code) = rules.extra else { continue };
             let mut d = at_header(code)
                 .in_field(col + 1, label)
-                .with_param("label", *label);
+                .with_param(Param::Label, *label);
             if let Some(best) = hints
                 .then(|| super::closest_name(label, missing.iter().copied()))
                 .flatten()
             {
-                d = d.with_param("hint", best);
+                d = d.with_param(Param::Hint, best);
             }
             push(code, d, &mut errors, &mut warnings);
         }
@@ -401,13 +402,13 @@ impl HeaderPlan {
             let Some(code) = code else { continue };
             let mut d = at_header(code)
                 .in_field(next_number, &field.name)
-                .with_param("schema_position", f + 1);
+                .with_param(Param::SchemaPosition, f + 1);
             next_number += 1;
             if let Some(best) = hints
                 .then(|| super::closest_name(&field.name, unknown.iter().copied()))
                 .flatten()
             {
-                d = d.with_param("hint", best);
+                d = d.with_param(Param::Hint, best);
             }
             push(code, d, &mut errors, &mut warnings);
         }
@@ -417,7 +418,9 @@ impl HeaderPlan {
                 let mut expected = order.clone();
                 expected.sort_unstable();
                 let names: Vec<&str> = expected.iter().map(|&f| fields[f].name.as_str()).collect();
-                warnings.push(at_header(ErrorCode::ColumnsReordered).with_param("expected", names));
+                warnings.push(
+                    at_header(ErrorCode::ColumnsReordered).with_param(Param::Expected, names),
+                );
             }
         }
         let extra_column_labels = (0..labels.len())

@@ -194,6 +194,7 @@ pub(crate) fn is_text(caster: &Caster) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Param;
 
     /// The hint and its kind for the first error of `cell` in a field described by `field`.
     fn hint_for(field: &str, cell: &str) -> Option<(String, String)> {
@@ -205,8 +206,8 @@ mod tests {
             .unwrap();
         let d = report.errors.first().or(report.warnings.first())?;
         Some((
-            d.param_str("hint")?.to_owned(),
-            d.param_str("hint_kind")?.to_owned(),
+            d.param_str(Param::Hint)?.to_owned(),
+            d.param_str(Param::HintKind)?.to_owned(),
         ))
     }
 

@@ -6,6 +6,7 @@ use super::hints;
 use super::value::Value;
 use super::{CellWork, CompiledTable, HeaderPlan, KeyKind};
 use crate::checks::CellState;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use crate::schema::table::FieldType;
 
@@ -81,7 +82,7 @@ fn cell_diagnostic(
         .in_field(column + 1, name)
         .with_cell(cell);
     if hints::scientific_notation(cell) {
-        d.with_param("scientific", true)
+        d.with_param(Param::Scientific, true)
     } else {
         d
     }
@@ -89,12 +90,12 @@ fn cell_diagnostic(
 
 fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str) -> Diagnostic {
     let mut d = cell_diagnostic(ErrorCode::TypeError, at, column, &field.name, cell)
-        .with_param("type", field.field_type.name())
-        .with_param("format", field.format.as_str());
+        .with_param(Param::Type, field.field_type.name())
+        .with_param(Param::Format, field.format.as_str());
     if let Some((t, f)) = &field.boolean_values {
         d = d
-            .with_param("trueValues", t.clone())
-            .with_param("falseValues", f.clone());
+            .with_param(Param::TrueValues, t.clone())
+            .with_param(Param::FalseValues, f.clone());
     }
     with_repair(d, field, cell)
 }
@@ -103,8 +104,8 @@ fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str)
 fn with_repair(d: Diagnostic, field: &CompiledField, cell: &str) -> Diagnostic {
     match hints::repair(field, cell) {
         Some((kind, value)) => d
-            .with_param("hint", value)
-            .with_param("hint_kind", kind.name()),
+            .with_param(Param::Hint, value)
+            .with_param(Param::HintKind, kind.name()),
         None => d,
     }
 }
@@ -169,8 +170,8 @@ impl CompiledTable {
                                 &field.name,
                                 text,
                             )
-                            .with_param("constraint", "required")
-                            .with_param("value", true),
+                            .with_param(Param::Constraint, "required")
+                            .with_param(Param::Value, true),
                         );
                     }
                     continue;
@@ -198,10 +199,10 @@ impl CompiledTable {
                                         text,
                                     )
                                     .with_param(
-                                        "hint",
+                                        Param::Hint,
                                         hints::geopoint_text(&field.format, lat, lon),
                                     )
-                                    .with_param("hint_kind", "swapped-lon-lat"),
+                                    .with_param(Param::HintKind, "swapped-lon-lat"),
                                 );
                             }
                         }
@@ -244,8 +245,8 @@ impl CompiledTable {
                     let field = &self.fields[f];
                     out.errors.push(
                         cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, "")
-                            .with_param("constraint", "required")
-                            .with_param("value", true),
+                            .with_param(Param::Constraint, "required")
+                            .with_param(Param::Value, true),
                     );
                 }
             }
@@ -328,7 +329,7 @@ impl CompiledTable {
                 d = d.in_field(column + 1, &self.fields[f].name).with_cell(text);
             }
             d.params = finding.params;
-            d = d.with_param("check", check.name);
+            d = d.with_param(Param::Check, check.name);
             out.errors.push(d);
         }
     }
@@ -408,22 +409,22 @@ impl CompiledTable {
         value: &super::value::Value<'_>,
     ) -> Diagnostic {
         let mut d = cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
-            .with_param("constraint", c.name)
-            .with_param("value", c.value.clone());
+            .with_param(Param::Constraint, c.name)
+            .with_param(Param::Value, c.value.clone());
         if let Some(allowed) = &c.allowed
             && allowed.count > crate::limits::ENUM_VALUES_QUOTED
         {
             // `value` quotes the first values only: the whole list is in the schema.
-            d = d.with_param("value_count", allowed.count);
+            d = d.with_param(Param::ValueCount, allowed.count);
         }
         match (c.name, &c.check) {
             ("pattern", super::field::Check::Pattern(p)) => {
                 if p.evaluate(text).is_none() {
                     // Not a mismatch: the backtracking engine gave up on this cell.
-                    d = d.with_param("reason", "backtrack-limit");
+                    d = d.with_param(Param::Reason, "backtrack-limit");
                 }
                 if let Some(example) = &field.example {
-                    d = d.with_param("example", example.as_str());
+                    d = d.with_param(Param::Example, example.as_str());
                 }
             }
             ("enum", _)
@@ -432,13 +433,13 @@ impl CompiledTable {
             {
                 if let Some(best) = c.allowed.as_ref().and_then(|a| a.closest(text)) {
                     d = d
-                        .with_param("hint", best)
-                        .with_param("hint_kind", "closest-value");
+                        .with_param(Param::Hint, best)
+                        .with_param(Param::HintKind, "closest-value");
                 }
             }
             ("minLength" | "maxLength", _) => {
                 if let Some(n) = value.length() {
-                    d = d.with_param("length", n);
+                    d = d.with_param(Param::Length, n);
                 }
             }
             _ => {}

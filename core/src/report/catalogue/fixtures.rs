@@ -2,6 +2,7 @@
 //! fallback), fully parameterised, with each parameter varied or removed in turn, and the
 //! products of the parameters that choose a sentence together.
 
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode};
 use serde_json::{Value, json};
 
@@ -89,15 +90,15 @@ const CHECKS: &[&str] = &[
 ];
 
 /// Values tried for one parameter at a time.
-fn knobs() -> Vec<(&'static str, Vec<Value>)> {
+fn knobs() -> Vec<(Param, Vec<Value>)> {
     let strings = |v: &[&str]| v.iter().map(|s| json!(s)).collect::<Vec<_>>();
     let long: Vec<String> = (1..=30).map(|i| format!("v{i}")).collect();
     vec![
-        ("type", strings(TYPES)),
-        ("format", strings(FORMATS)),
-        ("constraint", strings(CONSTRAINTS)),
+        (Param::Type, strings(TYPES)),
+        (Param::Format, strings(FORMATS)),
+        (Param::Constraint, strings(CONSTRAINTS)),
         (
-            "reason",
+            Param::Reason,
             strings(&[
                 "backtrack-limit",
                 "null",
@@ -110,9 +111,9 @@ fn knobs() -> Vec<(&'static str, Vec<Value>)> {
                 "unknown",
             ]),
         ),
-        ("hint_kind", strings(HINT_KINDS)),
+        (Param::HintKind, strings(HINT_KINDS)),
         (
-            "problem",
+            Param::Problem,
             strings(&[
                 "unknown",
                 "declaration",
@@ -130,11 +131,11 @@ fn knobs() -> Vec<(&'static str, Vec<Value>)> {
             ]),
         ),
         (
-            "kind",
+            Param::Kind,
             strings(&["number-as-text", "date-serial", "date-as-text", "unknown"]),
         ),
         (
-            "keyword",
+            Param::Keyword,
             strings(&[
                 "required",
                 "type",
@@ -151,10 +152,10 @@ fn knobs() -> Vec<(&'static str, Vec<Value>)> {
                 "unknown",
             ]),
         ),
-        ("check", strings(CHECKS)),
-        ("op", strings(&[">", ">=", "==", "<=", "<", "!="])),
+        (Param::Check, strings(CHECKS)),
+        (Param::Op, strings(&[">", ">=", "==", "<=", "<", "!="])),
         (
-            "reasons",
+            Param::Reasons,
             vec![
                 json!(["slash"]),
                 json!(["space"]),
@@ -163,24 +164,27 @@ fn knobs() -> Vec<(&'static str, Vec<Value>)> {
                 json!(["slash", "space", "prefix"]),
             ],
         ),
-        ("resource", vec![json!(""), json!("stations"), json!(3)]),
-        ("count", vec![json!(0), json!(1), json!(5), json!("x")]),
-        ("value_count", vec![json!(40)]),
         (
-            "value",
+            Param::Resource,
+            vec![json!(""), json!("stations"), json!(3)],
+        ),
+        (Param::Count, vec![json!(0), json!(1), json!(5), json!("x")]),
+        (Param::ValueCount, vec![json!(40)]),
+        (
+            Param::Value,
             vec![json!(["a", "b"]), json!(7), json!(null), json!(long)],
         ),
-        ("allowed", vec![json!(long), json!([1, 2])]),
-        ("pointer", vec![json!(""), json!("/fields/1")]),
-        ("vintage", vec![json!(""), json!("2024")]),
-        ("vintages", vec![json!("2023"), json!("2019, 2023")]),
-        ("successor", vec![json!(""), json!("01001")]),
-        ("list_column", vec![json!(""), json!("code")]),
-        ("scientific", vec![json!(true), json!(false)]),
-        ("fields", vec![json!("id")]),
-        ("schema_position", vec![json!(7)]),
-        ("label", vec![json!(5)]),
-        ("first_row", vec![json!("2")]),
+        (Param::Allowed, vec![json!(long), json!([1, 2])]),
+        (Param::Pointer, vec![json!(""), json!("/fields/1")]),
+        (Param::Vintage, vec![json!(""), json!("2024")]),
+        (Param::Vintages, vec![json!("2023"), json!("2019, 2023")]),
+        (Param::Successor, vec![json!(""), json!("01001")]),
+        (Param::ListColumn, vec![json!(""), json!("code")]),
+        (Param::Scientific, vec![json!(true), json!(false)]),
+        (Param::Fields, vec![json!("id")]),
+        (Param::SchemaPosition, vec![json!(7)]),
+        (Param::Label, vec![json!(5)]),
+        (Param::FirstRow, vec![json!("2")]),
     ]
 }
 
@@ -191,78 +195,78 @@ pub(super) fn full(code: ErrorCode) -> Diagnostic {
         .at_byte(120)
         .in_field(2, "code_postal")
         .with_cell("7501")
-        .with_param("type", "integer")
-        .with_param("format", "default")
-        .with_param("trueValues", vec!["oui"])
-        .with_param("falseValues", vec!["non"])
-        .with_param("constraint", "pattern")
-        .with_param("value", "^[0-9]{5}$")
-        .with_param("length", 4)
-        .with_param("example", "75001")
-        .with_param("hint", "07501")
-        .with_param("hint_kind", "leading-zeros")
-        .with_param("label", "cp")
-        .with_param("first_row", 2)
-        .with_param("fields", vec!["id", "date"])
-        .with_param("values", vec!["7", "2024-01-01"])
-        .with_param("reason", "duplicate")
-        .with_param("detail", "must be a string")
-        .with_param("detail_fr", "doit être une chaîne")
-        .with_param("check", "siret")
-        .with_param("problem", "unknown")
-        .with_param("param", "column")
-        .with_param("column", "date_debut")
-        .with_param("column2", "date_fin")
-        .with_param("value2", "2024-01-01")
-        .with_param("op", "<=")
-        .with_param("prefix", "Urbanism")
-        .with_param("reasons", vec!["slash"])
-        .with_param("expected", vec!["id", "date"])
-        .with_param("columns", vec!["a", "b"])
-        .with_param("absent", vec!["b"])
-        .with_param("present", vec!["a"])
-        .with_param("total", "10")
-        .with_param("sum", "9")
-        .with_param("name", "siret")
-        .with_param("new_name", "siret")
-        .with_param("reference", vec!["id"])
-        .with_param("keyword", "required")
-        .with_param("schema_path", "/required")
-        .with_param("rule", "misspelt-key")
-        .with_param("key", "contraints")
-        .with_param("suggestion", "constraints")
-        .with_param("column1", "date_debut")
-        .with_param("replacement", "siret")
-        .with_param("year1", 2020)
-        .with_param("year2", 2019)
-        .with_param("property", "\"id\"")
-        .with_param("allowed", vec!["a", "b"])
-        .with_param("message", "is not valid")
-        .with_param("limit", 3)
-        .with_param("pattern", "^[0-9]+$")
-        .with_param("unexpected", vec!["x"])
-        .with_param("resource", "stations")
-        .with_param("first", "CRLF")
-        .with_param("other", "LF")
-        .with_param("count", 3)
-        .with_param("kind", "number-to-text")
-        .with_param("sheet", "Feuil1")
-        .with_param("from", "2.10104E+13")
-        .with_param("to", "21010400000013")
-        .with_param("pointer", "/fields/1")
-        .with_param("encoding", "windows-1252")
-        .with_param("delimiter", ";")
-        .with_param("vintage", "2024")
-        .with_param("vintages", "2019, 2023")
-        .with_param("closest", "Saint-Étienne")
-        .with_param("successor", "01001")
-        .with_param("successor_name", "L'Abergement-Clémenciat")
-        .with_param("list", "codes.csv")
-        .with_param("list_column", "code")
+        .with_param(Param::Type, "integer")
+        .with_param(Param::Format, "default")
+        .with_param(Param::TrueValues, vec!["oui"])
+        .with_param(Param::FalseValues, vec!["non"])
+        .with_param(Param::Constraint, "pattern")
+        .with_param(Param::Value, "^[0-9]{5}$")
+        .with_param(Param::Length, 4)
+        .with_param(Param::Example, "75001")
+        .with_param(Param::Hint, "07501")
+        .with_param(Param::HintKind, "leading-zeros")
+        .with_param(Param::Label, "cp")
+        .with_param(Param::FirstRow, 2)
+        .with_param(Param::Fields, vec!["id", "date"])
+        .with_param(Param::Values, vec!["7", "2024-01-01"])
+        .with_param(Param::Reason, "duplicate")
+        .with_param(Param::Detail, "must be a string")
+        .with_param(Param::DetailFr, "doit être une chaîne")
+        .with_param(Param::Check, "siret")
+        .with_param(Param::Problem, "unknown")
+        .with_param(Param::Param, "column")
+        .with_param(Param::Column, "date_debut")
+        .with_param(Param::Column2, "date_fin")
+        .with_param(Param::Value2, "2024-01-01")
+        .with_param(Param::Op, "<=")
+        .with_param(Param::Prefix, "Urbanism")
+        .with_param(Param::Reasons, vec!["slash"])
+        .with_param(Param::Expected, vec!["id", "date"])
+        .with_param(Param::Columns, vec!["a", "b"])
+        .with_param(Param::Absent, vec!["b"])
+        .with_param(Param::Present, vec!["a"])
+        .with_param(Param::Total, "10")
+        .with_param(Param::Sum, "9")
+        .with_param(Param::Name, "siret")
+        .with_param(Param::NewName, "siret")
+        .with_param(Param::Reference, vec!["id"])
+        .with_param(Param::Keyword, "required")
+        .with_param(Param::SchemaPath, "/required")
+        .with_param(Param::Rule, "misspelt-key")
+        .with_param(Param::Key, "contraints")
+        .with_param(Param::Suggestion, "constraints")
+        .with_param(Param::Column1, "date_debut")
+        .with_param(Param::Replacement, "siret")
+        .with_param(Param::Year1, 2020)
+        .with_param(Param::Year2, 2019)
+        .with_param(Param::Property, "\"id\"")
+        .with_param(Param::Allowed, vec!["a", "b"])
+        .with_param(Param::Message, "is not valid")
+        .with_param(Param::Limit, 3)
+        .with_param(Param::Pattern, "^[0-9]+$")
+        .with_param(Param::Unexpected, vec!["x"])
+        .with_param(Param::Resource, "stations")
+        .with_param(Param::First, "CRLF")
+        .with_param(Param::Other, "LF")
+        .with_param(Param::Count, 3)
+        .with_param(Param::Kind, "number-to-text")
+        .with_param(Param::Sheet, "Feuil1")
+        .with_param(Param::From, "2.10104E+13")
+        .with_param(Param::To, "21010400000013")
+        .with_param(Param::Pointer, "/fields/1")
+        .with_param(Param::Encoding, "windows-1252")
+        .with_param(Param::Delimiter, ";")
+        .with_param(Param::Vintage, "2024")
+        .with_param(Param::Vintages, "2019, 2023")
+        .with_param(Param::Closest, "Saint-Étienne")
+        .with_param(Param::Successor, "01001")
+        .with_param(Param::SuccessorName, "L'Abergement-Clémenciat")
+        .with_param(Param::List, "codes.csv")
+        .with_param(Param::ListColumn, "code")
 }
 
 /// `d` with `key` set to each of `values`.
-fn each(d: &Diagnostic, key: &'static str, values: &[&str]) -> Vec<Diagnostic> {
+fn each(d: &Diagnostic, key: Param, values: &[&str]) -> Vec<Diagnostic> {
     values
         .iter()
         .map(|v| d.clone().with_param(key, *v))
@@ -304,11 +308,11 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
         for format in FORMATS {
             for kind in HINT_KINDS {
                 let d = full(ErrorCode::TypeError)
-                    .with_param("type", *ty)
-                    .with_param("format", *format)
-                    .with_param("hint_kind", *kind);
+                    .with_param(Param::Type, *ty)
+                    .with_param(Param::Format, *format)
+                    .with_param(Param::HintKind, *kind);
                 let mut without_hint = d.clone();
-                without_hint.params.remove("hint");
+                without_hint.params.remove(Param::Hint);
                 out.extend([d, without_hint]);
             }
         }
@@ -317,12 +321,17 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
         for reason in ["backtrack-limit", "other"] {
             for kind in ["trim", "closest-value"] {
                 let d = full(ErrorCode::ConstraintError)
-                    .with_param("constraint", *constraint)
-                    .with_param("reason", reason)
-                    .with_param("hint_kind", kind)
-                    .with_param("value_count", 40);
+                    .with_param(Param::Constraint, *constraint)
+                    .with_param(Param::Reason, reason)
+                    .with_param(Param::HintKind, kind)
+                    .with_param(Param::ValueCount, 40);
                 let mut bare = d.clone();
-                for key in ["example", "hint", "value_count", "length"] {
+                for key in [
+                    Param::Example,
+                    Param::Hint,
+                    Param::ValueCount,
+                    Param::Length,
+                ] {
                     bare.params.remove(key);
                 }
                 out.extend([d, bare]);
@@ -334,33 +343,37 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
             for successor in ["", "01001"] {
                 for vintage in ["", "2024"] {
                     let d = full(ErrorCode::CustomCheckError)
-                        .with_param("check", *check)
-                        .with_param("hint_kind", *kind)
-                        .with_param("successor", successor)
-                        .with_param("vintage", vintage);
-                    out.extend(each(&d, "vintages", &["2023", "2019, 2023", ""]));
+                        .with_param(Param::Check, *check)
+                        .with_param(Param::HintKind, *kind)
+                        .with_param(Param::Successor, successor)
+                        .with_param(Param::Vintage, vintage);
+                    out.extend(each(&d, Param::Vintages, &["2023", "2019, 2023", ""]));
                 }
             }
         }
     }
-    let lookup = full(ErrorCode::CustomCheckError).with_param("check", "reference-list-value");
-    out.extend(each(&lookup, "list_column", &["", "code"]));
-    let unknown_check = full(ErrorCode::CheckError).with_param("problem", "unknown");
+    let lookup = full(ErrorCode::CustomCheckError).with_param(Param::Check, "reference-list-value");
+    out.extend(each(&lookup, Param::ListColumn, &["", "code"]));
+    let unknown_check = full(ErrorCode::CheckError).with_param(Param::Problem, "unknown");
     let mut no_hint = unknown_check.clone();
-    no_hint.params.remove("hint");
-    out.extend(each(&no_hint, "problem", &["unknown", "unknown-column"]));
+    no_hint.params.remove(Param::Hint);
+    out.extend(each(
+        &no_hint,
+        Param::Problem,
+        &["unknown", "unknown-column"],
+    ));
     for keyword in ["enum", "required", "unknown"] {
-        let d = full(ErrorCode::JsonSchema).with_param("keyword", keyword);
-        out.extend(each(&d, "pointer", &["", "/a"]));
+        let d = full(ErrorCode::JsonSchema).with_param(Param::Keyword, keyword);
+        out.extend(each(&d, Param::Pointer, &["", "/a"]));
         let mut no_pointer = d.clone();
-        no_pointer.params.remove("pointer");
+        no_pointer.params.remove(Param::Pointer);
         out.push(no_pointer);
         let long: Vec<String> = (1..=30).map(|i| format!("v{i}")).collect();
-        out.push(d.with_param("allowed", long));
+        out.push(d.with_param(Param::Allowed, long));
     }
     for kind in ["number-as-text", "date-serial", "date-as-text", "unknown"] {
-        let d = full(ErrorCode::SpreadsheetConversion).with_param("kind", kind);
-        out.extend(each(&d, "to", &["x"]));
+        let d = full(ErrorCode::SpreadsheetConversion).with_param(Param::Kind, kind);
+        out.extend(each(&d, Param::To, &["x"]));
     }
     out
 }

@@ -2,6 +2,7 @@
 //! form a value takes, the fix hint, the end of a long list of allowed values.
 
 use super::text;
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 use serde_json::Value;
@@ -51,8 +52,8 @@ fn strptime_human(format: &str, lang: Lang) -> String {
 /// ` Forme attendue : AAAA-MM-JJ (2024-03-31).`: the form a value of the diagnostic's type
 /// and format takes, when it has one worth showing.
 fn expected_form(d: &Diagnostic, lang: Lang) -> String {
-    let ty = d.param_str("type").unwrap_or("");
-    let format = d.param_str("format").unwrap_or("default");
+    let ty = d.param_str(Param::Type).unwrap_or("");
+    let format = d.param_str(Param::Format).unwrap_or("default");
     let described = match (ty, format) {
         ("date", "default") => Some("AAAA-MM-JJ (2024-03-31)"),
         ("datetime", "default") => Some("AAAA-MM-JJThh:mm:ss (2024-03-31T14:05:00)"),
@@ -85,8 +86,8 @@ fn expected_form(d: &Diagnostic, lang: Lang) -> String {
             lang,
             "form.boolean",
             &[
-                ("true_values", &text(d.params.get("trueValues"))),
-                ("false_values", &text(d.params.get("falseValues"))),
+                ("true_values", &text(d.params.get(Param::TrueValues))),
+                ("false_values", &text(d.params.get(Param::FalseValues))),
             ],
         );
     }
@@ -106,10 +107,10 @@ const HINT_KINDS: &[&str] = &[
 
 /// The fix hint sentence, explained by `hint_kind` (`trim`, `excel-float`, …).
 pub(super) fn hint(d: &Diagnostic, lang: Lang) -> String {
-    let Some(hint) = d.param_str("hint") else {
+    let Some(hint) = d.param_str(Param::Hint) else {
         return String::new();
     };
-    let kind = d.param_str("hint_kind").unwrap_or("");
+    let kind = d.param_str(Param::HintKind).unwrap_or("");
     let why = match HINT_KINDS.contains(&kind) {
         true => say(lang, &format!("hint.{kind}"), &[]),
         false => say(lang, "hint.other", &[]),
@@ -122,10 +123,10 @@ pub(super) fn hint(d: &Diagnostic, lang: Lang) -> String {
 fn more_values(d: &Diagnostic, lang: Lang) -> String {
     let quoted = d
         .params
-        .get("value")
+        .get(Param::Value)
         .and_then(Value::as_array)
         .map_or(0, Vec::len) as u64;
-    let Some(count) = d.params.get("value_count").and_then(Value::as_u64) else {
+    let Some(count) = d.params.get(Param::ValueCount).and_then(Value::as_u64) else {
         return String::new();
     };
     let rest = count.saturating_sub(quoted);
@@ -136,9 +137,9 @@ fn more_values(d: &Diagnostic, lang: Lang) -> String {
 /// expected and the fix hint.
 pub(super) fn type_error(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
-    let ty = d.param_str("type").unwrap_or("");
+    let ty = d.param_str(Param::Type).unwrap_or("");
     if ty == "string" {
-        let what = match d.param_str("format").unwrap_or("") {
+        let what = match d.param_str(Param::Format).unwrap_or("") {
             format @ ("email" | "uri" | "uuid" | "binary") => format!("format.{format}"),
             _ => "format.other".to_owned(),
         };
@@ -177,23 +178,23 @@ const CONSTRAINTS: &[&str] = &[
 
 /// `constraint-error`, by constraint.
 pub(super) fn constraint_error(d: &Diagnostic, lang: Lang) -> String {
-    let constraint = d.param_str("constraint").unwrap_or("");
+    let constraint = d.param_str(Param::Constraint).unwrap_or("");
     let key = match constraint {
-        "pattern" if d.param_str("reason") == Some("backtrack-limit") => {
+        "pattern" if d.param_str(Param::Reason) == Some("backtrack-limit") => {
             "constraint-error.pattern.backtrack-limit".to_owned()
         }
         c if CONSTRAINTS.contains(&c) => format!("constraint-error.{c}"),
         _ => "constraint-error.other".to_owned(),
     };
     let example = || {
-        d.param_str("example")
+        d.param_str(Param::Example)
             .map(|example| say(lang, "hint.example", &[("example", &example)]))
             .unwrap_or_default()
     };
     // A JSON value as JSON (a length is a number: `4`).
     let length = || {
         d.params
-            .get("length")
+            .get(Param::Length)
             .map(|v| v.to_string())
             .unwrap_or_default()
     };
@@ -202,7 +203,7 @@ pub(super) fn constraint_error(d: &Diagnostic, lang: Lang) -> String {
         &key,
         &[
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("value", &Lazy(|| text(d.params.get("value")))),
+            ("value", &Lazy(|| text(d.params.get(Param::Value)))),
             ("constraint", &constraint),
             ("length", &Lazy(length)),
             ("example", &Lazy(example)),

@@ -2,6 +2,7 @@
 //! by problem), `deprecated-check`, `unsupported-check`, and the value each check refuses.
 
 use super::{did_you_mean, plain_list, text};
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
@@ -24,19 +25,19 @@ const PROBLEMS: &[&str] = &[
 
 /// `check-error`: which check, where, and what is wrong with its declaration.
 pub(super) fn check_error(d: &Diagnostic, lang: Lang) -> String {
-    let check = d.param_str("check").unwrap_or("");
-    let problem = d.param_str("problem").unwrap_or("");
+    let check = d.param_str(Param::Check).unwrap_or("");
+    let problem = d.param_str(Param::Problem).unwrap_or("");
     let detail = match PROBLEMS.contains(&problem) {
         true => say(
             lang,
             &format!("check-error.{problem}"),
             &[
                 ("check", &check),
-                ("param", &d.param_str("param").unwrap_or("")),
-                ("value", &Lazy(|| text(d.params.get("value")))),
-                ("expected", &Lazy(|| text(d.params.get("expected")))),
-                ("column", &d.param_str("column").unwrap_or("")),
-                ("reason", &d.param_str("reason").unwrap_or("")),
+                ("param", &d.param_str(Param::Param).unwrap_or("")),
+                ("value", &Lazy(|| text(d.params.get(Param::Value)))),
+                ("expected", &Lazy(|| text(d.params.get(Param::Expected)))),
+                ("column", &d.param_str(Param::Column).unwrap_or("")),
+                ("reason", &d.param_str(Param::Reason).unwrap_or("")),
                 ("did_you_mean", &Lazy(|| did_you_mean(d, lang))),
             ],
         ),
@@ -47,7 +48,7 @@ pub(super) fn check_error(d: &Diagnostic, lang: Lang) -> String {
         "check-error",
         &[
             ("check", &check),
-            ("pointer", &d.param_str("pointer").unwrap_or("")),
+            ("pointer", &d.param_str(Param::Pointer).unwrap_or("")),
             ("detail", &detail),
         ],
     )
@@ -68,8 +69,8 @@ fn compare_label(op: &str, lang: Lang) -> String {
 
 /// `nomenclature-actes`: what is wrong, each reason in words (an unknown one by name).
 fn nomenclature_reasons(d: &Diagnostic, lang: Lang) -> String {
-    let prefix = d.param_str("prefix").unwrap_or("");
-    let reasons = d.params.get("reasons").and_then(Value::as_array);
+    let prefix = d.param_str(Param::Prefix).unwrap_or("");
+    let reasons = d.params.get(Param::Reasons).and_then(Value::as_array);
     let reasons = reasons
         .into_iter()
         .flatten()
@@ -86,13 +87,13 @@ fn nomenclature_reasons(d: &Diagnostic, lang: Lang) -> String {
 
 /// `year-interval-value`: why the interval is wrong (an unknown reason by name).
 fn year_interval_detail(d: &Diagnostic, lang: Lang) -> String {
-    match d.param_str("reason").unwrap_or("") {
+    match d.param_str(Param::Reason).unwrap_or("") {
         reason @ ("format" | "format-or-year" | "same" | "order") => say(
             lang,
             &format!("year-interval-value.{reason}"),
             &[
-                ("year1", &Lazy(|| text(d.params.get("year1")))),
-                ("year2", &Lazy(|| text(d.params.get("year2")))),
+                ("year1", &Lazy(|| text(d.params.get(Param::Year1)))),
+                ("year2", &Lazy(|| text(d.params.get(Param::Year2)))),
             ],
         ),
         other => other.to_owned(),
@@ -101,19 +102,19 @@ fn year_interval_detail(d: &Diagnostic, lang: Lang) -> String {
 
 /// The other check codes: the entry the diagnostic's parameters choose, and its values.
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
-    let p = |k: &str| text(d.params.get(k));
-    let has = |k: &str| d.params.contains_key(k);
+    let p = |k: Param| text(d.params.get(k));
+    let has = |k: Param| d.params.contains_key(k);
     let (key, columns) = match d.code {
-        ErrorCode::CompareColumnsValue if d.param_str("reason") == Some("incomparable") => {
+        ErrorCode::CompareColumnsValue if d.param_str(Param::Reason) == Some("incomparable") => {
             ("compare-columns-value.incomparable", String::new())
         }
-        ErrorCode::CohesiveColumnsValue if has("absent") => {
-            ("cohesive-columns-value.absent", p("columns"))
+        ErrorCode::CohesiveColumnsValue if has(Param::Absent) => {
+            ("cohesive-columns-value.absent", p(Param::Columns))
         }
         ErrorCode::CohesiveColumnsValue | ErrorCode::SumColumnsValue => {
-            (d.code.as_str(), plain_list(d.params.get("columns")))
+            (d.code.as_str(), plain_list(d.params.get(Param::Columns)))
         }
-        ErrorCode::OneOfRequired if has("absent") => ("one-of-required.absent", String::new()),
+        ErrorCode::OneOfRequired if has(Param::Absent) => ("one-of-required.absent", String::new()),
         code => (code.as_str(), String::new()),
     };
     say(
@@ -121,18 +122,18 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         key,
         &[
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("check", &Lazy(|| p("check"))),
-            ("replacement", &Lazy(|| p("replacement"))),
-            ("pointer", &Lazy(|| p("pointer"))),
-            ("column", &Lazy(|| p("column"))),
-            ("value", &Lazy(|| p("value"))),
-            ("column1", &Lazy(|| p("column1"))),
-            ("column2", &Lazy(|| p("column2"))),
-            ("value2", &Lazy(|| p("value2"))),
-            ("op", &Lazy(|| compare_label(&p("op"), lang))),
+            ("check", &Lazy(|| p(Param::Check))),
+            ("replacement", &Lazy(|| p(Param::Replacement))),
+            ("pointer", &Lazy(|| p(Param::Pointer))),
+            ("column", &Lazy(|| p(Param::Column))),
+            ("value", &Lazy(|| p(Param::Value))),
+            ("column1", &Lazy(|| p(Param::Column1))),
+            ("column2", &Lazy(|| p(Param::Column2))),
+            ("value2", &Lazy(|| p(Param::Value2))),
+            ("op", &Lazy(|| compare_label(&p(Param::Op), lang))),
             ("columns", &columns),
-            ("absent", &Lazy(|| p("absent"))),
-            ("sum", &Lazy(|| p("sum"))),
+            ("absent", &Lazy(|| p(Param::Absent))),
+            ("sum", &Lazy(|| p(Param::Sum))),
             ("detail", &Lazy(|| year_interval_detail(d, lang))),
             ("reasons", &Lazy(|| nomenclature_reasons(d, lang))),
         ],

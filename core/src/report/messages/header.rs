@@ -1,6 +1,7 @@
 //! Values of the header and row-shape messages (`blank-label` … `header-trimmed`).
 
 use super::{did_you_mean, schema_position, text};
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 
@@ -15,9 +16,9 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         &[
             ("position", &Lazy(position)),
             ("field", &d.field_name.as_deref().unwrap_or("")),
-            ("label", &Lazy(|| text(d.params.get("label")))),
+            ("label", &Lazy(|| text(d.params.get(Param::Label)))),
             ("cell", &d.cell.as_deref().unwrap_or("")),
-            ("expected", &Lazy(|| text(d.params.get("expected")))),
+            ("expected", &Lazy(|| text(d.params.get(Param::Expected)))),
             ("did_you_mean", &Lazy(|| did_you_mean(d, lang))),
         ],
     )

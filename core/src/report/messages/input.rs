@@ -3,11 +3,12 @@
 //! cell is a number a spreadsheet turned into scientific notation.
 
 use super::text;
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 
 /// A parameter as text: a string as it is, anything else as JSON.
-fn param(d: &Diagnostic, key: &str) -> String {
+fn param(d: &Diagnostic, key: Param) -> String {
     match d.params.get(key) {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
@@ -17,7 +18,12 @@ fn param(d: &Diagnostic, key: &str) -> String {
 
 /// " (and N other places)" when the problem occurs more than once.
 fn others(d: &Diagnostic, lang: Lang) -> String {
-    match d.params.get("count").and_then(|v| v.as_u64()).unwrap_or(1) {
+    match d
+        .params
+        .get(Param::Count)
+        .and_then(|v| v.as_u64())
+        .unwrap_or(1)
+    {
         0 | 1 => String::new(),
         n => say(lang, "input.other-places", &[("count", &(n - 1))]),
     }
@@ -25,7 +31,7 @@ fn others(d: &Diagnostic, lang: Lang) -> String {
 
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let key = match d.code {
-        ErrorCode::SpreadsheetConversion => match d.param_str("kind").unwrap_or("") {
+        ErrorCode::SpreadsheetConversion => match d.param_str(Param::Kind).unwrap_or("") {
             kind @ ("number-as-text" | "date-serial" | "date-as-text") => {
                 format!("spreadsheet-conversion.{kind}")
             }
@@ -41,16 +47,16 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             ("byte", &d.byte.unwrap_or(0)),
             ("field", &d.field_name.as_deref().unwrap_or("")),
             ("others", &Lazy(|| others(d, lang))),
-            ("count", &Lazy(|| param(d, "count"))),
-            ("first", &Lazy(|| param(d, "first"))),
-            ("other", &Lazy(|| param(d, "other"))),
-            ("first_row", &Lazy(|| param(d, "first_row"))),
-            ("key", &Lazy(|| param(d, "key"))),
-            ("column", &Lazy(|| param(d, "column"))),
-            ("from", &Lazy(|| param(d, "from"))),
-            ("to", &Lazy(|| param(d, "to"))),
-            ("encoding", &Lazy(|| text(d.params.get("encoding")))),
-            ("delimiter", &Lazy(|| text(d.params.get("delimiter")))),
+            ("count", &Lazy(|| param(d, Param::Count))),
+            ("first", &Lazy(|| param(d, Param::First))),
+            ("other", &Lazy(|| param(d, Param::Other))),
+            ("first_row", &Lazy(|| param(d, Param::FirstRow))),
+            ("key", &Lazy(|| param(d, Param::Key))),
+            ("column", &Lazy(|| param(d, Param::Column))),
+            ("from", &Lazy(|| param(d, Param::From))),
+            ("to", &Lazy(|| param(d, Param::To))),
+            ("encoding", &Lazy(|| text(d.params.get(Param::Encoding)))),
+            ("delimiter", &Lazy(|| text(d.params.get(Param::Delimiter)))),
         ],
     )
 }
@@ -58,7 +64,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
 /// Extra sentence appended to any diagnostic whose cell looks like a number a spreadsheet
 /// showed in scientific notation (`2,10104E+13`): its digits are gone for good.
 pub(crate) fn suffix(d: &Diagnostic, lang: Lang) -> String {
-    if d.params.get("scientific").and_then(|v| v.as_bool()) != Some(true) {
+    if d.params.get(Param::Scientific).and_then(|v| v.as_bool()) != Some(true) {
         return String::new();
     }
     say(lang, "input.scientific-notation", &[])

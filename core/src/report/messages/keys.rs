@@ -1,17 +1,18 @@
 //! Values of the key messages (`unique-error`, `primary-key`, `foreign-key`).
 
 use super::text;
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
 
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
-    let fields = text(d.params.get("fields"));
-    let first_row = text(d.params.get("first_row"));
+    let fields = text(d.params.get(Param::Fields));
+    let first_row = text(d.params.get(Param::FirstRow));
     let key = match d.code {
-        ErrorCode::UniqueError if d.params.contains_key("fields") => "unique-error.columns",
-        ErrorCode::PrimaryKey if d.param_str("reason") == Some("null") => "primary-key.null",
+        ErrorCode::UniqueError if d.params.contains_key(Param::Fields) => "unique-error.columns",
+        ErrorCode::PrimaryKey if d.param_str(Param::Reason) == Some("null") => "primary-key.null",
         ErrorCode::ForeignKey => return foreign_key(d, lang, &fields),
         code => code.as_str(),
     };
@@ -22,7 +23,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
             ("cell", &cell),
             ("field", &d.field_name.as_deref().unwrap_or("")),
             ("fields", &fields),
-            ("values", &Lazy(|| text(d.params.get("values")))),
+            ("values", &Lazy(|| text(d.params.get(Param::Values)))),
             ("first_row", &first_row),
         ],
     )
@@ -31,7 +32,7 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
 /// The value not found, and in which table when the diagnostic says (`resource`, empty
 /// for the table itself).
 fn foreign_key(d: &Diagnostic, lang: Lang, fields: &str) -> String {
-    match (&d.cell, d.params.get("resource")) {
+    match (&d.cell, d.params.get(Param::Resource)) {
         (Some(cell), Some(Value::String(resource))) => {
             let table = match resource.is_empty() {
                 true => say(lang, "foreign-key.same-table", &[]),

@@ -1,10 +1,11 @@
 //! Values of the referential check messages (`custom-check-error`): which check, the list
 //! and vintage the value was looked up in, and what the value probably is.
 
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 
-fn param<'a>(d: &'a Diagnostic, key: &str) -> &'a str {
+fn param(d: &Diagnostic, key: Param) -> &str {
     d.param_str(key).unwrap_or("")
 }
 
@@ -44,16 +45,16 @@ fn source(check: &str, vintage: &str, lang: Lang) -> String {
 
 /// What the value probably is (`hint_kind`), if the check could tell.
 fn hint(d: &Diagnostic, lang: Lang) -> String {
-    let vintages = param(d, "vintages");
-    let successor = param(d, "successor");
-    let key = match param(d, "hint_kind") {
+    let vintages = param(d, Param::Vintages);
+    let successor = param(d, Param::Successor);
+    let key = match param(d, Param::HintKind) {
         "successor" => "custom-check-error.hint.successor",
         "other-vintage" if !successor.is_empty() => {
             "custom-check-error.hint.other-vintage.successor"
         }
         "postcode" => "custom-check-error.hint.postcode",
         "commune-code" => "custom-check-error.hint.commune-code",
-        "other-vintage" if param(d, "check") == "code-commune-insee" => {
+        "other-vintage" if param(d, Param::Check) == "code-commune-insee" => {
             "custom-check-error.hint.other-vintage.commune"
         }
         "other-vintage" => "custom-check-error.hint.other-vintage",
@@ -67,15 +68,15 @@ fn hint(d: &Diagnostic, lang: Lang) -> String {
             ("vintages", &vintages),
             ("newest", &vintages.rsplit(", ").next().unwrap_or("")),
             ("successor", &successor),
-            ("successor_name", &param(d, "successor_name")),
-            ("closest", &param(d, "closest")),
+            ("successor_name", &param(d, Param::SuccessorName)),
+            ("closest", &param(d, Param::Closest)),
         ],
     )
 }
 
 /// The message of `reference-list-value`: the list, its column and its size.
 fn lookup_message(d: &Diagnostic, cell: &str, lang: Lang) -> String {
-    let column = param(d, "list_column");
+    let column = param(d, Param::ListColumn);
     let key = match column {
         "" => "custom-check-error.reference-list",
         _ => "custom-check-error.reference-list.column",
@@ -85,11 +86,14 @@ fn lookup_message(d: &Diagnostic, cell: &str, lang: Lang) -> String {
         key,
         &[
             ("cell", &cell),
-            ("list", &param(d, "list")),
+            ("list", &param(d, Param::List)),
             ("column", &column),
             (
                 "count",
-                &d.params.get("count").and_then(|c| c.as_u64()).unwrap_or(0),
+                &d.params
+                    .get(Param::Count)
+                    .and_then(|c| c.as_u64())
+                    .unwrap_or(0),
             ),
         ],
     )
@@ -97,7 +101,7 @@ fn lookup_message(d: &Diagnostic, cell: &str, lang: Lang) -> String {
 
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let cell = d.cell.as_deref().unwrap_or("");
-    let check = param(d, "check");
+    let check = param(d, Param::Check);
     // `checks::lookup::NAME`, written out: the report layer does not depend on the checks.
     if check == "reference-list-value" {
         return lookup_message(d, cell, lang);
@@ -108,7 +112,10 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
         &[
             ("cell", &cell),
             ("expected", &Lazy(|| expected(check, lang))),
-            ("source", &Lazy(|| source(check, param(d, "vintage"), lang))),
+            (
+                "source",
+                &Lazy(|| source(check, param(d, Param::Vintage), lang)),
+            ),
             ("hint", &Lazy(|| hint(d, lang))),
         ],
     )
@@ -119,7 +126,7 @@ mod tests {
     use super::*;
     use crate::report::ErrorCode;
 
-    fn diagnostic(params: &[(&'static str, &str)]) -> Diagnostic {
+    fn diagnostic(params: &[(Param, &str)]) -> Diagnostic {
         let mut d = Diagnostic::new(ErrorCode::CustomCheckError).with_cell("75001");
         for (k, v) in params {
             d = d.with_param(*k, *v);
@@ -130,9 +137,9 @@ mod tests {
     #[test]
     fn messages_say_what_was_expected_and_what_the_value_is() {
         let d = diagnostic(&[
-            ("check", "code-commune-insee"),
-            ("vintage", "2024"),
-            ("hint_kind", "postcode"),
+            (Param::Check, "code-commune-insee"),
+            (Param::Vintage, "2024"),
+            (Param::HintKind, "postcode"),
         ]);
         let fr = render(&d, Lang::Fr);
         assert!(fr.contains("Code officiel géographique 2024"), "{fr}");
@@ -141,15 +148,18 @@ mod tests {
         assert!(en.contains("This is a postcode"), "{en}");
 
         let d = diagnostic(&[
-            ("check", "code-commune-insee"),
-            ("vintage", "2024"),
-            ("hint_kind", "other-vintage"),
-            ("vintages", "2023"),
+            (Param::Check, "code-commune-insee"),
+            (Param::Vintage, "2024"),
+            (Param::HintKind, "other-vintage"),
+            (Param::Vintages, "2023"),
         ]);
         assert!(render(&d, Lang::Fr).contains("`\"cog\": \"2023\"`"));
         assert!(render(&d, Lang::En).contains("merged"));
 
-        let d = diagnostic(&[("check", "code-postal"), ("hint_kind", "commune-code")]);
+        let d = diagnostic(&[
+            (Param::Check, "code-postal"),
+            (Param::HintKind, "commune-code"),
+        ]);
         assert!(render(&d, Lang::Fr).contains("La Poste"));
         assert!(render(&d, Lang::En).contains("not a postcode"));
     }

@@ -2,6 +2,7 @@
 //! `resource-error`, `json-schema`).
 
 use super::text;
+use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
 use crate::report::{Diagnostic, Lang};
 use serde_json::Value;
@@ -10,15 +11,18 @@ use serde_json::Value;
 /// one when there is one).
 pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
     let detail = match lang {
-        Lang::Fr => d.params.get("detail_fr").or(d.params.get("detail")),
-        Lang::En => d.params.get("detail"),
+        Lang::Fr => d
+            .params
+            .get(Param::DetailFr)
+            .or(d.params.get(Param::Detail)),
+        Lang::En => d.params.get(Param::Detail),
     };
     say(
         lang,
         d.code.as_str(),
         &[
-            ("pointer", &Lazy(|| text(d.params.get("pointer")))),
-            ("resource", &Lazy(|| text(d.params.get("resource")))),
+            ("pointer", &Lazy(|| text(d.params.get(Param::Pointer)))),
+            ("resource", &Lazy(|| text(d.params.get(Param::Resource)))),
             ("detail", &Lazy(|| text(detail))),
         ],
     )
@@ -26,11 +30,11 @@ pub(super) fn render(d: &Diagnostic, lang: Lang) -> String {
 
 /// A JSON Schema error, by keyword.
 pub(super) fn json_schema(d: &Diagnostic, lang: Lang) -> String {
-    let at = match d.params.get("pointer").and_then(Value::as_str) {
+    let at = match d.params.get(Param::Pointer).and_then(Value::as_str) {
         Some("") | None => say(lang, "json-schema.root", &[]),
         Some(pointer) => pointer.to_owned(),
     };
-    let keyword = d.param_str("keyword").unwrap_or("");
+    let keyword = d.param_str(Param::Keyword).unwrap_or("");
     let key = match keyword {
         "required" | "type" | "enum" | "format" | "pattern" | "additionalProperties" => {
             format!("json-schema.{keyword}")
@@ -40,7 +44,7 @@ pub(super) fn json_schema(d: &Diagnostic, lang: Lang) -> String {
         "anyOf" | "oneOf" => "json-schema.anyOf".to_owned(),
         _ => "json-schema.other".to_owned(),
     };
-    let p = |k: &str| text(d.params.get(k));
+    let p = |k: Param| text(d.params.get(k));
     say(
         lang,
         &key,
@@ -48,17 +52,17 @@ pub(super) fn json_schema(d: &Diagnostic, lang: Lang) -> String {
             ("at", &at),
             ("keyword", &keyword),
             ("value", &d.cell.as_deref().unwrap_or("")),
-            ("property", &Lazy(|| p("property"))),
-            ("expected", &Lazy(|| p("expected"))),
+            ("property", &Lazy(|| p(Param::Property))),
+            ("expected", &Lazy(|| p(Param::Expected))),
             (
                 "allowed",
-                &Lazy(|| capped_list(d.params.get("allowed"), lang)),
+                &Lazy(|| capped_list(d.params.get(Param::Allowed), lang)),
             ),
-            ("format", &Lazy(|| p("format"))),
-            ("pattern", &Lazy(|| p("pattern"))),
-            ("unexpected", &Lazy(|| p("unexpected"))),
-            ("limit", &Lazy(|| p("limit"))),
-            ("detail", &Lazy(|| p("detail"))),
+            ("format", &Lazy(|| p(Param::Format))),
+            ("pattern", &Lazy(|| p(Param::Pattern))),
+            ("unexpected", &Lazy(|| p(Param::Unexpected))),
+            ("limit", &Lazy(|| p(Param::Limit))),
+            ("detail", &Lazy(|| p(Param::Detail))),
         ],
     )
 }

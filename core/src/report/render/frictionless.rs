@@ -6,6 +6,7 @@
 //! columns when the caller gives them. The one renderer of this shape: the command and Python both use it.
 
 use super::RenderOptions;
+use crate::report::Param;
 use crate::report::{Diagnostic, ErrorCode, Report};
 use serde_json::{Map, Value, json};
 use std::path::Path;
@@ -59,7 +60,7 @@ fn title_of(code: &str) -> String {
         .join(" ")
 }
 
-fn text(d: &Diagnostic, key: &str) -> String {
+fn text(d: &Diagnostic, key: Param) -> String {
     match d.params.get(key) {
         Some(Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
@@ -72,18 +73,20 @@ fn note(d: &Diagnostic) -> String {
     match d.code {
         ErrorCode::TypeError => format!(
             "type is \"{}/{}\"",
-            text(d, "type"),
-            d.param_str("format").unwrap_or("default")
+            text(d, Param::Type),
+            d.param_str(Param::Format).unwrap_or("default")
         ),
         ErrorCode::ConstraintError => format!(
             "constraint \"{}\" is \"{}\"",
-            text(d, "constraint"),
-            text(d, "value")
+            text(d, Param::Constraint),
+            text(d, Param::Value)
         ),
-        ErrorCode::UniqueError | ErrorCode::PrimaryKey if d.params.contains_key("first_row") => {
+        ErrorCode::UniqueError | ErrorCode::PrimaryKey
+            if d.params.contains_key(Param::FirstRow) =>
+        {
             format!(
                 "the same as in the row at position {}",
-                text(d, "first_row")
+                text(d, Param::FirstRow)
             )
         }
         _ => String::new(),
@@ -104,7 +107,7 @@ fn error(d: &Diagnostic) -> Value {
         e.insert("labels".into(), json!([]));
         e.insert("rowNumbers".into(), json!([d.row.unwrap_or(1)]));
         let label = d
-            .param_str("label")
+            .param_str(Param::Label)
             .map(str::to_owned)
             .or_else(|| d.cell.clone())
             .unwrap_or_default();
