@@ -155,10 +155,13 @@ impl Merger {
             self.truncated = true;
             return;
         }
-        *self
-            .error_types
-            .entry(d.code.as_str().to_owned())
-            .or_default() += 1;
+        // The name is owned only the first time a type is seen (not once per error).
+        match self.error_types.get_mut(d.code.as_str()) {
+            Some(n) => *n += 1,
+            None => {
+                self.error_types.insert(d.code.as_str().to_owned(), 1);
+            }
+        }
         self.blank_run = match (d.code, d.row, self.blank_run) {
             (ErrorCode::BlankRow, Some(row), Some(run)) if run.last_row + 1 == row => {
                 Some(BlankRun {
