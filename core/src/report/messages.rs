@@ -16,6 +16,8 @@ use super::{Diagnostic, ErrorCode, Lang};
 use crate::report::Param;
 pub(super) use input::suffix;
 use serde_json::Value;
+#[cfg(test)]
+pub(super) use {cells::LABELLED_TYPES, checks::PROBLEMS, referential::REFERENTIAL_CHECKS};
 
 /// A parameter as it reads in a sentence: a string as it is, a list as `` `a`, `b` ``,
 /// anything else as JSON, nothing for a missing or null one.
@@ -122,127 +124,20 @@ fn did_you_mean(d: &Diagnostic, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::catalogue::fixtures::{self, CELL_HINT_KINDS, CONSTRAINTS};
 
     /// Marks of a placeholder left empty or unfilled in a rendered sentence.
     const UNFILLED: &[&str] = &[
         "``", "()", "( ", " )", "{", "}", " ,", " :.", "  ", "null", "..",
     ];
 
-    /// A diagnostic with every parameter any message reads, each set to a visible value, so
-    /// that an empty spot in a message can only be a placeholder the catalogue failed to fill.
+    /// The fixtures' diagnostic with every parameter set, for one type, constraint and hint.
     fn full(code: ErrorCode, ty: &str, constraint: &str, hint_kind: &str) -> Diagnostic {
-        Diagnostic::new(code)
-            .at_row(4, 5)
-            .at_byte(120)
-            .in_field(2, "code_postal")
-            .with_cell("7501")
+        fixtures::full(code)
             .with_param(Param::Type, ty)
-            .with_param(Param::Format, "default")
-            .with_param(Param::TrueValues, vec!["oui"])
-            .with_param(Param::FalseValues, vec!["non"])
             .with_param(Param::Constraint, constraint)
-            .with_param(Param::Value, "^[0-9]{5}$")
-            .with_param(Param::Length, 4)
-            .with_param(Param::Example, "75001")
-            .with_param(Param::Hint, "07501")
             .with_param(Param::HintKind, hint_kind)
-            .with_param(Param::Label, "cp")
-            .with_param(Param::FirstRow, 2)
-            .with_param(Param::Fields, vec!["id", "date"])
-            .with_param(Param::Values, vec!["7", "2024-01-01"])
-            .with_param(Param::Reason, "duplicate")
-            .with_param(Param::Detail, "must be a string")
-            .with_param(Param::DetailFr, "doit être une chaîne")
-            // Parameters of the custom checks and of by-name header matching.
-            .with_param(Param::Check, "siret")
-            .with_param(Param::Problem, "unknown")
-            .with_param(Param::Param, "column")
-            .with_param(Param::Column, "date_debut")
-            .with_param(Param::Column2, "date_fin")
-            .with_param(Param::Value2, "2024-01-01")
-            .with_param(Param::Op, "<=")
-            .with_param(Param::Prefix, "Urbanism")
-            .with_param(Param::Reasons, vec!["slash"])
-            .with_param(Param::Expected, vec!["id", "date"])
-            .with_param(Param::Columns, vec!["a", "b"])
-            .with_param(Param::Absent, vec!["b"])
-            .with_param(Param::Present, vec!["a"])
-            .with_param(Param::Total, "10")
-            .with_param(Param::Sum, "9")
-            .with_param(Param::Name, "siret")
-            .with_param(Param::NewName, "siret")
-            .with_param(Param::Reference, vec!["id"])
-            .with_param(Param::Keyword, "required")
-            .with_param(Param::SchemaPath, "/required")
-            .with_param(Param::Rule, "misspelt-key")
-            .with_param(Param::Key, "contraints")
-            .with_param(Param::Suggestion, "constraints")
-            .with_param(Param::Column1, "date_debut")
-            .with_param(Param::Replacement, "siret")
-            .with_param(Param::Year1, 2020)
-            .with_param(Param::Year2, 2019)
-            // Parameters of JSON Schema errors.
-            .with_param(Param::Property, "\"id\"")
-            .with_param(Param::Allowed, vec!["a", "b"])
-            .with_param(Param::Message, "is not valid")
-            .with_param(Param::Limit, 3)
-            .with_param(Param::Pattern, "^[0-9]+$")
-            .with_param(Param::Unexpected, vec!["x"])
-            .with_param(Param::Resource, "stations")
-            // Parameters of the input (CSV syntax, spreadsheet) warnings.
-            .with_param(Param::First, "CRLF")
-            .with_param(Param::Other, "LF")
-            .with_param(Param::Count, 3)
-            .with_param(Param::Kind, "number-to-text")
-            .with_param(Param::Scientific, "2,10104E+13")
-            .with_param(Param::Sheet, "Feuil1")
-            .with_param(Param::From, "2.10104E+13")
-            .with_param(Param::To, "21010400000013")
-            .with_param(Param::Pointer, "/fields/1")
-            .with_param(Param::Encoding, "windows-1252")
-            .with_param(Param::Delimiter, ";")
     }
-
-    const TYPES: &[&str] = &[
-        "string",
-        "number",
-        "integer",
-        "boolean",
-        "date",
-        "time",
-        "datetime",
-        "year",
-        "yearmonth",
-        "duration",
-        "geopoint",
-        "geojson",
-        "object",
-        "array",
-        "list",
-    ];
-    const CONSTRAINTS: &[&str] = &[
-        "required",
-        "unique",
-        "minLength",
-        "maxLength",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "pattern",
-        "enum",
-        "jsonSchema",
-    ];
-    const HINT_KINDS: &[&str] = &[
-        "trim",
-        "excel-float",
-        "leading-zeros",
-        "decimal-comma",
-        "date-layout",
-        "boolean-case",
-        "closest-value",
-        "swapped-lon-lat",
-    ];
 
     fn check(d: &Diagnostic) {
         let fr = render(d, Lang::Fr);
@@ -268,13 +163,13 @@ mod tests {
         for &code in ErrorCode::ALL {
             check(&full(code, "integer", "pattern", "leading-zeros"));
         }
-        for ty in TYPES {
+        for ty in LABELLED_TYPES.iter().chain(&["string"]) {
             check(&full(ErrorCode::TypeError, ty, "", "trim"));
         }
         for c in CONSTRAINTS {
             check(&full(ErrorCode::ConstraintError, "string", c, "trim"));
         }
-        for kind in HINT_KINDS {
+        for kind in CELL_HINT_KINDS {
             check(&full(ErrorCode::TypeError, "integer", "", kind));
             // Every kind has its own explanation in both languages.
             let d = full(ErrorCode::TypeError, "integer", "", kind);

@@ -3,28 +3,14 @@
 //! products of the parameters that choose a sentence together.
 
 use crate::report::Param;
+use crate::report::messages::{LABELLED_TYPES, PROBLEMS, REFERENTIAL_CHECKS};
 use crate::report::{Diagnostic, ErrorCode};
 use serde_json::{Value, json};
 
-/// Every Table Schema type, and one that is not.
-const TYPES: &[&str] = &[
-    "string",
-    "number",
-    "integer",
-    "boolean",
-    "date",
-    "time",
-    "datetime",
-    "year",
-    "yearmonth",
-    "duration",
-    "geopoint",
-    "geojson",
-    "object",
-    "array",
-    "list",
-    "unknown",
-];
+/// Every Table Schema type (those with a label, and `string`), and one that is not.
+fn types() -> impl Iterator<Item = &'static str> {
+    LABELLED_TYPES.iter().copied().chain(["string", "unknown"])
+}
 
 const FORMATS: &[&str] = &[
     "default",
@@ -40,7 +26,7 @@ const FORMATS: &[&str] = &[
     "unknown",
 ];
 
-const CONSTRAINTS: &[&str] = &[
+pub(in crate::report) const CONSTRAINTS: &[&str] = &[
     "required",
     "unique",
     "minLength",
@@ -55,7 +41,8 @@ const CONSTRAINTS: &[&str] = &[
     "unknown",
 ];
 
-const HINT_KINDS: &[&str] = &[
+/// The fix hints of cell errors, each with its own explanation.
+pub(in crate::report) const CELL_HINT_KINDS: &[&str] = &[
     "trim",
     "excel-float",
     "leading-zeros",
@@ -64,6 +51,10 @@ const HINT_KINDS: &[&str] = &[
     "boolean-case",
     "closest-value",
     "swapped-lon-lat",
+];
+
+/// The hints of the referential checks, and one that is not a hint.
+const OTHER_HINT_KINDS: &[&str] = &[
     "successor",
     "other-vintage",
     "postcode",
@@ -72,29 +63,17 @@ const HINT_KINDS: &[&str] = &[
     "unknown",
 ];
 
-const CHECKS: &[&str] = &[
-    "code-commune-insee",
-    "numero-departement",
-    "departement",
-    "code-region",
-    "region",
-    "commune",
-    "canton",
-    "pays",
-    "code-pays-iso2",
-    "code-pays-iso3",
-    "code-postal",
-    "code-fantoir",
-    "reference-list-value",
-    "siret",
-];
+/// The checks with a sentence of their own, and two with none.
+fn checks() -> Vec<&'static str> {
+    [REFERENTIAL_CHECKS, &["reference-list-value", "siret"]].concat()
+}
 
 /// Values tried for one parameter at a time.
 fn knobs() -> Vec<(Param, Vec<Value>)> {
     let strings = |v: &[&str]| v.iter().map(|s| json!(s)).collect::<Vec<_>>();
     let long: Vec<String> = (1..=30).map(|i| format!("v{i}")).collect();
     vec![
-        (Param::Type, strings(TYPES)),
+        (Param::Type, types().map(|t| json!(t)).collect()),
         (Param::Format, strings(FORMATS)),
         (Param::Constraint, strings(CONSTRAINTS)),
         (
@@ -111,24 +90,13 @@ fn knobs() -> Vec<(Param, Vec<Value>)> {
                 "unknown",
             ]),
         ),
-        (Param::HintKind, strings(HINT_KINDS)),
+        (
+            Param::HintKind,
+            strings(&[CELL_HINT_KINDS, OTHER_HINT_KINDS].concat()),
+        ),
         (
             Param::Problem,
-            strings(&[
-                "unknown",
-                "declaration",
-                "missing-param",
-                "param-type",
-                "unknown-column",
-                "bad-operator",
-                "column-type",
-                "empty-list",
-                "bad-vintage",
-                "list-no-access",
-                "list-unreadable",
-                "list-column",
-                "other-problem",
-            ]),
+            strings(&[PROBLEMS, &["other-problem"]].concat()),
         ),
         (
             Param::Kind,
@@ -152,7 +120,7 @@ fn knobs() -> Vec<(Param, Vec<Value>)> {
                 "unknown",
             ]),
         ),
-        (Param::Check, strings(CHECKS)),
+        (Param::Check, strings(&checks())),
         (Param::Op, strings(&[">", ">=", "==", "<=", "<", "!="])),
         (
             Param::Reasons,
@@ -189,7 +157,7 @@ fn knobs() -> Vec<(Param, Vec<Value>)> {
 }
 
 /// A diagnostic with every parameter any message reads, each set to a visible value.
-pub(super) fn full(code: ErrorCode) -> Diagnostic {
+pub(in crate::report) fn full(code: ErrorCode) -> Diagnostic {
     Diagnostic::new(code)
         .at_row(4, 5)
         .at_byte(120)
@@ -304,11 +272,11 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
         out.push(d);
     }
     // Parameters that choose a sentence together.
-    for ty in TYPES {
+    for ty in types() {
         for format in FORMATS {
-            for kind in HINT_KINDS {
+            for kind in CELL_HINT_KINDS.iter().chain(OTHER_HINT_KINDS) {
                 let d = full(ErrorCode::TypeError)
-                    .with_param(Param::Type, *ty)
+                    .with_param(Param::Type, ty)
                     .with_param(Param::Format, *format)
                     .with_param(Param::HintKind, *kind);
                 let mut without_hint = d.clone();
@@ -338,12 +306,12 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
             }
         }
     }
-    for check in CHECKS {
-        for kind in HINT_KINDS {
+    for check in checks() {
+        for kind in CELL_HINT_KINDS.iter().chain(OTHER_HINT_KINDS) {
             for successor in ["", "01001"] {
                 for vintage in ["", "2024"] {
                     let d = full(ErrorCode::CustomCheckError)
-                        .with_param(Param::Check, *check)
+                        .with_param(Param::Check, check)
                         .with_param(Param::HintKind, *kind)
                         .with_param(Param::Successor, successor)
                         .with_param(Param::Vintage, vintage);

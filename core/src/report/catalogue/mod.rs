@@ -89,7 +89,7 @@ pub(super) fn say(lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> Strin
 }
 
 #[cfg(test)]
-mod fixtures;
+pub(super) mod fixtures;
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use crate::report::{Diagnostic, Lang};
 use serde_json::Value;
 
 /// The types with a label (a string that is not valid has a sentence of its own).
-const TYPES: &[&str] = &[
+pub(in crate::report) const LABELLED_TYPES: &[&str] = &[
     "number",
     "integer",
     "boolean",
@@ -27,7 +27,7 @@ const TYPES: &[&str] = &[
 
 /// A Table Schema type as named inside a sentence (`un nombre entier`).
 fn type_label(ty: &str, lang: Lang) -> String {
-    match TYPES.contains(&ty) {
+    match LABELLED_TYPES.contains(&ty) {
         true => say(lang, &format!("type.{ty}"), &[]),
         false => say(lang, "type.other", &[]),
     }

@@ -8,7 +8,7 @@ use crate::report::{Diagnostic, ErrorCode, Lang};
 use serde_json::Value;
 
 /// The problems of `check-error` with a sentence (others are shown by name).
-const PROBLEMS: &[&str] = &[
+pub(in crate::report) const PROBLEMS: &[&str] = &[
     "unknown",
     "declaration",
     "missing-param",

@@ -10,7 +10,7 @@ fn param(d: &Diagnostic, key: Param) -> &str {
 }
 
 /// The checks with a sentence saying what they expect.
-const CHECKS: &[&str] = &[
+pub(in crate::report) const REFERENTIAL_CHECKS: &[&str] = &[
     "code-commune-insee",
     "numero-departement",
     "departement",
@@ -27,7 +27,7 @@ const CHECKS: &[&str] = &[
 
 /// What the check expects, with an example.
 fn expected(check: &str, lang: Lang) -> String {
-    match CHECKS.contains(&check) {
+    match REFERENTIAL_CHECKS.contains(&check) {
         true => say(lang, &format!("custom-check-error.expected.{check}"), &[]),
         false => say(lang, "custom-check-error.expected.other", &[]),
     }
