@@ -59,7 +59,20 @@ part_referentials() {
 # the dev profile: it reuses the rust part's build and the tests check behaviour, not speed.
 PYTHON_VENV=target/venv-test
 PYTHON_TOOLS=(maturin==1.16.0 pytest==9.2.0 mypy==2.4.1 pandas==3.1.1 polars==2.1.0
-    dask==2026.8.0 distributed==2026.8.0)  # dask: conforme[dask] (conforme.distributed)
+    dask==2026.8.0 distributed==2026.8.0)  # dask: conforme-data[dask] (conforme.distributed)
+
+# Installs the wheel just built into target/wheels-test (PyPI project conforme-data, so
+# conforme_data-*.whl) in the virtualenv, after removing the `conforme` distribution a run
+# before the project's rename left there (the same files under the former name).
+install_test_wheel() {
+    local py="$PYTHON_VENV/bin/python"
+    if "$py" -m pip show --quiet conforme >/dev/null 2>&1; then
+        "$py" -m pip uninstall --quiet --disable-pip-version-check -y conforme
+    fi
+    "$py" -m pip install --quiet --disable-pip-version-check \
+        --force-reinstall --no-deps target/wheels-test/conforme_data-*.whl
+}
+
 part_python() {
     step "python: virtualenv and tools ($PYTHON_VENV)"
     if [ ! -x "$PYTHON_VENV/bin/python" ]; then
@@ -72,8 +85,7 @@ part_python() {
     rm -rf target/wheels-test
     (cd bindings-python && "../$PYTHON_VENV/bin/maturin" build --locked --out ../target/wheels-test)
     step "python: install the wheel file"
-    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --force-reinstall --no-deps target/wheels-test/conforme-*.whl
+    install_test_wheel
     step "python: pytest"
     (cd bindings-python && "../$PYTHON_VENV/bin/python" -m pytest -p no:cacheprovider tests)
 }
@@ -97,8 +109,7 @@ part_guide() {
     "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check "${PYTHON_TOOLS[@]}"
     rm -rf target/wheels-test
     (cd bindings-python && "../$PYTHON_VENV/bin/maturin" build --locked --quiet --out ../target/wheels-test)
-    "$PYTHON_VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-        --force-reinstall --no-deps target/wheels-test/conforme-*.whl
+    install_test_wheel
     step "guide: examples (scripts/guide/test_examples.py)"
     "$PYTHON_VENV/bin/python" scripts/guide/test_examples.py --conforme target/debug/conforme \
         --python "$PYTHON_VENV/bin/python"

@@ -13,6 +13,11 @@ bench_setup() {
     "$venv/bin/python" -m pip install --quiet --disable-pip-version-check maturin==1.16.0 "$@"
     rm -rf target/wheels-bench
     (cd bindings-python && "../$venv/bin/maturin" build --release --locked --out ../target/wheels-bench)
-    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-bench/conforme-*.whl
+    # The PyPI project is conforme-data; a `conforme` distribution is the same files under the
+    # project's former name, left by an older run.
+    if "$venv/bin/python" -m pip show --quiet conforme >/dev/null 2>&1; then
+        "$venv/bin/python" -m pip uninstall --quiet --disable-pip-version-check -y conforme
+    fi
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps target/wheels-bench/conforme_data-*.whl
     mkdir -p "$data"
 }

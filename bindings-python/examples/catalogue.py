@@ -1,4 +1,4 @@
-"""Validate a whole catalogue of files on a Dask cluster (``pip install 'conforme[dask]'``).
+"""Validate a whole catalogue of files on a Dask cluster (``pip install 'conforme-data[dask]'``).
 
 Run from the repository root:
     python bindings-python/examples/catalogue.py [SCHEDULER_ADDRESS]

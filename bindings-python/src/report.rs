@@ -331,7 +331,7 @@ impl PyReport {
         ))
     }
 
-    /// The errors as a pandas DataFrame (needs `pip install 'conforme[pandas]'`).
+    /// The errors as a pandas DataFrame (needs `pip install 'conforme-data[pandas]'`).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let pandas = import_extra(py, "pandas", "to_pandas")?;
         let kwargs = PyDict::new(py);
@@ -341,7 +341,7 @@ impl PyReport {
             .call((self.records(py)?,), Some(&kwargs))
     }
 
-    /// The errors as a polars DataFrame (needs `pip install 'conforme[polars]'`).
+    /// The errors as a polars DataFrame (needs `pip install 'conforme-data[polars]'`).
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let polars = import_extra(py, "polars", "to_polars")?;
         let int = polars.getattr("Int64")?;
@@ -465,7 +465,7 @@ fn import_extra<'py>(
 ) -> PyResult<Bound<'py, PyModule>> {
     py.import(module).map_err(|e| {
         PyImportError::new_err(format!(
-            "Report.{method}() needs {module}, which cannot be imported ({e}); install it with: pip install 'conforme[{module}]'"
+            "Report.{method}() needs {module}, which cannot be imported ({e}); install it with: pip install 'conforme-data[{module}]'"
         ))
     })
 }

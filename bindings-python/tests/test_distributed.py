@@ -252,7 +252,7 @@ def test_progress_counter_on_stderr(
 def test_the_dask_extra_declares_its_packages() -> None:
     from importlib.metadata import requires
 
-    wanted = {r.split(";")[0].split(">")[0].strip() for r in requires("conforme") or [] if "dask" in r.split(";")[-1]}
+    wanted = {r.split(";")[0].split(">")[0].strip() for r in requires("conforme-data") or [] if "dask" in r.split(";")[-1]}
     assert {"dask", "distributed", "pandas"} <= wanted
 
 

@@ -162,5 +162,5 @@ def test_dataframes_without_the_extra_say_how_to_install() -> None:
         "        print(e)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert "pip install 'conforme[pandas]'" in out.stdout
-    assert "pip install 'conforme[polars]'" in out.stdout
+    assert "pip install 'conforme-data[pandas]'" in out.stdout
+    assert "pip install 'conforme-data[polars]'" in out.stdout

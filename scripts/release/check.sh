@@ -50,13 +50,17 @@ step_crates() {
     timed scripts/release/publish-crates.sh --dry-run
 }
 
+# The Python distributions are named after the PyPI project, conforme-data: wheels
+# conforme_data-VERSION-….whl, sdist conforme_data-VERSION.tar.gz (the conforme-VERSION-….tar.gz
+# archives are the standalone commands).
 wheel_file() {
-    find "$DIST" -maxdepth 1 -name "conforme-$VERSION-cp39-abi3-manylinux*_x86_64.whl" | head -n 1
+    find "$DIST" -maxdepth 1 -name "conforme_data-$VERSION-cp39-abi3-manylinux*_x86_64.whl" | head -n 1
 }
 
 step_wheel() {
     step "wheel: manylinux2014 x86_64 (maturin --zig), auditwheel, clean install"
-    rm -f "$DIST"/conforme-*.whl
+    # conforme-*.whl: wheels built before the project's rename to conforme-data.
+    rm -f "$DIST"/conforme_data-*.whl "$DIST"/conforme-*.whl
     timed scripts/release/build-wheel.sh --zig --compatibility manylinux2014
     local wheel
     wheel=$(wheel_file)
@@ -104,15 +108,16 @@ step_hook() {
 
 step_sdist() {
     step "sdist: maturin sdist, twine check, pip install from the sdist"
-    rm -f "$DIST/conforme-$VERSION.tar.gz"
+    # conforme-VERSION.tar.gz: the sdist before the rename (the commands' archives name a target).
+    rm -f "$DIST/conforme_data-$VERSION.tar.gz" "$DIST/conforme-$VERSION.tar.gz"
     timed scripts/release/build-sdist.sh
     local sdist
-    sdist=$(ls "$DIST"/conforme-"$VERSION".tar.gz)
+    sdist=$(ls "$DIST"/conforme_data-"$VERSION".tar.gz)
     tar -tzf "$sdist" >"$work/sdist-files.txt"
     for member in LICENSE-MIT LICENSE-APACHE pyproject.toml; do
-        grep -q "^conforme-$VERSION/$member\$" "$work/sdist-files.txt" || fail "the sdist lacks $member"
+        grep -q "^conforme_data-$VERSION/$member\$" "$work/sdist-files.txt" || fail "the sdist lacks $member"
     done
-    timed twine check --strict "$sdist" "$DIST"/conforme-*.whl
+    timed twine check --strict "$sdist" "$DIST"/conforme_data-*.whl
     python3 -m venv "$work/sdist-venv"
     # Built from the sdist as pip does it (maturin from the index, isolated build). The dev
     # profile and a kept target directory keep this step short: the check is that it builds.

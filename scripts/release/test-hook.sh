@@ -2,7 +2,7 @@
 # The pre-commit hook as users get it: `pre-commit try-repo` on this repository (uncommitted
 # changes included), in a new git repository of data files, with pip limited to WHEELHOUSE
 # (the conforme wheel just built and setuptools: the root pyproject.toml pins
-# conforme==VERSION, and no other package of that name must be picked up).
+# conforme-data==VERSION, and no other package of that name must be picked up).
 #
 #   scripts/release/test-hook.sh PRE_COMMIT WHEELHOUSE
 set -euo pipefail

@@ -1,9 +1,10 @@
 //! One version for every package, and the release metadata each registry needs.
 //!
 //! The crates (workspace version), the Python package (bindings-python/pyproject.toml), the
-//! pre-commit installer (root pyproject.toml and its `conforme==` pin), the npm package
+//! pre-commit installer (root pyproject.toml and its `conforme-data==` pin), the npm package
 //! (package.json and its lock), the GitHub Action's default `version` input and the top
-//! entry of CHANGELOG.md must all name the same version; a release bumps them together.
+//! entry of CHANGELOG.md must all name the same version; a release bumps them together. The
+//! installers also name the Python package by its PyPI project, `conforme-data`.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -14,6 +15,10 @@ use toml_edit::{DocumentMut, Item};
 /// The crates published to crates.io, in the order `scripts/release/publish-crates.sh`
 /// publishes them (checked below against the script and the dependency graph).
 const PUBLISHED: [&str; 3] = ["conforme", "conforme-remote", "conforme-cli"];
+
+/// The Python package's project on PyPI (the PyPI project `conforme` is an unrelated one); the
+/// import name and the command stay `conforme`.
+const PYPI_PROJECT: &str = "conforme-data";
 
 /// Every folder that becomes a package somewhere, each shipping both licence texts.
 const PACKAGE_DIRS: [&str; 5] = [
@@ -120,6 +125,16 @@ fn python_packages_have_the_workspace_version() {
     let version = workspace_version();
     let package = toml("bindings-python/pyproject.toml");
     assert_eq!(
+        str_at(package.as_item(), &["project", "name"]),
+        Some(PYPI_PROJECT),
+        "bindings-python/pyproject.toml: [project] name"
+    );
+    assert_eq!(
+        str_at(package.as_item(), &["tool", "maturin", "module-name"]),
+        Some("conforme._conforme"),
+        "bindings-python/pyproject.toml: the import name stays `conforme`"
+    );
+    assert_eq!(
         str_at(package.as_item(), &["project", "version"]),
         Some(version.as_str()),
         "bindings-python/pyproject.toml: [project] version"
@@ -138,7 +153,7 @@ fn python_packages_have_the_workspace_version() {
         .collect();
     assert_eq!(
         pins,
-        [format!("conforme=={version}")],
+        [format!("{PYPI_PROJECT}=={version}")],
         "pyproject.toml (pre-commit installer) must pin the Python package of the same version"
     );
 }
@@ -174,6 +189,17 @@ fn action_installs_the_workspace_version() {
         action["inputs"]["version"]["default"].as_str(),
         Some(version.as_str()),
         "action.yml: the default of the `version` input"
+    );
+    let requirement = format!("\"{PYPI_PROJECT}==$CONFORME_VERSION\"");
+    let installs = action["runs"]["steps"]
+        .as_sequence()
+        .expect("action.yml: runs.steps")
+        .iter()
+        .filter_map(|step| step["run"].as_str())
+        .any(|run| run.contains(&requirement));
+    assert!(
+        installs,
+        "action.yml: a step must pip install {requirement} (the PyPI project)"
     );
 }
 

@@ -14,7 +14,7 @@ from ._conforme import run_cli
 def main() -> int:
     """Runs the command line with ``sys.argv`` and returns its exit status."""
     if sys.argv[1:2] == ["batch"]:
-        # Written in Python over Dask (``conforme[dask]``), so not part of the Rust CLI.
+        # Written in Python over Dask (``conforme-data[dask]``), so not part of the Rust CLI.
         from ._batch.cli import main as batch
 
         return batch(sys.argv[2:])

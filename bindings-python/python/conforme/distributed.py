@@ -1,4 +1,4 @@
-"""Validate thousands of files on a Dask ``distributed`` cluster (``pip install 'conforme[dask]'``).
+"""Validate thousands of files on a Dask ``distributed`` cluster (``pip install 'conforme-data[dask]'``).
 
 >>> from conforme.distributed import validate_many
 >>> summary = validate_many(                                       # doctest: +SKIP
@@ -47,7 +47,7 @@ def _import_distributed() -> Any:
         import distributed
     except ImportError as exc:
         raise ImportError(
-            "conforme.distributed needs Dask: pip install 'conforme[dask]' "
+            "conforme.distributed needs Dask: pip install 'conforme-data[dask]' "
             "(installs dask, distributed and pandas)"
         ) from exc
     return distributed

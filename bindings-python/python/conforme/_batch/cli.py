@@ -44,7 +44,7 @@ def parser() -> argparse.ArgumentParser:
         description=(
             "Validate every file listed in MANIFEST.csv (columns source,schema) on a Dask "
             "cluster: a local one of --workers processes, or the scheduler at --scheduler. "
-            "Needs the dask extra: pip install 'conforme[dask]'."
+            "Needs the dask extra: pip install 'conforme-data[dask]'."
         ),
     )
     p.add_argument("manifest", type=Path, help="CSV file with columns source,schema")

@@ -86,7 +86,7 @@ def summary_frame(results: Iterable[FileResult]) -> Any:
         pd = importlib.import_module("pandas")
     except ImportError as exc:  # pragma: no cover - pandas is part of the dask extra
         raise ImportError(
-            "the summary table needs pandas: pip install 'conforme[dask]'"
+            "the summary table needs pandas: pip install 'conforme-data[dask]'"
         ) from exc
     ordered: List[FileResult] = sorted(results, key=lambda r: r.index)
     types = sorted({t for r in ordered for t in r.error_types})
