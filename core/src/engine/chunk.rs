@@ -1,6 +1,6 @@
 //! Validating one chunk of whole records: the work that runs in parallel.
 
-use crate::report::RowSample;
+use crate::report::{Lang, RowSample};
 use crate::source::front::Chunk;
 use crate::source::{Dialect, RecordReader, records_text};
 use crate::table::row::{RowLocation, RowOutput, RowScratch};
@@ -22,6 +22,10 @@ pub(crate) struct ChunkLimits {
     pub errors: usize,
     /// Keep the cells of this many rows with errors.
     pub keep_rows: usize,
+    /// The language of the messages, rendered here (see [`validate_chunk`]).
+    pub lang: Lang,
+    /// Mask cell values before a message quotes them.
+    pub mask_cells: bool,
 }
 
 /// What one chunk produced; row indexes in it are chunk-local.
@@ -161,6 +165,15 @@ pub(crate) fn validate_chunk(
         }
     }
     scratch.parser = records.into_parser();
+    // A message depends on its diagnostic alone (rows are renumbered later, and no message
+    // quotes its row): rendered here, on every worker, rather than on the merging thread
+    // for every error once the workers are done.
+    for d in output.errors.iter_mut().chain(output.warnings.iter_mut()) {
+        if limits.mask_cells {
+            d.mask();
+        }
+        d.localize(limits.lang);
+    }
     ChunkResult {
         index: chunk.index,
         rows,

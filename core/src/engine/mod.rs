@@ -24,6 +24,8 @@ impl ValidationOptions {
         chunk::ChunkLimits {
             errors: self.limit(),
             keep_rows: self.keep_rows,
+            lang: self.lang,
+            mask_cells: self.mask_cells,
         }
     }
 }
@@ -91,6 +93,9 @@ pub(crate) type Sink<'a> = Option<&'a mut dyn FnMut(crate::report::Diagnostic)>;
 impl Validator {
     /// An error as it leaves the engine: cell values masked when asked, message rendered.
     fn prepare(&self, d: &mut crate::report::Diagnostic) {
+        if !d.message.is_empty() {
+            return; // Masked and rendered by the worker that found it.
+        }
         if self.options.mask_cells {
             d.mask();
         }
@@ -139,7 +144,7 @@ fn build_report(
     if v.options.mask_cells {
         report.mask_cells();
     }
-    report.localize(v.options.lang);
+    report.localize_missing(v.options.lang);
     if let Some(sink) = sink {
         report.errors.drain(..).for_each(sink);
     }

@@ -222,6 +222,16 @@ impl Report {
         }
     }
 
+    /// Renders the messages not rendered yet (the engine's workers render those of the
+    /// errors they find).
+    pub(crate) fn localize_missing(&mut self, lang: Lang) {
+        for d in self.errors.iter_mut().chain(self.warnings.iter_mut()) {
+            if d.message.is_empty() {
+                d.localize(lang);
+            }
+        }
+    }
+
     /// Keeps cell values (personal data) out of the report: cells, hints, quoted values and
     /// sampled rows are replaced by [`MASK`]. Call before [`Report::localize`].
     ///
