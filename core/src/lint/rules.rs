@@ -1,7 +1,7 @@
 //! The Table Schema lint rules.
 
 use super::{Finding, as_text, finding};
-use crate::report::Severity;
+use crate::report::{CONSTRAINTS, Severity};
 use crate::schema::{FieldDescriptor, FieldType, TableSchema};
 use crate::table::CompiledField;
 use serde_json::{Map, Value};
@@ -27,19 +27,6 @@ const FIELD_KEYS: &[&str] = &[
     "delimiter",
     "arrayItem",
     "customCheck",
-];
-const CONSTRAINT_KEYS: &[&str] = &[
-    "required",
-    "unique",
-    "minLength",
-    "maxLength",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "pattern",
-    "enum",
-    "jsonSchema",
 ];
 const STRUCTURAL_KEYS: &[&str] = &[
     "fields",
@@ -266,15 +253,15 @@ fn field_keys(f: &Map<String, Value>, pointer: &str, out: &mut Vec<Finding>) {
     }
     if let Some(Value::Object(c)) = f.get("constraints") {
         for key in c.keys() {
-            if CONSTRAINT_KEYS.contains(&key.as_str()) {
+            if CONSTRAINTS.contains(&key.as_str()) {
                 continue;
             }
             let at = format!("{pointer}/constraints/{}", escape(key));
-            match closest(key, CONSTRAINT_KEYS, 3) {
+            match closest(key, CONSTRAINTS, 3) {
                 Some(meant) => misspelt(at, key, meant, out),
                 None => out.push(finding("misspelt-key", Severity::Error, at,
-                    format!("{key:?} is not a Table Schema constraint and is ignored (constraints are {})", CONSTRAINT_KEYS.join(", ")),
-                    format!("« {key} » n'est pas une contrainte Table Schema et est ignorée (contraintes : {})", CONSTRAINT_KEYS.join(", ")))),
+                    format!("{key:?} is not a Table Schema constraint and is ignored (constraints are {})", CONSTRAINTS.join(", ")),
+                    format!("« {key} » n'est pas une contrainte Table Schema et est ignorée (contraintes : {})", CONSTRAINTS.join(", ")))),
             }
         }
     }

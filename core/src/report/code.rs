@@ -2,6 +2,22 @@
 
 use serde::{Serialize, Serializer};
 
+/// The Table Schema constraints (v1 and the v2 additions) a `constraint-error` may name,
+/// each with its own sentence; the schema linter warns on any other key.
+pub(crate) const CONSTRAINTS: &[&str] = &[
+    "required",
+    "unique",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "enum",
+    "jsonSchema",
+];
+
 /// Whether a diagnostic makes the file invalid.
 ///
 /// ```

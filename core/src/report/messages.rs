@@ -124,7 +124,8 @@ fn did_you_mean(d: &Diagnostic, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::catalogue::fixtures::{self, CELL_HINT_KINDS, CONSTRAINTS};
+    use crate::report::CONSTRAINTS;
+    use crate::report::catalogue::fixtures::{self, CELL_HINT_KINDS};
 
     /// Marks of a placeholder left empty or unfilled in a rendered sentence.
     const UNFILLED: &[&str] = &[

@@ -15,6 +15,7 @@ pub mod render;
 mod summary;
 mod summary_sentence;
 
+pub(crate) use code::CONSTRAINTS;
 pub use code::{ErrorCode, Severity};
 pub use lang::Lang;
 pub use params::{Param, Params, UnknownParam};

@@ -4,7 +4,7 @@
 
 use crate::report::Param;
 use crate::report::messages::{LABELLED_TYPES, PROBLEMS, REFERENTIAL_CHECKS};
-use crate::report::{Diagnostic, ErrorCode};
+use crate::report::{CONSTRAINTS, Diagnostic, ErrorCode};
 use serde_json::{Value, json};
 
 /// Every Table Schema type (those with a label, and `string`), and one that is not.
@@ -23,21 +23,6 @@ const FORMATS: &[&str] = &[
     "uri",
     "uuid",
     "binary",
-    "unknown",
-];
-
-pub(in crate::report) const CONSTRAINTS: &[&str] = &[
-    "required",
-    "unique",
-    "minLength",
-    "maxLength",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "pattern",
-    "enum",
-    "jsonSchema",
     "unknown",
 ];
 
@@ -75,7 +60,10 @@ fn knobs() -> Vec<(Param, Vec<Value>)> {
     vec![
         (Param::Type, types().map(|t| json!(t)).collect()),
         (Param::Format, strings(FORMATS)),
-        (Param::Constraint, strings(CONSTRAINTS)),
+        (
+            Param::Constraint,
+            strings(&[CONSTRAINTS, &["unknown"]].concat()),
+        ),
         (
             Param::Reason,
             strings(&[
@@ -285,7 +273,7 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
             }
         }
     }
-    for constraint in CONSTRAINTS {
+    for constraint in CONSTRAINTS.iter().chain(&["unknown"]) {
         for reason in ["backtrack-limit", "other"] {
             for kind in ["trim", "closest-value"] {
                 let d = full(ErrorCode::ConstraintError)

@@ -4,7 +4,7 @@
 use super::text;
 use crate::report::Param;
 use crate::report::catalogue::{Lazy, say};
-use crate::report::{Diagnostic, Lang};
+use crate::report::{CONSTRAINTS, Diagnostic, Lang};
 use serde_json::Value;
 
 /// The types with a label (a string that is not valid has a sentence of its own).
@@ -161,20 +161,6 @@ pub(super) fn type_error(d: &Diagnostic, lang: Lang) -> String {
         ],
     )
 }
-
-const CONSTRAINTS: &[&str] = &[
-    "required",
-    "unique",
-    "minLength",
-    "maxLength",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "pattern",
-    "enum",
-    "jsonSchema",
-];
 
 /// `constraint-error`, by constraint.
 pub(super) fn constraint_error(d: &Diagnostic, lang: Lang) -> String {
