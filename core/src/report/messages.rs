@@ -17,7 +17,11 @@ use crate::report::Param;
 pub(super) use input::suffix;
 use serde_json::Value;
 #[cfg(test)]
-pub(super) use {cells::LABELLED_TYPES, checks::PROBLEMS, referential::REFERENTIAL_CHECKS};
+pub(super) use {
+    cells::{CELL_HINT_KINDS, LABELLED_TYPES},
+    checks::PROBLEMS,
+    referential::REFERENTIAL_CHECKS,
+};
 
 /// A parameter as it reads in a sentence: a string as it is, a list as `` `a`, `b` ``,
 /// anything else as JSON, nothing for a missing or null one.
@@ -125,7 +129,7 @@ fn did_you_mean(d: &Diagnostic, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::report::CONSTRAINTS;
-    use crate::report::catalogue::fixtures::{self, CELL_HINT_KINDS};
+    use crate::report::catalogue::fixtures;
 
     /// Marks of a placeholder left empty or unfilled in a rendered sentence.
     const UNFILLED: &[&str] = &[

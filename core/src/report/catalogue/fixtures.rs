@@ -3,7 +3,7 @@
 //! products of the parameters that choose a sentence together.
 
 use crate::report::Param;
-use crate::report::messages::{LABELLED_TYPES, PROBLEMS, REFERENTIAL_CHECKS};
+use crate::report::messages::{CELL_HINT_KINDS, LABELLED_TYPES, PROBLEMS, REFERENTIAL_CHECKS};
 use crate::report::{CONSTRAINTS, Diagnostic, ErrorCode};
 use serde_json::{Value, json};
 
@@ -24,18 +24,6 @@ const FORMATS: &[&str] = &[
     "uuid",
     "binary",
     "unknown",
-];
-
-/// The fix hints of cell errors, each with its own explanation.
-pub(in crate::report) const CELL_HINT_KINDS: &[&str] = &[
-    "trim",
-    "excel-float",
-    "leading-zeros",
-    "decimal-comma",
-    "date-layout",
-    "boolean-case",
-    "closest-value",
-    "swapped-lon-lat",
 ];
 
 /// The hints of the referential checks, and one that is not a hint.

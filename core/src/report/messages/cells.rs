@@ -94,7 +94,8 @@ fn expected_form(d: &Diagnostic, lang: Lang) -> String {
     String::new()
 }
 
-const HINT_KINDS: &[&str] = &[
+/// The fix hints of cell errors, each with its own explanation.
+pub(in crate::report) const CELL_HINT_KINDS: &[&str] = &[
     "trim",
     "excel-float",
     "leading-zeros",
@@ -111,7 +112,7 @@ pub(super) fn hint(d: &Diagnostic, lang: Lang) -> String {
         return String::new();
     };
     let kind = d.param_str(Param::HintKind).unwrap_or("");
-    let why = match HINT_KINDS.contains(&kind) {
+    let why = match CELL_HINT_KINDS.contains(&kind) {
         true => say(lang, &format!("hint.{kind}"), &[]),
         false => say(lang, "hint.other", &[]),
     };
