@@ -2,6 +2,7 @@
 //! what an exception or a log line says about an invalid file (Python's
 //! `Report.raise_for_errors`).
 
+use super::catalogue::say;
 use super::{Lang, Report};
 
 impl Report {
@@ -20,25 +21,27 @@ impl Report {
     /// );
     /// ```
     pub fn summary_sentence(&self, place: &str, lang: Lang) -> String {
-        let errors = self.stats.error_count;
-        let rows = self.stats.rows;
-        let more = if self.stats.truncated { "+" } else { "" };
-        let first = self.errors.first().map(|d| d.message.as_str());
+        let stats = &self.stats;
+        let more = if stats.truncated { "+" } else { "" };
         // Both languages put the plural from 2 on (`0 row` stays as the sentence always was).
-        let s = |n: u64| if n > 1 { "s" } else { "" };
-        let (errors_s, rows_s) = (s(errors), s(rows));
-        match lang {
-            Lang::Fr => {
-                let first = first
-                    .map(|m| format!(" ; la première : {m}"))
-                    .unwrap_or_default();
-                format!("{place} : {errors}{more} erreur{errors_s} sur {rows} ligne{rows_s}{first}")
-            }
-            Lang::En => {
-                let first = first.map(|m| format!("; first: {m}")).unwrap_or_default();
-                format!("{place}: {errors}{more} error{errors_s} in {rows} row{rows_s}{first}")
-            }
-        }
+        let plural = |n: u64| if n > 1 { "s" } else { "" };
+        let first = self
+            .errors
+            .first()
+            .map(|d| say(lang, "summary.first", &[("message", &d.message)]))
+            .unwrap_or_default();
+        say(
+            lang,
+            "summary",
+            &[
+                ("place", &place),
+                ("errors", &format_args!("{}{more}", stats.error_count)),
+                ("errors_plural", &plural(stats.error_count)),
+                ("rows", &stats.rows),
+                ("rows_plural", &plural(stats.rows)),
+                ("first", &first),
+            ],
+        )
     }
 }
 

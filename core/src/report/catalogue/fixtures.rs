@@ -321,3 +321,16 @@ pub(super) fn diagnostics() -> Vec<Diagnostic> {
     }
     out
 }
+
+/// Reports summed up in a sentence: without errors, and with a cut list of errors.
+pub(super) fn reports() -> Vec<crate::report::Report> {
+    let mut invalid = crate::report::Report {
+        valid: false,
+        ..Default::default()
+    };
+    invalid.stats.error_count = 3;
+    invalid.stats.rows = 2;
+    invalid.stats.truncated = true;
+    invalid.errors.push(full(ErrorCode::BlankRow));
+    vec![crate::report::Report::default(), invalid]
+}

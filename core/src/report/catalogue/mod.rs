@@ -14,6 +14,7 @@ mod input;
 mod keys;
 mod referential;
 mod schemas;
+mod summary;
 mod template;
 
 use super::Lang;
@@ -50,6 +51,7 @@ const TABLES: &[&[Entry]] = &[
     input::ENTRIES,
     checks::ENTRIES,
     referential::ENTRIES,
+    summary::ENTRIES,
 ];
 
 /// The entry of `key`, from an index built on first use.
@@ -99,7 +101,8 @@ mod tests {
     use std::collections::{BTreeSet, HashSet};
 
     /// Key families of the pieces that are not a code's own sentence.
-    const FRAGMENT_FAMILIES: &[&str] = &["type", "format", "form", "hint", "list", "input"];
+    const FRAGMENT_FAMILIES: &[&str] =
+        &["type", "format", "form", "hint", "list", "input", "summary"];
 
     thread_local! {
         /// The keys asked for on this thread, with the placeholder names given each time.
@@ -175,6 +178,11 @@ mod tests {
                 let mut d = d.clone();
                 d.localize(lang);
                 messages.push(d.message);
+            }
+        }
+        for report in fixtures::reports() {
+            for lang in [Lang::Fr, Lang::En] {
+                messages.push(report.summary_sentence("data.csv", lang));
             }
         }
         (messages, CALLS.with(|calls| calls.take()))
