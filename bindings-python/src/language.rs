@@ -14,9 +14,9 @@ use pyo3::prelude::*;
 #[pyo3(signature = (tag = None))]
 pub(crate) fn language(tag: Option<&str>) -> PyResult<&'static str> {
     let lang = match tag {
-        Some(tag) => conforme::Lang::from_tag(tag).ok_or_else(|| {
-            PyValueError::new_err(format!("language {tag:?} is unknown: use \"fr\" or \"en\""))
-        })?,
+        Some(tag) => tag
+            .parse::<conforme::Lang>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?,
         None => conforme::Lang::from_environment(),
     };
     Ok(lang.tag())

@@ -195,9 +195,9 @@ impl PySchema {
     /// fail their field… `valid` is False when a finding is an error.
     #[pyo3(signature = (*, lang = "fr"))]
     fn check(&self, py: Python<'_>, lang: &str) -> PyResult<PyReport> {
-        let lang = conforme::Lang::from_tag(lang).ok_or_else(|| {
-            PyValueError::new_err(format!("lang={lang:?} is unknown: use \"fr\" or \"en\""))
-        })?;
+        let lang = lang
+            .parse::<conforme::Lang>()
+            .map_err(|e| PyValueError::new_err(e.to_string()))?;
         let descriptor = Arc::clone(&self.descriptor);
         let report = py.detach(move || {
             let findings = conforme::lint::lint_schema(

@@ -69,8 +69,8 @@ pub fn install_referentials(bundle: &str) -> Result<(), JsError> {
 }
 
 fn language(tag: &str) -> Result<conforme::Lang, JsError> {
-    conforme::Lang::from_tag(tag)
-        .ok_or_else(|| JsError::new(&format!("unknown language {tag:?}: use \"fr\" or \"en\"")))
+    tag.parse::<conforme::Lang>()
+        .map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Validates `data` in one call and returns the report as JSON.
