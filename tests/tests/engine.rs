@@ -42,6 +42,11 @@ proptest! {
         let sequential = Validator::with_options(&schema, options.clone().threads(Some(1))).validate_slice(&bytes).unwrap();
         let parallel = Validator::with_options(&schema, options.clone().threads(Some(2)).chunk_size(chunk)).validate_slice(&bytes).unwrap();
         prop_assert_eq!(&parallel, &sequential);
+        // From a file: past its first 64 KiB, read in blocks by the workers.
+        let file = conforme_tests::TempFile::new(&bytes);
+        prop_assert!(bytes.len() > 2 * 65_536);
+        let blocks = Validator::with_options(&schema, options.clone().threads(Some(2)).chunk_size(chunk)).validate_path(file.path()).unwrap();
+        prop_assert_eq!(&blocks, &sequential);
         let mut stream = Validator::with_options(&schema, options.chunk_size(chunk)).stream();
         let mut rest = bytes.as_slice();
         for n in splits.iter().cycle() {
@@ -82,6 +87,16 @@ proptest! {
         let mut streamed = Vec::new();
         let mut end = validator
             .validate_reader_streaming(bytes.as_slice(), &mut |e| streamed.push(e))
+            .unwrap();
+        prop_assert!(end.errors.is_empty());
+        prop_assert_eq!(&streamed, &kept.errors);
+        end.errors = streamed;
+        prop_assert_eq!(&end, &kept);
+
+        let file = conforme_tests::TempFile::new(&bytes);
+        let mut streamed = Vec::new();
+        let mut end = validator
+            .validate_path_streaming(file.path(), &mut |e| streamed.push(e))
             .unwrap();
         prop_assert!(end.errors.is_empty());
         prop_assert_eq!(&streamed, &kept.errors);

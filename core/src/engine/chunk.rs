@@ -31,6 +31,9 @@ pub(crate) struct ChunkLimits {
 /// What one chunk produced; row indexes in it are chunk-local.
 pub(crate) struct ChunkResult {
     pub index: usize,
+    /// Added to every line number in the result: the line the chunk starts on, when the
+    /// worker did not know it (a block read in parallel), else 0.
+    pub line_base: u64,
     /// Data rows checked.
     pub rows: u64,
     pub output: RowOutput,
@@ -93,7 +96,8 @@ pub(crate) fn validate_chunk(
 ) -> ChunkResult {
     // `skipInitialSpace`: drop those spaces first (only then).
     let bytes = records_text(&chunk.bytes, dialect);
-    let mut records = RecordReader::new(dialect, &bytes, scratch.parser.take());
+    let mut records =
+        RecordReader::new(dialect, &bytes, scratch.parser.take()).cr_only(chunk.cr_only);
     let mut output = RowOutput::default();
     let mut rows = 0u64;
     let mut skip = chunk.skip_records;
@@ -166,7 +170,7 @@ pub(crate) fn validate_chunk(
     }
     scratch.parser = records.into_parser();
     // A message depends on its diagnostic alone (rows are renumbered later, and no message
-    // quotes its row): rendered here, on every worker, rather than on the merging thread
+    // of a row's diagnostic quotes its row or line): rendered here, on every worker, rather than on the merging thread
     // for every error once the workers are done.
     for d in output.errors.iter_mut().chain(output.warnings.iter_mut()) {
         if limits.mask_cells {
@@ -176,6 +180,7 @@ pub(crate) fn validate_chunk(
     }
     ChunkResult {
         index: chunk.index,
+        line_base: 0,
         rows,
         output,
     }

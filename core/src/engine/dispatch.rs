@@ -68,7 +68,7 @@ impl Validator {
     fn path_to(&self, path: &Path, sink: Sink<'_>) -> Result<Report, SourceError> {
         let (file, format) = open_path(path)?;
         match format {
-            InputFormat::Csv => self.validate_csv(file, format, sink),
+            InputFormat::Csv => self.validate_csv_file(file, sink),
             InputFormat::Gzip => self.validate_gzip(file, sink),
             InputFormat::Zip => self.validate_zip(file, 1, sink),
             _ => self.validate_spreadsheet(std::io::BufReader::new(file), format),
@@ -157,6 +157,31 @@ impl Validator {
             return Ok(report);
         }
         self.csv_report(reader, format, sink)
+    }
+
+    /// A CSV file on disk: past its start, the workers read it in blocks themselves (see
+    /// `engine::blocks`). UTF-16 forced without a byte-order mark (turned into UTF-8 as it
+    /// is read) and a forced legacy encoding (decoded in file order) are read from start
+    /// to end by the front instead.
+    fn validate_csv_file(
+        &self,
+        file: std::fs::File,
+        sink: Sink<'_>,
+    ) -> Result<Report, SourceError> {
+        #[cfg(any(unix, windows))]
+        if self
+            .options
+            .encoding
+            .is_none_or(|e| e == encoding_rs::UTF_8)
+        {
+            let mut report = match parallel::validate_file(self, &file, sink) {
+                Err(SourceError::Empty) => self.empty_input_report(),
+                other => other?,
+            };
+            report.stats.format = InputFormat::Csv.name().to_owned();
+            return Ok(report);
+        }
+        self.validate_csv(file, InputFormat::Csv, sink)
     }
 
     fn csv_report<R: Read + Send>(

@@ -114,6 +114,11 @@ impl Merger {
         self.truncated
     }
 
+    /// The index the next chunk to merge must have.
+    pub(crate) fn next_index(&self) -> usize {
+        self.next_index
+    }
+
     /// Errors found so far, including those already taken.
     fn count(&self) -> usize {
         self.taken + self.errors.len()
@@ -197,37 +202,47 @@ impl Merger {
 
     fn merge(&mut self, result: ChunkResult) {
         let base = self.next_row;
-        let ChunkResult { rows, output, .. } = result;
+        let ChunkResult {
+            rows,
+            output,
+            line_base,
+            ..
+        } = result;
         // Warnings never make a file invalid nor count towards the error limit.
         self.row_warning_count += output.warning_count;
         for mut sample in output.samples {
             if self.samples.len() < MAX_ROW_SAMPLES {
                 sample.row += base;
+                sample.line += line_base;
                 self.samples.push(sample);
             }
         }
         for mut w in output.warnings {
             if self.row_warnings.len() < MAX_ROW_WARNINGS {
                 w.row = w.row.map(|local| base + local);
+                w.line = w.line.map(|l| l + line_base);
                 self.row_warnings.push(w);
             }
         }
         let mut keys = output.keys.into_iter().peekable();
         for mut d in output.errors {
             let local = d.row.unwrap_or(0);
-            while let Some(k) = keys.next_if(|k| k.local_row < local) {
+            while let Some(mut k) = keys.next_if(|k| k.local_row < local) {
+                k.line += line_base;
                 self.check_key(&k, base, &output.arena);
                 if self.truncated {
                     return self.stop_at(base + local);
                 }
             }
             d.row = Some(base + local);
+            d.line = d.line.map(|l| l + line_base);
             self.add(d);
             if self.truncated {
                 return self.stop_at(base + local);
             }
         }
-        for k in keys {
+        for mut k in keys {
+            k.line += line_base;
             self.check_key(&k, base, &output.arena);
             if self.truncated {
                 return self.stop_at(base + k.local_row);

@@ -2,6 +2,8 @@
 //! driver and the push-based [`StreamValidator`]. All of them feed the same chunk
 //! validation and ordered merge, so they produce the same report for the same bytes.
 
+#[cfg(any(unix, windows))]
+mod blocks;
 mod chunk;
 mod dispatch;
 pub(crate) mod keys;

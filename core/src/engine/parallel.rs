@@ -1,5 +1,7 @@
 //! The file driver: the front reads and cuts chunks, the [pipeline](crate::pipeline)
 //! validates them on the worker threads, the calling thread merges results in file order.
+//! A file on disk is read by the front only up to its header: the workers read the rest in
+//! blocks themselves (see [`super::blocks`]).
 
 use super::chunk::{ChunkScratch, validate_chunk};
 use super::merge::Merger;
@@ -7,15 +9,37 @@ use super::{Sink, Validator, build_report, emit};
 use crate::error::SourceError;
 use crate::pipeline::{Flow, ordered};
 use crate::report::Report;
-use crate::source::front::Front;
+use crate::source::front::{Chunk, Front};
 use std::io::Read;
 use std::sync::mpsc;
 
 const READ_SIZE: usize = 1 << 20;
 
+/// Validates what `reader` yields, read and cut by the front.
 pub(crate) fn validate<R: Read + Send>(
     v: &Validator,
+    reader: R,
+    sink: Sink<'_>,
+) -> Result<Report, SourceError> {
+    run(v, reader, None, sink)
+}
+
+/// Validates a file: the front reads its start (encoding, dialect, header), the workers
+/// read the rest in blocks with positioned reads.
+#[cfg(any(unix, windows))]
+pub(crate) fn validate_file(
+    v: &Validator,
+    file: &std::fs::File,
+    sink: Sink<'_>,
+) -> Result<Report, SourceError> {
+    run(v, file, Some(file), sink)
+}
+
+/// `file`: the file `reader` reads, when it is one (positioned reads, and seeks).
+fn run<R: Read + Send>(
+    v: &Validator,
     mut reader: R,
+    #[cfg_attr(not(any(unix, windows)), allow(unused_variables))] file: Option<&std::fs::File>,
     mut sink: Sink<'_>,
 ) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
@@ -38,20 +62,45 @@ pub(crate) fn validate<R: Read + Send>(
     };
     let plan = setup.plan.clone();
     let dialect = setup.dialect.clone();
-    let limits = v.options.chunk_limits();
     let mut merger = Merger::new(
         v.table.clone(),
         &plan,
         dialect.header_record_count(),
         &v.options,
     );
+    let mut next = vec![first];
+    #[cfg(any(unix, windows))]
+    if let Some(file) = file
+        && let Some(mut handoff) = front.hand_over()
+    {
+        handoff.chunks.insert(0, next.remove(0));
+        let blocks = super::blocks::Run {
+            v,
+            file,
+            plan: &plan,
+            dialect: &dialect,
+        };
+        match blocks.validate(handoff, &mut front, &mut merger, &mut sink)? {
+            super::blocks::Ending::Done => return Ok(build_report(v, merger, &front, sink)),
+            super::blocks::Ending::ResumeAt { byte, line } => {
+                // Read on from there here, in file order (see `Front::resume_at`).
+                use std::io::Seek;
+                front.resume_at(byte, line, merger.next_index());
+                let mut cursor = file;
+                cursor.seek(std::io::SeekFrom::Start(byte))?;
+            }
+        }
+    }
+    let limits = v.options.chunk_limits();
     // Validated chunks' buffers go back to the front, which cuts the next chunks into them.
     let (recycle_tx, recycle_rx) = mpsc::channel::<Vec<u8>>();
-    let mut next = Some(first);
+    let mut next = next.into_iter();
     let front_ref = &mut front;
-    let produce = move || match next.take() {
-        Some(chunk) => Ok(Some(chunk)),
-        None => front_ref.next_chunk(&mut reader, &mut buf, &recycle_rx, &mut more),
+    let produce = move || -> Result<Option<Chunk>, SourceError> {
+        match next.next() {
+            Some(chunk) => Ok(Some(chunk)),
+            None => front_ref.next_chunk(&mut reader, &mut buf, &recycle_rx, &mut more),
+        }
     };
     let table = &v.table;
     ordered(

@@ -6,7 +6,7 @@
 //! same chunks' content and the same report.
 
 use super::{
-    Bom, Dialect, EncodingState, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
+    Bom, Dialect, EncodingState, SYNTAX_KINDS, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
     binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
     records_text, sniff_delimiter, sniff_skip_initial_space,
 };
@@ -80,6 +80,20 @@ pub(crate) struct Front {
     /// and line breaks they stand for.
     header_pending: Option<(Vec<u8>, u64, u64, bool)>,
     at_eof: bool,
+    /// Syntax problems counted by block readers (see [`Front::hand_over`]).
+    block_counts: [u64; SYNTAX_KINDS],
+}
+
+/// What the front hands over to block readers (see [`Front::hand_over`]).
+pub(crate) struct Handoff {
+    /// The chunks cut so far, in order.
+    pub chunks: Vec<Chunk>,
+    /// Where the next record starts: offset and line.
+    pub byte: u64,
+    pub line: u64,
+    /// The byte that ends lines, and whether the first line ended with CRLF.
+    pub newline: u8,
+    pub first_crlf: Option<bool>,
 }
 
 impl Front {
@@ -142,6 +156,7 @@ impl Front {
             trailing_empty_labels: 0,
             header_pending: None,
             at_eof: false,
+            block_counts: [0; SYNTAX_KINDS],
         }
     }
 
@@ -224,6 +239,82 @@ impl Front {
             return Err(SourceError::Empty);
         }
         Ok(())
+    }
+
+    /// Hands the rest of a file over to block readers (which read it in parallel), once the
+    /// start is read: the chunks cut so far and where the next record starts. The bytes read
+    /// past the last cut are forgotten. `None` when the rest must be read here: the input
+    /// ended, the header is not complete, or it is not plain UTF-8 so far (UTF-16, or a
+    /// legacy encoding, is decoded in file order).
+    pub(crate) fn hand_over(&mut self) -> Option<Handoff> {
+        if self.at_eof || !self.header_seen || self.header_pending.is_some() {
+            return None;
+        }
+        if self.encoding.utf16.is_some()
+            || self.encoding.active_legacy().is_some()
+            || self.encoding.first_invalid.is_some()
+        {
+            return None;
+        }
+        let Phase::Running {
+            splitter,
+            transcoder: None,
+        } = &mut self.phase
+        else {
+            return None;
+        };
+        let first_crlf = splitter.first_crlf();
+        if self.newline == b'\n' && first_crlf.is_none() {
+            return None;
+        }
+        splitter.forget_past_cut();
+        self.bytes_in = self.next_byte;
+        Some(Handoff {
+            chunks: self.ready.drain(..).collect(),
+            byte: self.next_byte,
+            line: self.next_line,
+            newline: self.newline,
+            first_crlf,
+        })
+    }
+
+    /// Adds the syntax problems a block reader found in a block that starts on line `line`:
+    /// first occurrences (kind, offset, lines before it in the block) and counts.
+    pub(crate) fn add_block_syntax(
+        &mut self,
+        issues: &[(SyntaxKind, u64, u64)],
+        counts: &[u64; SYNTAX_KINDS],
+        line: u64,
+    ) {
+        for &(kind, byte, before) in issues {
+            self.note_syntax(kind, byte, line + before);
+        }
+        for (total, n) in self.block_counts.iter_mut().zip(counts) {
+            *total += n;
+        }
+    }
+
+    /// Takes reading back at `byte`, the start of a record on line `line`, where block
+    /// readers stopped (bytes that are not UTF-8, a record too long: both are dealt with
+    /// in file order); `next_index` is the index of the next chunk.
+    pub(crate) fn resume_at(&mut self, byte: u64, line: u64, next_index: usize) {
+        self.next_byte = byte;
+        self.next_line = line;
+        self.bytes_in = byte;
+        self.next_index = next_index;
+        self.ready.clear();
+    }
+
+    /// Input bytes read: set when block readers read the rest of the input.
+    pub(crate) fn set_bytes_in(&mut self, bytes: u64) {
+        self.bytes_in = bytes;
+    }
+
+    /// Records the first occurrence of a syntax problem (later ones are only counted).
+    fn note_syntax(&mut self, kind: SyntaxKind, byte: u64, line: u64) {
+        if !self.syntax.iter().any(|&(k, ..)| k == kind) {
+            self.syntax.push((kind, byte, line));
+        }
     }
 
     /// Takes back the bytes of a validated chunk, for reuse.
@@ -330,8 +421,7 @@ impl Front {
     fn locate(&mut self, raw: &[u8], issues: &[SyntaxIssue]) {
         for issue in issues {
             let line = self.next_line + count_lines(&raw[..issue.pos], self.newline);
-            self.syntax
-                .push((issue.kind, self.next_byte + issue.pos as u64, line));
+            self.note_syntax(issue.kind, self.next_byte + issue.pos as u64, line);
         }
     }
 
@@ -522,10 +612,13 @@ impl Front {
             d.line = Some(1);
             out.push(d);
         }
-        let (counts, first_crlf) = match &self.phase {
+        let (mut counts, first_crlf) = match &self.phase {
             Phase::Running { splitter, .. } => (splitter.counts(), splitter.first_crlf()),
             Phase::Sniffing(_) => (Default::default(), None),
         };
+        for (total, n) in counts.iter_mut().zip(self.block_counts) {
+            *total += n;
+        }
         for &(kind, byte, line) in &self.syntax {
             let code = match kind {
                 SyntaxKind::UnclosedQuote => ErrorCode::UnclosedQuote,

@@ -3,6 +3,8 @@
 //! the one record reader that walks a table exactly as validation reads it
 //! ([`table_reader`]).
 
+#[cfg(any(unix, windows))]
+pub(crate) mod blocks;
 mod contain;
 mod dialect;
 mod encoding;
@@ -34,4 +36,6 @@ pub use header::header_labels;
 pub use input::InputFormat;
 pub(crate) use records::RecordReader;
 pub(crate) use sniff::sniff_skip_initial_space;
-pub(crate) use split::{Splitter, SyntaxIssue, SyntaxKind, last_record_end, read_retrying};
+pub(crate) use split::{
+    SYNTAX_KINDS, Splitter, SyntaxIssue, SyntaxKind, last_record_end, read_retrying,
+};

@@ -36,6 +36,10 @@ pub(crate) struct RecordReader<'c> {
     fast: bool,
     delimiter: u8,
     quote: u8,
+    /// Lines starting with this byte are skipped, up to the byte that ends lines.
+    comment: Option<u8>,
+    /// The byte that ends lines: `\n`, or `\r` in a file whose lines end with CR only.
+    newline: u8,
     /// Delimiters, quotes and line ends of the chunk, for the fast path.
     specials: Specials<'c>,
     ranges: Vec<(usize, usize)>,
@@ -65,8 +69,7 @@ impl<'c> RecordReader<'c> {
         builder
             .delimiter(dialect.delimiter)
             .double_quote(dialect.double_quote)
-            .escape(dialect.escape_char)
-            .comment(dialect.comment_char);
+            .escape(dialect.escape_char);
         match dialect.quote_char {
             Some(q) => builder.quote(q).quoting(true),
             None => builder.quoting(false),
@@ -85,6 +88,8 @@ impl<'c> RecordReader<'c> {
             fast,
             delimiter: dialect.delimiter,
             quote,
+            comment: dialect.comment_char,
+            newline: b'\n',
             specials: Specials::new(data, dialect.delimiter, quote),
             ranges: Vec::with_capacity(64),
             cells: Cells::Slices,
@@ -93,6 +98,12 @@ impl<'c> RecordReader<'c> {
             out: Vec::with_capacity(4096),
             ends: Vec::with_capacity(64),
         }
+    }
+
+    /// For a file whose lines end with CR only (comment lines end there too).
+    pub(crate) fn cr_only(mut self, cr_only: bool) -> Self {
+        self.newline = if cr_only { b'\r' } else { b'\n' };
+        self
     }
 
     /// The csv-core reader, when one was built, for the next chunk of the same dialect.
@@ -119,16 +130,35 @@ impl<'c> RecordReader<'c> {
     /// Python's `csv` module reads it (frictionless then reports a `blank-row`); csv-core
     /// skips them.
     pub(crate) fn next_record(&mut self) -> Option<RecordInfo> {
-        // csv-core ends a record at the CR of a CRLF and leaves its LF: not an empty line.
-        if self.pos > 0
-            && self.data.get(self.pos) == Some(&b'\n')
-            && self.data[self.pos - 1] == b'\r'
-        {
-            self.line += 1;
-            self.pos += 1;
-        }
-        if self.pos >= self.data.len() {
-            return None;
+        loop {
+            // csv-core ends a record at the CR of a CRLF and leaves its LF: not an empty line.
+            if self.pos > 0
+                && self.data.get(self.pos) == Some(&b'\n')
+                && self.data[self.pos - 1] == b'\r'
+            {
+                self.line += 1;
+                self.pos += 1;
+            }
+            if self.pos >= self.data.len() {
+                return None;
+            }
+            let line_start = self.pos == 0 || self.data[self.pos - 1] == self.newline;
+            if !line_start || self.comment != Some(self.data[self.pos]) {
+                break;
+            }
+            // A comment line, as the chunk splitter sees it (from the start of a line to the
+            // byte that ends lines), so that records do not depend on where chunks end:
+            // skipped here rather than by csv-core, which also skips the empty lines after
+            // one (blank rows; a chunk may start at them) and ends it at a line feed only.
+            match memchr::memchr(self.newline, &self.data[self.pos..]) {
+                Some(p) => {
+                    self.pos += p + 1;
+                    if self.newline == b'\n' {
+                        self.line += 1;
+                    }
+                }
+                None => self.pos = self.data.len(),
+            }
         }
         let (start, line) = (self.pos, self.line);
         if matches!(self.data[start], b'\n' | b'\r') {
@@ -151,7 +181,9 @@ impl<'c> RecordReader<'c> {
             self.pos = start;
             self.line = line;
         }
-        self.slow_record();
+        if !self.slow_record() {
+            return None;
+        }
         Some(RecordInfo {
             start,
             line,
@@ -240,8 +272,8 @@ impl<'c> RecordReader<'c> {
         pos + 1
     }
 
-    /// Parses the record at `pos` with csv-core.
-    fn slow_record(&mut self) {
+    /// Parses the record at `pos` with csv-core; `false` when it finds none.
+    fn slow_record(&mut self) -> bool {
         use csv_core::ReadRecordResult::*;
         let core = self.core.get_or_insert_with(|| self.core_builder.build());
         core.reset();
@@ -250,6 +282,7 @@ impl<'c> RecordReader<'c> {
         let start = self.pos;
         let mut nin_total = 0;
         let (mut out_len, mut ends_len) = (0, 0);
+        let mut ended = false;
         if self.out.len() < 4096 {
             self.out.resize(4096, 0);
         }
@@ -283,6 +316,10 @@ impl<'c> RecordReader<'c> {
                                 let n = self.ends.len();
                                 self.ends.resize(n * 2, 0);
                             }
+                            End => {
+                                ended = true;
+                                break;
+                            }
                             _ => break,
                         }
                     }
@@ -295,7 +332,11 @@ impl<'c> RecordReader<'c> {
                     let n = self.ends.len();
                     self.ends.resize(n * 2, 0);
                 }
-                Record | End => break,
+                Record => break,
+                End => {
+                    ended = true;
+                    break;
+                }
             }
         }
         // Ends are relative to the start of the record's output.
@@ -305,6 +346,7 @@ impl<'c> RecordReader<'c> {
         self.line += memchr::memchr_iter(b'\n', &self.data[start..end]).count() as u64;
         self.pos = end;
         self.cells = Cells::Parsed;
+        !(ended && ends_len == 0)
     }
 }
 

@@ -65,8 +65,13 @@ pub(crate) struct Splitter {
     max_record: usize,
     /// Whether the first line ended with CRLF (`None`: no line ended yet).
     first_crlf: Option<bool>,
-    /// Occurrences of each [`SyntaxKind`].
+    /// Occurrences of each [`SyntaxKind`], and of those up to `last_boundary` (what a cut
+    /// there hands on; the scan may already have gone past it).
     counts: [u64; SYNTAX_KINDS],
+    counts_at_boundary: [u64; SYNTAX_KINDS],
+    /// Scanning stops at the first record end at or past this offset in `buf` (a block of
+    /// a file ends there, see [`Splitter::take_block`]); `usize::MAX` otherwise.
+    stop_at: usize,
     /// First occurrences not yet handed out with their chunk (positions in `buf`).
     pending: Vec<SyntaxIssue>,
     /// Start of a cell written ` "like this"`, already reported: its closing quote is not
@@ -118,6 +123,8 @@ impl Splitter {
             max_record,
             first_crlf: None,
             counts: [0; SYNTAX_KINDS],
+            counts_at_boundary: [0; SYNTAX_KINDS],
+            stop_at: usize::MAX,
             pending: Vec::new(),
             spaced_cell: None,
             spare: Vec::new(),
@@ -236,6 +243,73 @@ impl Splitter {
         Ok(Some((chunk, mine, lines)))
     }
 
+    /// A splitter for one block of a file that starts at a record boundary: it stops at
+    /// the first record end at or past `stop_at` bytes (see [`Splitter::take_block`]).
+    /// `first_crlf` is the file's first line ending, as the splitter of the file's start
+    /// saw it; `buf` is a buffer to reuse.
+    pub(crate) fn for_block(
+        dialect: &Dialect,
+        newline: u8,
+        max_record: usize,
+        first_crlf: Option<bool>,
+        stop_at: usize,
+        buf: Vec<u8>,
+    ) -> Self {
+        let mut s = Splitter::new(dialect, newline, 0, max_record);
+        // Its bytes are kept (not cleared): they need not be zeroed again before reads.
+        s.buf = buf;
+        s.first_crlf = first_crlf;
+        s.stop_at = stop_at;
+        // The byte before a block is the line ending that starts it.
+        s.prev_byte = newline;
+        s
+    }
+
+    /// Bytes read so far.
+    pub(crate) fn len(&self) -> usize {
+        self.end
+    }
+
+    /// The block's records once its end is found: the records up to the first record end
+    /// at or past `stop_at`, or at the end of the input (`at_eof`) every byte left. `None`
+    /// while more bytes are needed; an error when a record is longer than the limit.
+    pub(crate) fn take_block(&mut self, at_eof: bool) -> Result<Option<Piece>, TooLong> {
+        self.scan(at_eof);
+        if self.last_boundary > 0 && self.last_boundary >= self.stop_at {
+            let cut = self.last_boundary;
+            self.buf.truncate(cut);
+            self.counts = self.counts_at_boundary;
+            let issues = std::mem::take(&mut self.pending);
+            return Ok(Some((
+                std::mem::take(&mut self.buf),
+                issues,
+                self.lines_at_boundary,
+            )));
+        }
+        if at_eof {
+            return self.take(true);
+        }
+        if self.end - self.last_boundary > self.max_record {
+            return Err(TooLong);
+        }
+        Ok(None)
+    }
+
+    /// Forgets every byte read since the last cut (someone else reads the input from
+    /// there): buffered bytes, scan state, and the syntax problems seen in them. What was
+    /// counted up to the cut stays, as does the first line ending.
+    pub(crate) fn forget_past_cut(&mut self) {
+        debug_assert_eq!(self.last_boundary, 0, "every record end found was cut");
+        self.counts = self.counts_at_boundary;
+        self.pending.clear();
+        self.buf.truncate(self.end);
+        self.buf.clear();
+        self.end = 0;
+        self.reset_scan();
+        self.prev_byte = self.newline;
+        self.spaced_cell = None;
+    }
+
     fn reset_scan(&mut self) {
         self.scanned = 0;
         self.in_quote = false;
@@ -326,18 +400,36 @@ impl Splitter {
         self.note(SyntaxKind::StrayQuote, at);
     }
 
-    /// Scans from `scanned` to the end of the buffer. Without `at_eof`, stops before a
-    /// quote whose meaning depends on bytes not received yet.
+    /// Notes a record end at `at`; whether scanning stops there (a block's last record).
+    fn boundary(&mut self, at: usize) -> bool {
+        self.last_boundary = at;
+        self.lines_at_boundary = self.lines;
+        self.counts_at_boundary = self.counts;
+        at >= self.stop_at
+    }
+
+    /// Scans from `scanned` to the end of the buffer (or a block's end, see `stop_at`).
+    /// Without `at_eof`, stops before a quote whose meaning depends on bytes not received
+    /// yet.
     fn scan(&mut self, at_eof: bool) {
         let end = self.end;
         let Some(quote) = self.quote else {
             let span = &self.buf[self.scanned..end];
-            if let Some(p) = memchr::memrchr(self.newline, span) {
-                self.lines += memchr::memchr_iter(self.newline, span).count() as u64;
-                self.last_boundary = self.scanned + p + 1;
-                self.lines_at_boundary = self.lines;
+            // A stream cuts at the last record end; a block at its first one past `stop_at`.
+            let (found, upto) = if self.stop_at == usize::MAX {
+                (memchr::memrchr(self.newline, span), span.len())
+            } else {
+                let from = self.stop_at.saturating_sub(1).max(self.scanned) - self.scanned;
+                match memchr::memchr(self.newline, &span[from..]) {
+                    Some(p) => (Some(from + p), from + p + 1),
+                    None => (None, span.len()),
+                }
+            };
+            self.lines += memchr::memchr_iter(self.newline, &span[..upto]).count() as u64;
+            if let Some(p) = found {
+                self.boundary(self.scanned + p + 1);
             }
-            self.scanned = end;
+            self.scanned += upto;
             return;
         };
         let mut i = self.scanned;
@@ -400,9 +492,10 @@ impl Splitter {
                     match memchr::memchr(self.newline, &self.buf[i..end]) {
                         Some(p) => {
                             self.lines += 1;
-                            self.last_boundary = i + p + 1;
-                            self.lines_at_boundary = self.lines;
                             i += p + 1;
+                            if self.boundary(i) {
+                                break;
+                            }
                             continue;
                         }
                         None if at_eof => {
@@ -419,9 +512,11 @@ impl Splitter {
                 let at = i + p;
                 if self.buf[at] == self.newline {
                     self.lines += 1;
-                    self.last_boundary = at + 1;
-                    self.lines_at_boundary = self.lines;
                     self.check_line_ending(at);
+                    if self.boundary(at + 1) {
+                        i = at + 1;
+                        break;
+                    }
                 } else if self.opens_cell(at) {
                     self.in_quote = true;
                     self.open_quote = at;

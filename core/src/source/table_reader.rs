@@ -306,7 +306,8 @@ impl Walker {
             };
             let (dialect, plan) = (&setup.dialect, &setup.plan);
             let bytes = records_text(&chunk.bytes, dialect);
-            let mut records = RecordReader::new(dialect, &bytes, self.parser.take());
+            let mut records =
+                RecordReader::new(dialect, &bytes, self.parser.take()).cr_only(chunk.cr_only);
             let mut skip = chunk.skip_records;
             while let Some(info) = records.next_record() {
                 if skip > 0 {
@@ -502,7 +503,7 @@ impl Reading {
 /// The header records at the start of `chunk`.
 fn header_records(dialect: &Dialect, chunk: &super::front::Chunk) -> Vec<Vec<String>> {
     let bytes = records_text(&chunk.bytes, dialect);
-    let mut records = RecordReader::new(dialect, &bytes, None);
+    let mut records = RecordReader::new(dialect, &bytes, None).cr_only(chunk.cr_only);
     let mut found = Vec::new();
     while found.len() < chunk.skip_records {
         let Some(info) = records.next_record() else {
@@ -527,7 +528,7 @@ fn chunk_records<E>(
     mut work: impl FnMut(ChunkRecord<'_>) -> Result<(), E>,
 ) -> Result<u64, E> {
     let bytes = records_text(&chunk.bytes, dialect);
-    let mut records = RecordReader::new(dialect, &bytes, None);
+    let mut records = RecordReader::new(dialect, &bytes, None).cr_only(chunk.cr_only);
     let mut skip = chunk.skip_records;
     let mut rank = 0;
     while let Some(info) = records.next_record() {
