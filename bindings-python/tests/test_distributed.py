@@ -241,6 +241,32 @@ def test_importing_conforme_does_not_import_dask() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_local_client_spares_the_workers_dask_memory_trimming(schema_path: Path, tmp_path: Path) -> None:
+    # A fresh process: a LocalCluster started earlier in this one (the module's fixture)
+    # leaves MALLOC_TRIM_THRESHOLD_ in os.environ, and workers inherit the environment.
+    items = catalogue(tmp_path / "data", schema_path, 4, 20)
+    code = (
+        "import json, os, sys\n"
+        "from conforme.distributed import local_client, validate_many\n"
+        "if __name__ == '__main__':\n"
+        "    with local_client(2, dashboard=False) as client:\n"
+        "        summary = validate_many(json.loads(sys.argv[1]), client=client, progress=False)\n"
+        "        env = client.run(lambda: os.environ.get('MALLOC_TRIM_THRESHOLD_'))\n"
+        "        profiled = client.run(lambda dask_worker: 'profile' in dask_worker.periodic_callbacks)\n"
+        "        print(json.dumps([list(summary['status']), list(env.values()), list(profiled.values())]))\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text(code, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    out = subprocess.run(
+        [sys.executable, str(script), json.dumps(items)],
+        capture_output=True, text=True, timeout=300, env=environ, check=True,
+    )
+    statuses, trim, profiled = json.loads(out.stdout.strip().splitlines()[-1])
+    assert statuses == [direct(source, schema)[0] for source, schema in items]
+    assert trim == [None, None] and profiled == [False, False]
+
+
 def test_progress_counter_on_stderr(
     client: Any, schema_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
