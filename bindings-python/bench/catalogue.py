@@ -47,16 +47,26 @@ def line(label: str, seconds: float, files: int, size: int, detail: str = "") ->
     )
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process so far (user + system)."""
+    t = os.times()
+    return t.user + t.system
+
+
 def distributed_run(
     items: List[Tuple[str, str]], workers: int
-) -> Tuple[float, float, Any]:
-    """(cluster start-up seconds, validation seconds, summary) on a fresh local cluster."""
+) -> Tuple[float, float, Any, str]:
+    """(cluster start-up seconds, validation seconds, summary, CPU seconds of the client
+    process and of the workers during the run) on a fresh local cluster."""
     start = time.perf_counter()
     with local_client(workers, dashboard=False) as client:
         client.run(lambda: __import__("conforme._batch.worker"))  # workers warm, as in a long run
         startup = time.perf_counter() - start
+        before, workers_before = cpu_seconds(), client.run(cpu_seconds)
         seconds, summary = timed(lambda: validate_many(items, client=client, progress=False))
-    return startup, seconds, summary
+        spent = sum(v - workers_before[w] for w, v in client.run(cpu_seconds).items())
+        cpu = f"CPU client {cpu_seconds() - before:.2f} s, workers {spent:.2f} s"
+    return startup, seconds, summary, cpu
 
 
 def catalogue(files: List[Path], schema: conforme.Schema, schema_path: str, size: int) -> None:
@@ -77,21 +87,22 @@ def catalogue(files: List[Path], schema: conforme.Schema, schema_path: str, size
     base = seconds["plain loop, threads=1"]
     for label, times in seconds.items():
         ratio = statistics.median(b / t for b, t in zip(base, times))
-        detail = f"{ratio:.2f}x the loop; {details[label]}"
+        detail = f"{ratio:.2f}x the loop; {details[label]} (last round)"
         line(label, statistics.median(times), len(files), size, detail)
 
 
 def _loop_case(
     files: List[Path], schema: conforme.Schema, threads: int | None
 ) -> Tuple[float, str]:
+    before = cpu_seconds()
     t, invalid = timed(lambda: loop(files, schema, threads))
-    return t, f"{invalid} invalid"
+    return t, f"{invalid} invalid; CPU {cpu_seconds() - before:.2f} s"
 
 
 def _distributed_case(items: List[Tuple[str, str]], workers: int) -> Tuple[float, str]:
-    startup, t, summary = distributed_run(items, workers)
+    startup, t, summary, cpu = distributed_run(items, workers)
     invalid = int((summary["status"] == "invalid").sum())
-    return t, f"{invalid} invalid; cluster start {startup:.1f} s"
+    return t, f"{invalid} invalid; cluster start {startup:.1f} s; {cpu}"
 
 
 def overhead(tiny: List[Path], schema: conforme.Schema, schema_path: str, size: int) -> None:
