@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterator, List, Tuple
 
@@ -17,6 +18,7 @@ import pytest
 import conforme
 from conftest import FIXTURES, REPO
 from conforme._batch import worker as batch_worker
+from conforme._batch.items import normalise
 from conforme.distributed import iter_validate, validate_many
 from test_remote import DATA_V1, server  # noqa: F401 (the loopback catalogue server fixture)
 
@@ -166,15 +168,18 @@ def test_resume_after_interruption(client: Any, schema_path: Path, tmp_path: Pat
     stream = iter_validate(items, client=client, reports=reports, progress=False)
     first = [next(stream) for _ in range(4)]
     stream.close()  # interrupted: the other tasks are cancelled
+    settle(client)
+    # The workers write the lines: those delivered, and those done but not yet delivered.
     lines = (reports / "reports.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 4
+    reported = {json.loads(line)["summary"]["source"] for line in lines}
+    assert {r.source for r in first} <= reported
     with open(reports / "reports.jsonl", "a", encoding="utf-8") as f:
         f.write('{"key": "cut by a crash')  # a line the killed run did not finish
 
     summary = validate_many(items, client=client, reports=reports, progress=False)
 
     assert len(summary) == 10
-    assert sorted(summary.index[summary["resumed"]]) == sorted(r.index for r in first)
+    assert set(summary["source"][summary["resumed"]]) == reported
     lines = (reports / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     written = [json.loads(line) for line in lines]
     assert len(written) == 10 and len({w["key"] for w in written}) == 10
@@ -189,6 +194,31 @@ def test_resume_after_interruption(client: Any, schema_path: Path, tmp_path: Pat
     again = validate_many(items, client=client, reports=reports, progress=False)
     assert again["resumed"].all()
     assert list(again["status"]) == list(summary["status"])
+
+
+def settle(client: Any) -> None:
+    """Waits until no worker runs a task (a cancelled task finishes in the background)."""
+    for _ in range(600):
+        if not any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the workers are still busy")
+
+
+def test_workers_write_the_reports_themselves(schema_path: Path, tmp_path: Path) -> None:
+    # What a worker runs when it sees the reports folder, called here without Dask.
+    source = str(write_table(tmp_path / "bad.csv", 20, bad_every=7))
+    item = next(normalise([(source, str(schema_path))])).located()
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    result, stored = batch_worker.validate_and_store(item, {"threads": 1}, None, str(reports))
+    assert stored and result.report_json is None and result.status == "invalid"
+    line = json.loads((reports / "reports.jsonl").read_text(encoding="utf-8"))
+    assert line["key"] == item.key and line["summary"]["error_count"] == result.error_count
+    assert len(line["report"]["errors"]) == result.error_count
+
+    result, stored = batch_worker.validate_and_store(item, {"threads": 1}, None, str(tmp_path / "absent"))
+    assert not stored and json.loads(result.report_json or "")["valid"] is False
 
 
 def test_per_file_timeout(client: Any, schema_path: Path, tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ import contextlib
 import dataclasses
 import importlib.util
 import os
+import uuid
+from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sized, Tuple, Union
 
 from . import _conforme
@@ -35,7 +37,7 @@ from ._batch.folder import ReportFolder, resumed_result
 from ._batch.items import Item, normalise
 from ._batch.progress import Progress, default_enabled
 from ._batch.results import STATUSES, FileResult, summary_frame
-from ._batch.worker import REMOTE_OPTIONS, installed_version, validate_item
+from ._batch.worker import REMOTE_OPTIONS, installed_version, validate_and_store, validate_item
 
 __all__ = [
     "FileResult",
@@ -149,6 +151,18 @@ def _check_workers(client: Any) -> int:
     return max(1, int(sum(client.nthreads().values())))
 
 
+def _workers_see(client: Any, folder: Path) -> bool:
+    """Whether every worker sees `folder` (the same machine, or a shared file system): a
+    file made here is looked for there."""
+    probe = folder.resolve() / f".conforme-probe-{uuid.uuid4().hex}"
+    probe.touch()
+    try:
+        seen = client.run(os.path.exists, str(probe))
+    finally:
+        probe.unlink()
+    return bool(seen) and all(seen.values())
+
+
 def _check_options(options: Dict[str, Any]) -> None:
     """Raises here, once, for options ``conforme.validate`` refuses (not once per file)."""
     _conforme.validate(b"x\n", {"fields": [{"name": "x"}]}, **options)
@@ -182,7 +196,8 @@ class _Tasks:
     Per file, Dask costs a few milliseconds of event-loop work in the client, the
     scheduler and the worker; on a 2-core machine that competes with validation itself. So
     tasks are submitted in batches (one graph update for many files) and finished results
-    are fetched in batches (one gather for all the files that finished meanwhile).
+    are fetched in batches (one gather for all the files that finished meanwhile). With
+    `store` (a reports folder the workers see), the workers write the full reports there.
     """
 
     def __init__(
@@ -193,9 +208,16 @@ class _Tasks:
         timeout: Optional[float],
         keep: bool,
         retries: int,
+        store: Optional[str] = None,
     ) -> None:
         self.client = client
-        self.arguments = dict(options=options, timeout=timeout, keep_report=keep)
+        self.stores = store is not None
+        self.function: Any = validate_and_store if self.stores else validate_item
+        self.arguments: Dict[str, Any] = dict(options=options, timeout=timeout)
+        if self.stores:
+            self.arguments["reports"] = store
+        else:
+            self.arguments["keep_report"] = keep
         self.retries = retries
         self.pending: Dict[Any, Tuple[Item, int]] = {}
         self.finished = distributed.as_completed()
@@ -209,7 +231,7 @@ class _Tasks:
         if not batch:
             return
         futures = self.client.map(
-            validate_item,
+            self.function,
             [item.located() for item, _ in batch],
             retries=self.retries,
             pure=False,
@@ -219,8 +241,9 @@ class _Tasks:
             self.pending[future] = pair
         self.finished.update(futures)
 
-    def results(self) -> Iterator[FileResult]:
-        """Yields the results of tasks as they finish (and of tasks submitted meanwhile)."""
+    def results(self) -> Iterator[Tuple[FileResult, bool]]:
+        """Yields (result, written to the reports folder by its worker) as tasks finish (and
+        for tasks submitted meanwhile)."""
         for batch in self.finished.batches():
             outcomes = self._fetch([f for f in batch if f.status == "finished"])
             for future in batch:
@@ -229,13 +252,13 @@ class _Tasks:
                     # Someone restarted the cluster under us: run the task again.
                     self.submit([(item, attempt + 1)])
                     continue
-                result = outcomes.get(future.key)
-                if result is None:
-                    result = self._one(future, item)
+                outcome = outcomes.get(future.key)
+                if outcome is None:
+                    outcome = self._one(future, item)
                 future.release()
-                yield result
+                yield outcome
 
-    def _fetch(self, futures: List[Any]) -> Dict[Any, FileResult]:
+    def _fetch(self, futures: List[Any]) -> Dict[Any, Tuple[FileResult, bool]]:
         """The results of finished futures by key, in one gather; {} when that fails (each
         is then fetched alone, so one lost result does not lose the others)."""
         if not futures:
@@ -244,17 +267,20 @@ class _Tasks:
             values = self.client.gather(futures)
         except Exception:  # noqa: BLE001 - retried one by one
             return {}
-        return {future.key: value for future, value in zip(futures, values)}
+        return {future.key: self._outcome(value) for future, value in zip(futures, values)}
 
-    @staticmethod
-    def _one(future: Any, item: Item) -> FileResult:
-        """The result of one task, or the row of a task Dask gave up on."""
+    def _outcome(self, value: Any) -> Tuple[FileResult, bool]:
+        """(result, written by its worker) from what a task returned."""
+        return value if self.stores else (value, False)
+
+    def _one(self, future: Any, item: Item) -> Tuple[FileResult, bool]:
+        """The outcome of one task, or the row of a task Dask gave up on."""
         if future.status == "cancelled":
-            return _lost(item, RuntimeError("the task was cancelled"))
+            return _lost(item, RuntimeError("the task was cancelled")), False
         try:
-            return future.result()  # type: ignore[no-any-return]
+            return self._outcome(future.result())
         except Exception as exc:  # noqa: BLE001 - a row, not a crashed run
-            return _lost(item, exc)
+            return _lost(item, exc), False
 
     def cancel(self) -> None:
         """Cancels the tasks still running (the caller closed the stream early)."""
@@ -264,11 +290,12 @@ class _Tasks:
 
 def _flow(
     tasks: _Tasks, stream: Iterator[Item], done: Dict[str, Dict[str, object]], window: int
-) -> Iterator[FileResult]:
-    """Every item's result: from `done` (an earlier run's rows) or from a task, with at most
-    `window` tasks in flight, refilled by halves (one graph update for many files)."""
+) -> Iterator[Tuple[FileResult, bool]]:
+    """Every item's (result, already in the reports folder): from `done` (an earlier run's
+    rows) or from a task, with at most `window` tasks in flight, refilled by halves (one
+    graph update for many files)."""
 
-    def refill() -> Iterator[FileResult]:
+    def refill() -> Iterator[Tuple[FileResult, bool]]:
         batch: List[Item] = []
         while tasks.count() + len(batch) < window:
             item = next(stream, None)
@@ -278,12 +305,12 @@ def _flow(
             if row is None:
                 batch.append(item)
             else:
-                yield resumed_result(item, row)
+                yield resumed_result(item, row), True
         tasks.submit([(item, 0) for item in batch])
 
     yield from refill()
-    for result in tasks.results():
-        yield result
+    for outcome in tasks.results():
+        yield outcome
         if tasks.count() <= window // 2:
             yield from refill()
 
@@ -311,10 +338,13 @@ def iter_validate(
     for the workers. ``client``: a ``distributed.Client``; or ``scheduler``: the address
     of a running scheduler (``tcp://host:8786``); with neither, a ``LocalCluster`` of
     ``n_workers`` processes (default: one per core) is started on 127.0.0.1 and closed at
-    the end. ``reports``: a folder receiving ``reports.jsonl``; with ``resume`` (default) pairs already in it are not validated again and come back with
-    ``resumed=True``; ``resume=False`` starts the file over. ``timeout``: seconds allowed per
-    file (then ``status="timeout"``). ``retries``: reruns of a task that raised unexpectedly.
-    ``with_reports``: also carry each full report in ``FileResult.report_json``.
+    the end. ``reports``: a folder receiving ``reports.jsonl``, written by the workers
+    themselves when they see the folder (same machine or shared file system: full reports
+    then never travel back), else by this process; with ``resume`` (default) pairs already
+    in it are not validated again and come back with ``resumed=True``; ``resume=False``
+    starts the file over. ``timeout``: seconds allowed per file (then ``status="timeout"``).
+    ``retries``: reruns of a task that raised unexpectedly. ``with_reports``: also carry each
+    full report in ``FileResult.report_json`` (back through Dask, to this process).
     ``progress``: a progress bar on stderr (``tqdm`` when installed; default: when stderr is a
     terminal). Other keyword arguments go to ``conforme.validate`` on the workers
     (``max_errors``, ``lang``, ``profile``…; ``threads`` defaults to 1 as the cluster runs
@@ -338,13 +368,12 @@ def iter_validate(
             done = folder.done()
         elif folder.reports.exists():
             folder.reports.unlink()
-    keep = with_reports or folder is not None
 
-    def deliver(result: FileResult) -> FileResult:
-        if folder is not None and not result.resumed:
+    def deliver(result: FileResult, stored: bool) -> FileResult:
+        if folder is not None and not stored:
             folder.append(result)
         bar.update(result.status)
-        if keep and not with_reports:
+        if not with_reports:
             # Written to the folder: do not hold every report in memory too.
             result = dataclasses.replace(result, report_json=None)
         return result
@@ -353,20 +382,24 @@ def iter_validate(
     try:
         distributed = _import_distributed()
         with _client_for(client, scheduler, n_workers, bar) as c:
-            tasks = _Tasks(c, distributed, options, timeout, keep, retries)
+            window = max(32, 4 * _check_workers(c))
+            # Full reports stay on the workers when they can write the folder themselves;
+            # with with_reports they come back anyway, and the client writes them.
+            store = None
+            if folder is not None and not with_reports and _workers_see(c, folder.path):
+                store = str(folder.path.resolve())
+            keep = with_reports or (folder is not None and store is None)
+            tasks = _Tasks(c, distributed, options, timeout, keep, retries, store)
             try:
-                window = max(32, 4 * _check_workers(c))
-                for result in _flow(tasks, stream, done, window):
+                for result, stored in _flow(tasks, stream, done, window):
                     resumed += result.resumed
-                    yield deliver(result)
+                    yield deliver(result, stored)
             finally:
                 tasks.cancel()
         if resumed:
             bar.note(f"{resumed} files already reported in {reports}: not validated again")
     finally:
         bar.close()
-        if folder is not None:
-            folder.close()
 
 
 def validate_many(
