@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any, Iterator, List, Tuple
 
@@ -17,6 +18,7 @@ import pytest
 import conforme
 from conftest import FIXTURES, REPO
 from conforme._batch import worker as batch_worker
+from conforme._batch.items import normalise
 from conforme.distributed import iter_validate, validate_many
 from test_remote import DATA_V1, server  # noqa: F401 (the loopback catalogue server fixture)
 
@@ -166,15 +168,18 @@ def test_resume_after_interruption(client: Any, schema_path: Path, tmp_path: Pat
     stream = iter_validate(items, client=client, reports=reports, progress=False)
     first = [next(stream) for _ in range(4)]
     stream.close()  # interrupted: the other tasks are cancelled
+    settle(client)
+    # The workers write the lines: those delivered, and those done but not yet delivered.
     lines = (reports / "reports.jsonl").read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 4
+    reported = {json.loads(line)["summary"]["source"] for line in lines}
+    assert {r.source for r in first} <= reported
     with open(reports / "reports.jsonl", "a", encoding="utf-8") as f:
         f.write('{"key": "cut by a crash')  # a line the killed run did not finish
 
     summary = validate_many(items, client=client, reports=reports, progress=False)
 
     assert len(summary) == 10
-    assert sorted(summary.index[summary["resumed"]]) == sorted(r.index for r in first)
+    assert set(summary["source"][summary["resumed"]]) == reported
     lines = (reports / "reports.jsonl").read_text(encoding="utf-8").splitlines()
     written = [json.loads(line) for line in lines]
     assert len(written) == 10 and len({w["key"] for w in written}) == 10
@@ -189,6 +194,31 @@ def test_resume_after_interruption(client: Any, schema_path: Path, tmp_path: Pat
     again = validate_many(items, client=client, reports=reports, progress=False)
     assert again["resumed"].all()
     assert list(again["status"]) == list(summary["status"])
+
+
+def settle(client: Any) -> None:
+    """Waits until no worker runs a task (a cancelled task finishes in the background)."""
+    for _ in range(600):
+        if not any(client.run(lambda dask_worker: dask_worker.state.executing_count).values()):
+            return
+        time.sleep(0.05)
+    raise AssertionError("the workers are still busy")
+
+
+def test_workers_write_the_reports_themselves(schema_path: Path, tmp_path: Path) -> None:
+    # What a worker runs when it sees the reports folder, called here without Dask.
+    source = str(write_table(tmp_path / "bad.csv", 20, bad_every=7))
+    item = next(normalise([(source, str(schema_path))])).located()
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    result, stored = batch_worker.validate_and_store(item, {"threads": 1}, None, str(reports))
+    assert stored and result.report_json is None and result.status == "invalid"
+    line = json.loads((reports / "reports.jsonl").read_text(encoding="utf-8"))
+    assert line["key"] == item.key and line["summary"]["error_count"] == result.error_count
+    assert len(line["report"]["errors"]) == result.error_count
+
+    result, stored = batch_worker.validate_and_store(item, {"threads": 1}, None, str(tmp_path / "absent"))
+    assert not stored and json.loads(result.report_json or "")["valid"] is False
 
 
 def test_per_file_timeout(client: Any, schema_path: Path, tmp_path: Path) -> None:
@@ -239,6 +269,32 @@ def test_importing_conforme_does_not_import_dask() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_local_client_spares_the_workers_dask_memory_trimming(schema_path: Path, tmp_path: Path) -> None:
+    # A fresh process: a LocalCluster started earlier in this one (the module's fixture)
+    # leaves MALLOC_TRIM_THRESHOLD_ in os.environ, and workers inherit the environment.
+    items = catalogue(tmp_path / "data", schema_path, 4, 20)
+    code = (
+        "import json, os, sys\n"
+        "from conforme.distributed import local_client, validate_many\n"
+        "if __name__ == '__main__':\n"
+        "    with local_client(2, dashboard=False) as client:\n"
+        "        summary = validate_many(json.loads(sys.argv[1]), client=client, progress=False)\n"
+        "        env = client.run(lambda: os.environ.get('MALLOC_TRIM_THRESHOLD_'))\n"
+        "        profiled = client.run(lambda dask_worker: 'profile' in dask_worker.periodic_callbacks)\n"
+        "        print(json.dumps([list(summary['status']), list(env.values()), list(profiled.values())]))\n"
+    )
+    script = tmp_path / "run.py"
+    script.write_text(code, encoding="utf-8")
+    environ = {k: v for k, v in os.environ.items() if k != "MALLOC_TRIM_THRESHOLD_"}
+    out = subprocess.run(
+        [sys.executable, str(script), json.dumps(items)],
+        capture_output=True, text=True, timeout=300, env=environ, check=True,
+    )
+    statuses, trim, profiled = json.loads(out.stdout.strip().splitlines()[-1])
+    assert statuses == [direct(source, schema)[0] for source, schema in items]
+    assert trim == [None, None] and profiled == [False, False]
 
 
 def test_progress_counter_on_stderr(

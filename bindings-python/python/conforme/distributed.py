@@ -28,16 +28,25 @@ import contextlib
 import dataclasses
 import importlib.util
 import os
-from typing import Any, Dict, Iterable, Iterator, Optional, Sized, Tuple, Union
+import uuid
+from pathlib import Path
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Sized, Tuple, Union
 
 from . import _conforme
 from ._batch.folder import ReportFolder, resumed_result
 from ._batch.items import Item, normalise
 from ._batch.progress import Progress, default_enabled
 from ._batch.results import STATUSES, FileResult, summary_frame
-from ._batch.worker import REMOTE_OPTIONS, installed_version, validate_item
+from ._batch.worker import REMOTE_OPTIONS, installed_version, validate_and_store, validate_item
 
-__all__ = ["FileResult", "STATUSES", "iter_validate", "validate_many"]
+__all__ = [
+    "FileResult",
+    "LOCAL_CONFIG",
+    "STATUSES",
+    "iter_validate",
+    "local_client",
+    "validate_many",
+]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -53,12 +62,57 @@ def _import_distributed() -> Any:
     return distributed
 
 
+LOCAL_CONFIG: Dict[str, Any] = {
+    # Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which also pins glibc's mmap
+    # threshold at 128 kB: every buffer of every file is then mapped afresh and faulted in
+    # page by page (1 900 page faults a file of 50 000 rows instead of 40, about +7 % CPU,
+    # measured). ``None`` leaves glibc's adaptive defaults (an explicit value in the
+    # environment still wins).
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    # The statistical profiler samples every worker thread each 10 ms: 1.6 % of a core per
+    # idle worker (measured), and it cannot see inside the native validation anyway.
+    "distributed.worker.profile.enabled": False,
+    # Each scheduler, nanny and worker checks its event loop's health every 20 ms by
+    # default: about 1 % of a core per process, taken from validation on a small machine.
+    "distributed.admin.tick.interval": "100ms",
+}
+"""Dask settings of the clusters ``local_client`` starts (set while they are created, so
+they reach the worker processes too)."""
+
+
+@contextlib.contextmanager
+def local_client(n_workers: Optional[int] = None, *, dashboard: bool = True) -> Iterator[Any]:
+    """A ``distributed.Client`` of a new ``LocalCluster`` set up for validation, closed on exit.
+
+    ``n_workers`` processes (default: one per core) of one thread each on 127.0.0.1, with
+    ``LOCAL_CONFIG`` (glibc's own memory trimming, no statistical profiler, slower event-loop
+    health checks: apply it with ``dask.config.set`` before starting a cluster of your own);
+    results are fetched from the workers directly, not through the scheduler.
+    ``validate_many`` starts one of these when given neither ``client`` nor ``scheduler``;
+    start it yourself to reuse it for several runs.
+    """
+    distributed = _import_distributed()
+    import dask
+
+    workers = n_workers if n_workers is not None else (os.cpu_count() or 1)
+    with dask.config.set(LOCAL_CONFIG):
+        cluster = distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=":0" if dashboard else None,
+        )
+    with cluster, distributed.Client(cluster, direct_to_workers=True) as client:
+        yield client
+
+
 @contextlib.contextmanager
 def _client_for(
     client: Any, scheduler: Optional[str], n_workers: Optional[int], progress: Progress
 ) -> Iterator[Any]:
     """The given client, a client of the scheduler at `scheduler`, or a client of a new
-    ``LocalCluster``; what is created here is closed on exit."""
+    local cluster (``local_client``); what is created here is closed on exit."""
     if client is not None:
         if scheduler is not None:
             raise ValueError("give client= or scheduler=, not both")
@@ -73,14 +127,7 @@ def _client_for(
         with remote:
             yield remote
         return
-    workers = n_workers if n_workers is not None else (os.cpu_count() or 1)
-    with distributed.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        host="127.0.0.1",
-        dashboard_address=":0",
-    ) as cluster, distributed.Client(cluster) as local:
+    with local_client(n_workers) as local:
         if local.dashboard_link and importlib.util.find_spec("bokeh") is not None:
             progress.note(f"Dask dashboard: {local.dashboard_link}")
         yield local
@@ -102,6 +149,18 @@ def _check_workers(client: Any) -> int:
             f"({_conforme.__version__}): {wrong}; install the same wheel everywhere"
         )
     return max(1, int(sum(client.nthreads().values())))
+
+
+def _workers_see(client: Any, folder: Path) -> bool:
+    """Whether every worker sees `folder` (the same machine, or a shared file system): a
+    file made here is looked for there."""
+    probe = folder.resolve() / f".conforme-probe-{uuid.uuid4().hex}"
+    probe.touch()
+    try:
+        seen = client.run(os.path.exists, str(probe))
+    finally:
+        probe.unlink()
+    return bool(seen) and all(seen.values())
 
 
 def _check_options(options: Dict[str, Any]) -> None:
@@ -131,6 +190,131 @@ def _lost(item: Item, exc: BaseException) -> FileResult:
     )
 
 
+class _Tasks:
+    """The validation tasks in flight on one client.
+
+    Per file, Dask costs a few milliseconds of event-loop work in the client, the
+    scheduler and the worker; on a 2-core machine that competes with validation itself. So
+    tasks are submitted in batches (one graph update for many files) and finished results
+    are fetched in batches (one gather for all the files that finished meanwhile). With
+    `store` (a reports folder the workers see), the workers write the full reports there.
+    """
+
+    def __init__(
+        self,
+        client: Any,
+        distributed: Any,
+        options: Dict[str, Any],
+        timeout: Optional[float],
+        keep: bool,
+        retries: int,
+        store: Optional[str] = None,
+    ) -> None:
+        self.client = client
+        self.stores = store is not None
+        self.function: Any = validate_and_store if self.stores else validate_item
+        self.arguments: Dict[str, Any] = dict(options=options, timeout=timeout)
+        if self.stores:
+            self.arguments["reports"] = store
+        else:
+            self.arguments["keep_report"] = keep
+        self.retries = retries
+        self.pending: Dict[Any, Tuple[Item, int]] = {}
+        self.finished = distributed.as_completed()
+
+    def count(self) -> int:
+        """Tasks submitted and not yet delivered."""
+        return len(self.pending)
+
+    def submit(self, batch: List[Tuple[Item, int]]) -> None:
+        """Submits (item, attempt) pairs as one batch of tasks."""
+        if not batch:
+            return
+        futures = self.client.map(
+            self.function,
+            [item.located() for item, _ in batch],
+            retries=self.retries,
+            pure=False,
+            **self.arguments,
+        )
+        for future, pair in zip(futures, batch):
+            self.pending[future] = pair
+        self.finished.update(futures)
+
+    def results(self) -> Iterator[Tuple[FileResult, bool]]:
+        """Yields (result, written to the reports folder by its worker) as tasks finish (and
+        for tasks submitted meanwhile)."""
+        for batch in self.finished.batches():
+            outcomes = self._fetch([f for f in batch if f.status == "finished"])
+            for future in batch:
+                item, attempt = self.pending.pop(future)
+                if future.status == "cancelled" and attempt < self.retries:
+                    # Someone restarted the cluster under us: run the task again.
+                    self.submit([(item, attempt + 1)])
+                    continue
+                outcome = outcomes.get(future.key)
+                if outcome is None:
+                    outcome = self._one(future, item)
+                future.release()
+                yield outcome
+
+    def _fetch(self, futures: List[Any]) -> Dict[Any, Tuple[FileResult, bool]]:
+        """The results of finished futures by key, in one gather; {} when that fails (each
+        is then fetched alone, so one lost result does not lose the others)."""
+        if not futures:
+            return {}
+        try:
+            values = self.client.gather(futures)
+        except Exception:  # noqa: BLE001 - retried one by one
+            return {}
+        return {future.key: self._outcome(value) for future, value in zip(futures, values)}
+
+    def _outcome(self, value: Any) -> Tuple[FileResult, bool]:
+        """(result, written by its worker) from what a task returned."""
+        return value if self.stores else (value, False)
+
+    def _one(self, future: Any, item: Item) -> Tuple[FileResult, bool]:
+        """The outcome of one task, or the row of a task Dask gave up on."""
+        if future.status == "cancelled":
+            return _lost(item, RuntimeError("the task was cancelled")), False
+        try:
+            return self._outcome(future.result())
+        except Exception as exc:  # noqa: BLE001 - a row, not a crashed run
+            return _lost(item, exc), False
+
+    def cancel(self) -> None:
+        """Cancels the tasks still running (the caller closed the stream early)."""
+        for future in self.pending:
+            future.cancel()
+
+
+def _flow(
+    tasks: _Tasks, stream: Iterator[Item], done: Dict[str, Dict[str, object]], window: int
+) -> Iterator[Tuple[FileResult, bool]]:
+    """Every item's (result, already in the reports folder): from `done` (an earlier run's
+    rows) or from a task, with at most `window` tasks in flight, refilled by halves (one
+    graph update for many files)."""
+
+    def refill() -> Iterator[Tuple[FileResult, bool]]:
+        batch: List[Item] = []
+        while tasks.count() + len(batch) < window:
+            item = next(stream, None)
+            if item is None:
+                break
+            row = done.get(item.key)
+            if row is None:
+                batch.append(item)
+            else:
+                yield resumed_result(item, row), True
+        tasks.submit([(item, 0) for item in batch])
+
+    yield from refill()
+    for outcome in tasks.results():
+        yield outcome
+        if tasks.count() <= window // 2:
+            yield from refill()
+
+
 def iter_validate(
     items: Iterable[Tuple[Any, Any]],
     *,
@@ -154,10 +338,13 @@ def iter_validate(
     for the workers. ``client``: a ``distributed.Client``; or ``scheduler``: the address
     of a running scheduler (``tcp://host:8786``); with neither, a ``LocalCluster`` of
     ``n_workers`` processes (default: one per core) is started on 127.0.0.1 and closed at
-    the end. ``reports``: a folder receiving ``reports.jsonl``; with ``resume`` (default) pairs already in it are not validated again and come back with
-    ``resumed=True``; ``resume=False`` starts the file over. ``timeout``: seconds allowed per
-    file (then ``status="timeout"``). ``retries``: reruns of a task that raised unexpectedly.
-    ``with_reports``: also carry each full report in ``FileResult.report_json``.
+    the end. ``reports``: a folder receiving ``reports.jsonl``, written by the workers
+    themselves when they see the folder (same machine or shared file system: full reports
+    then never travel back), else by this process; with ``resume`` (default) pairs already
+    in it are not validated again and come back with ``resumed=True``; ``resume=False``
+    starts the file over. ``timeout``: seconds allowed per file (then ``status="timeout"``).
+    ``retries``: reruns of a task that raised unexpectedly. ``with_reports``: also carry each
+    full report in ``FileResult.report_json`` (back through Dask, to this process).
     ``progress``: a progress bar on stderr (``tqdm`` when installed; default: when stderr is a
     terminal). Other keyword arguments go to ``conforme.validate`` on the workers
     (``max_errors``, ``lang``, ``profile``…; ``threads`` defaults to 1 as the cluster runs
@@ -181,77 +368,38 @@ def iter_validate(
             done = folder.done()
         elif folder.reports.exists():
             folder.reports.unlink()
-    keep = with_reports or folder is not None
-    pending: Dict[Any, Tuple[Item, int]] = {}
+
+    def deliver(result: FileResult, stored: bool) -> FileResult:
+        if folder is not None and not stored:
+            folder.append(result)
+        bar.update(result.status)
+        if not with_reports:
+            # Written to the folder: do not hold every report in memory too.
+            result = dataclasses.replace(result, report_json=None)
+        return result
+
+    resumed = 0
     try:
         distributed = _import_distributed()
         with _client_for(client, scheduler, n_workers, bar) as c:
             window = max(32, 4 * _check_workers(c))
-            finished = distributed.as_completed()
-            resumed = 0
-
-            def submit(item: Item, attempt: int) -> None:
-                future = c.submit(
-                    validate_item,
-                    item.located(),
-                    options,
-                    timeout,
-                    keep,
-                    retries=retries,
-                    pure=False,
-                )
-                pending[future] = (item, attempt)
-                finished.add(future)
-
-            def refill() -> Iterator[FileResult]:
-                nonlocal resumed
-                while len(pending) < window:
-                    item = next(stream, None)
-                    if item is None:
-                        return
-                    row = done.get(item.key)
-                    if row is None:
-                        submit(item, 0)
-                    else:
-                        resumed += 1
-                        yield resumed_result(item, row)
-
-            def deliver(result: FileResult) -> FileResult:
-                if folder is not None and not result.resumed:
-                    folder.append(result)
-                bar.update(result.status)
-                if keep and not with_reports:
-                    # Written to the folder: do not hold every report in memory too.
-                    result = dataclasses.replace(result, report_json=None)
-                return result
-
-            for result in refill():
-                yield deliver(result)
-            for future in finished:
-                item, attempt = pending.pop(future)
-                if future.status == "cancelled":
-                    if attempt < retries:
-                        # Someone restarted the cluster under us: run the task again.
-                        submit(item, attempt + 1)
-                        continue
-                    result = _lost(item, RuntimeError("the task was cancelled"))
-                else:
-                    try:
-                        result = future.result()
-                    except Exception as exc:  # noqa: BLE001 - a row, not a crashed run
-                        result = _lost(item, exc)
-                future.release()
-                yield deliver(result)
-                for more in refill():
-                    yield deliver(more)
-            if resumed:
-                bar.note(f"{resumed} files already reported in {reports}: not validated again")
+            # Full reports stay on the workers when they can write the folder themselves;
+            # with with_reports they come back anyway, and the client writes them.
+            store = None
+            if folder is not None and not with_reports and _workers_see(c, folder.path):
+                store = str(folder.path.resolve())
+            keep = with_reports or (folder is not None and store is None)
+            tasks = _Tasks(c, distributed, options, timeout, keep, retries, store)
+            try:
+                for result, stored in _flow(tasks, stream, done, window):
+                    resumed += result.resumed
+                    yield deliver(result, stored)
+            finally:
+                tasks.cancel()
+        if resumed:
+            bar.note(f"{resumed} files already reported in {reports}: not validated again")
     finally:
-        for future in pending:
-            future.cancel()
         bar.close()
-        if folder is not None:
-            folder.close()
 
 
 def validate_many(

@@ -3,9 +3,11 @@ arrive) and ``summary.csv`` (written at the end of a run).
 
 Each line is ``{"key": …, "summary": {…}, "report": {…} | null}``: ``summary`` holds the
 summary fields (``FileResult.to_row()``), ``report`` the full report (``Report.to_dict()``
-content). A run that stops midway leaves whole lines (each is flushed as it is written) and at
-most one cut last line, which the next run drops before appending: resuming skips every key
-that already has a line.
+content). Lines are written by the Dask workers themselves when they see the folder (so full
+reports do not travel back), else by the client; each is one ``write`` in append mode, so
+processes appending at once do not mix their lines. A run that stops midway leaves whole
+lines and at most a cut line, which the next run drops before appending: resuming skips
+every key that already has a line.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import IO, Dict, Optional, Union
+from typing import Dict, List, Union
 
 from .items import Item
 from .results import FileResult
@@ -29,38 +31,33 @@ class ReportFolder:
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.reports = self.path / REPORTS_FILE
-        self._out: Optional[IO[str]] = None
 
     def done(self) -> Dict[str, Dict[str, object]]:
-        """The summary rows already written, by key; drops a cut last line (interrupted run)."""
+        """The summary rows already written, by key. A cut line (interrupted run) is dropped:
+        the file is rewritten with its whole lines only, so the next append starts afresh."""
         rows: Dict[str, Dict[str, object]] = {}
         if not self.reports.exists():
             return rows
-        good_end = 0
+        good: List[bytes] = []
         with open(self.reports, "rb") as f:
             for raw in f:
                 if not raw.endswith(b"\n"):
-                    break
+                    continue  # cut by an interrupted run
                 try:
                     line = json.loads(raw)
                     rows[line["key"]] = line["summary"]
                 except (ValueError, KeyError, TypeError):
-                    break
-                good_end += len(raw)
-        if good_end != self.reports.stat().st_size:
-            # Keep whole lines only, so the next append starts a fresh line.
-            with open(self.reports, "r+b") as f:
-                f.truncate(good_end)
+                    continue
+                good.append(raw)
+        if sum(map(len, good)) != self.reports.stat().st_size:
+            kept = self.reports.with_name(self.reports.name + ".tmp")
+            kept.write_bytes(b"".join(good))
+            os.replace(kept, self.reports)
         return rows
 
     def append(self, result: FileResult) -> None:
-        """Writes one result's line and flushes it (the report text is not parsed again)."""
-        if self._out is None:
-            self._out = open(self.reports, "a", encoding="utf-8")
-        head = json.dumps({"key": result.key, "summary": result.to_row()}, ensure_ascii=False)
-        report = result.report_json if result.report_json is not None else "null"
-        self._out.write(f'{head[:-1]}, "report": {report}}}\n')
-        self._out.flush()
+        """Writes one result's line (the report text is not parsed again)."""
+        append_line(self.reports, report_line(result))
 
     def write_summary(self, frame: object) -> Path:
         """Writes the summary DataFrame as ``summary.csv``; returns its path."""
@@ -68,11 +65,24 @@ class ReportFolder:
         frame.to_csv(target, index=False)  # type: ignore[attr-defined]
         return target
 
-    def close(self) -> None:
-        """Closes the reports file (lines are already flushed)."""
-        if self._out is not None:
-            self._out.close()
-            self._out = None
+
+def report_line(result: FileResult) -> bytes:
+    """The line of one result in ``reports.jsonl``."""
+    head = json.dumps({"key": result.key, "summary": result.to_row()}, ensure_ascii=False)
+    report = result.report_json if result.report_json is not None else "null"
+    return f'{head[:-1]}, "report": {report}}}\n'.encode("utf-8")
+
+
+def append_line(path: Union[str, "os.PathLike[str]"], line: bytes) -> None:
+    """Appends a line with one ``write`` call in append mode: lines from processes writing
+    at once do not interleave (a short write, which a full disk may cause, is completed)."""
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        view = memoryview(line)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def resumed_result(item: Item, row: Dict[str, object]) -> FileResult:

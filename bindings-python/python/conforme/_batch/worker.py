@@ -8,6 +8,7 @@ is left to Dask (it reruns the task elsewhere).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -19,6 +20,7 @@ from typing import Any, Callable, Dict, Optional, Tuple, Union
 
 from .. import _conforme
 from .._exceptions import SchemaError
+from .folder import REPORTS_FILE, append_line, report_line
 from .items import Item, SchemaSpec, schema_key
 from .package import is_package, package_totals, validate_package
 from .results import FileResult
@@ -227,6 +229,22 @@ def validate_item(
             **common,
         )
     return FileResult(status="valid" if fields["valid"] else "invalid", **fields, **common)
+
+
+def validate_and_store(
+    item: Item, options: Dict[str, Any], timeout: Optional[float], reports: str
+) -> Tuple[FileResult, bool]:
+    """``validate_item``, whose line (full report included) this worker appends to the
+    reports folder `reports` itself, so that only the compact result travels back:
+    (the result without its report, True). When this worker cannot write there: (the result
+    with its report, False), for the client to write.
+    """
+    result = validate_item(item, options, timeout, True)
+    try:
+        append_line(os.path.join(reports, REPORTS_FILE), report_line(result))
+    except OSError:
+        return result, False
+    return dataclasses.replace(result, report_json=None), True
 
 
 def installed_version() -> str:
