@@ -1,8 +1,9 @@
 //! Where the CPU time of one validation goes, thread by thread: the coordinating threads
-//! (the reader that cuts chunks, the caller that merges them in order) against the
-//! workers that validate. Their ratio bounds the speed-up on many cores: with coordinating
-//! work `c` and validation work `w` per byte, no number of threads goes beyond
-//! `(c + w) / c`. Linux only (reads `/proc/self/task/*/schedstat`, nanoseconds on CPU).
+//! (the producer, which for a file on disk only hands out blocks that the workers read
+//! themselves, and for other input reads and cuts chunks; the caller that merges results
+//! in order) against the workers that validate. Their ratio bounds the speed-up on many
+//! cores: with coordinating work `c` and validation work `w` per byte, no number of threads
+//! goes beyond `(c + w) / c`. Linux only (reads `/proc/self/task/*/schedstat`, nanoseconds on CPU).
 //!
 //! ```sh
 //! cargo run --release -p conforme --example thread_cpu -- SCHEMA.json DATA.csv [THREADS]

@@ -84,24 +84,22 @@ proptest! {
             .threads(Some(threads));
         let validator = Validator::with_options(&schema, options);
         let kept = validator.validate_slice(&bytes).unwrap();
-        let mut streamed = Vec::new();
-        let mut end = validator
-            .validate_reader_streaming(bytes.as_slice(), &mut |e| streamed.push(e))
-            .unwrap();
-        prop_assert!(end.errors.is_empty());
-        prop_assert_eq!(&streamed, &kept.errors);
-        end.errors = streamed;
-        prop_assert_eq!(&end, &kept);
-
+        // From a reader (read and cut by the front), then from a file (read in blocks).
         let file = conforme_tests::TempFile::new(&bytes);
-        let mut streamed = Vec::new();
-        let mut end = validator
-            .validate_path_streaming(file.path(), &mut |e| streamed.push(e))
+        for from_file in [false, true] {
+            let mut streamed = Vec::new();
+            let mut sink = |e| streamed.push(e);
+            let mut end = if from_file {
+                validator.validate_path_streaming(file.path(), &mut sink)
+            } else {
+                validator.validate_reader_streaming(bytes.as_slice(), &mut sink)
+            }
             .unwrap();
-        prop_assert!(end.errors.is_empty());
-        prop_assert_eq!(&streamed, &kept.errors);
-        end.errors = streamed;
-        prop_assert_eq!(&end, &kept);
+            prop_assert!(end.errors.is_empty());
+            prop_assert_eq!(&streamed, &kept.errors);
+            end.errors = streamed;
+            prop_assert_eq!(&end, &kept);
+        }
 
         let mut stream = validator.stream();
         let mut taken = Vec::new();

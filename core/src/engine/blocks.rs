@@ -109,14 +109,7 @@ impl Run<'_> {
         };
         let reader = &reader;
         let work = |s: &mut Scratch, job: Job| match job {
-            Job::Cut(chunk) => Done::Cut(validate_chunk(
-                &self.v.table,
-                self.plan,
-                self.dialect,
-                &chunk,
-                limits,
-                &mut s.chunk,
-            )),
+            Job::Cut(chunk) => Done::Cut(self.check(&chunk, limits, &mut s.chunk)),
             Job::Block { from, to, exact } => {
                 Done::Block(self.block(reader, from, to, exact, limits, s))
             }
@@ -194,6 +187,18 @@ impl Run<'_> {
         }
     }
 
+    /// Validates one chunk of whole records.
+    fn check(&self, chunk: &Chunk, limits: ChunkLimits, scratch: &mut ChunkScratch) -> ChunkResult {
+        validate_chunk(
+            &self.v.table,
+            self.plan,
+            self.dialect,
+            chunk,
+            limits,
+            scratch,
+        )
+    }
+
     /// Reads and validates one block.
     fn block(
         &self,
@@ -224,14 +229,7 @@ impl Run<'_> {
             single_byte: false,
             cr_only: reader.newline == b'\r',
         };
-        let result = validate_chunk(
-            &self.v.table,
-            self.plan,
-            self.dialect,
-            &chunk,
-            limits,
-            &mut s.chunk,
-        );
+        let result = self.check(&chunk, limits, &mut s.chunk);
         s.buf = chunk.bytes;
         BlockDone {
             to,
