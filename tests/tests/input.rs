@@ -636,3 +636,35 @@ fn skip_initial_space_keeps_the_file_s_byte_offsets() {
         );
     }
 }
+
+/// A named pipe called `.csv` cannot be read again in blocks: it is read to its end by the
+/// front, whole (not only its first bytes), as from memory.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_named_pipe_is_read_whole() {
+    let mut data = b"siret,code_postal,date_maj,montant\n".to_vec();
+    while data.len() < 300_000 {
+        data.extend_from_slice(
+            b"21010400000013,25000,2024-03-01,12.5\n2.10104E+13,34200,2024-03-02,x\n",
+        );
+    }
+    let path = scratch("named-pipe").join("data.csv");
+    let made = std::process::Command::new("mkfifo").arg(&path).status();
+    assert!(
+        made.is_ok_and(|s| s.success()),
+        "mkfifo is part of coreutils"
+    );
+    let writer = {
+        let (path, data) = (path.clone(), data.clone());
+        std::thread::spawn(move || std::fs::write(path, data).unwrap())
+    };
+    let options = ValidationOptions::default()
+        .chunk_size(4096)
+        .threads(Some(2));
+    let from_pipe = validator(options.clone()).validate_path(&path).unwrap();
+    writer.join().unwrap();
+    let _ = std::fs::remove_file(&path);
+    let from_memory = validator(options).validate_slice(&data).unwrap();
+    assert!(from_pipe.stats.rows > 8_000);
+    assert_eq!(from_pipe, from_memory);
+}

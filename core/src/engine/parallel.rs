@@ -35,6 +35,15 @@ pub(crate) fn validate_file(
     run(v, file, Some(file), sink)
 }
 
+/// Whether the rest of `file` is worth reading in blocks: a regular file (not a pipe or a
+/// device, whose bytes read by the front could not be read again) with more left than the
+/// front has read.
+#[cfg(any(unix, windows))]
+fn worth_blocks(file: &std::fs::File, front: &Front) -> bool {
+    file.metadata()
+        .is_ok_and(|m| m.is_file() && m.len() > front.bytes_in)
+}
+
 /// `file`: the file `reader` reads, when it is one (positioned reads, and seeks).
 fn run<R: Read + Send>(
     v: &Validator,
@@ -70,7 +79,7 @@ fn run<R: Read + Send>(
     );
     let mut next = vec![first];
     #[cfg(any(unix, windows))]
-    if let Some(file) = file
+    if let Some(file) = file.filter(|f| worth_blocks(f, &front))
         && let Some(mut handoff) = front.hand_over()
     {
         handoff.chunks.insert(0, next.remove(0));
