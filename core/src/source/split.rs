@@ -419,7 +419,8 @@ impl Splitter {
             let (found, upto) = if self.stop_at == usize::MAX {
                 (memchr::memrchr(self.newline, span), span.len())
             } else {
-                let from = self.stop_at.saturating_sub(1).max(self.scanned) - self.scanned;
+                let from = (self.stop_at.saturating_sub(1).max(self.scanned) - self.scanned)
+                    .min(span.len());
                 match memchr::memchr(self.newline, &span[from..]) {
                     Some(p) => (Some(from + p), from + p + 1),
                     None => (None, span.len()),
@@ -620,6 +621,27 @@ mod tests {
                 }
                 assert_eq!(got, whole, "chunk {chunk} feed {feed}");
             }
+        }
+    }
+
+    /// A block ends at its first record end at or past `stop_at`, with or without quoting;
+    /// one whose input ends first (a file that shrank) gives what there is.
+    #[test]
+    fn a_block_ends_at_its_first_record_end_past_its_end() {
+        let unquoted = Dialect {
+            quote_char: None,
+            ..Dialect::default()
+        };
+        for dialect in [Dialect::default(), unquoted] {
+            let mut s = Splitter::for_block(&dialect, b'\n', 1 << 20, Some(false), 6, Vec::new());
+            s.push(b"ab,c\nde,f\ngh,i\n");
+            let (block, _, lines) = s.take_block(false).unwrap().unwrap();
+            assert_eq!((block.as_slice(), lines), (&b"ab,c\nde,f\n"[..], 2));
+            let mut s = Splitter::for_block(&dialect, b'\n', 1 << 20, Some(false), 50, Vec::new());
+            s.push(b"ab,c\nde");
+            assert!(s.take_block(false).unwrap().is_none());
+            let (block, _, lines) = s.take_block(true).unwrap().unwrap();
+            assert_eq!((block.as_slice(), lines), (&b"ab,c\nde"[..], 1));
         }
     }
 
