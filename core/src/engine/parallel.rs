@@ -77,6 +77,7 @@ fn run<R: Read + Send>(
         dialect.header_record_count(),
         &v.options,
     );
+    #[cfg_attr(not(any(unix, windows)), allow(unused_mut))]
     let mut next = vec![first];
     #[cfg(any(unix, windows))]
     if let Some(file) = file.filter(|f| worth_blocks(f, &front))
