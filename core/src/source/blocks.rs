@@ -9,6 +9,7 @@
 //! whose start is where the block before it ended guessed right (the scan from a true
 //! record start is the sequential scan), any other is read again from the right place.
 
+use super::front::count_lines;
 use super::{Dialect, SYNTAX_KINDS, Splitter, SyntaxKind};
 use std::fs::File;
 
@@ -130,8 +131,8 @@ impl BlockReader<'_> {
         let issues = issues
             .iter()
             .map(|i| {
-                let before = memchr::memchr_iter(self.newline, &bytes[..i.pos]).count();
-                (i.kind, start + i.pos as u64, before as u64)
+                let before = count_lines(&bytes[..i.pos], self.newline);
+                (i.kind, start + i.pos as u64, before)
             })
             .collect();
         Ok(Block {

@@ -687,6 +687,7 @@ fn char_count(text: &[u8]) -> usize {
     text.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
-fn count_lines(bytes: &[u8], newline: u8) -> u64 {
+/// Line endings (`newline` bytes) in `bytes`.
+pub(crate) fn count_lines(bytes: &[u8], newline: u8) -> u64 {
     memchr::memchr_iter(newline, bytes).count() as u64
 }
