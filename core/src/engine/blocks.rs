@@ -1,215 +1,138 @@
-//! A file read in blocks by the workers themselves: once the front has read the start of
-//! the file (encoding, dialect, header), each worker reads a block with positioned reads,
-//! finds its records' ends, checks it is UTF-8 and validates it. The calling thread only
-//! chains the blocks in file order and merges them: its work per byte is nearly nothing,
-//! so the run scales with the cores instead of with one reading thread.
+//! An input read in blocks by the workers themselves: once the front has read the start of
+//! the input (encoding, dialect, header), each worker reads a block with positioned reads,
+//! finds its records' ends, checks it is UTF-8 and validates it. The merging side only
+//! chains the blocks in file order: its work per byte is nearly nothing, so the run scales
+//! with the cores instead of with one reading thread.
 //!
 //! A block guesses where its first record starts (see [`crate::source::blocks`]); the chain
 //! checks each guess against where the block before it ended, and reads a block that
-//! guessed wrong again from the right place (on this thread: a record spanning a block's
-//! start is rare). Bytes that are not UTF-8 and records longer than the limit send the
-//! reading back to the front, which deals with them in file order as it always does.
+//! guessed wrong again from the right place (on the merging side: a record spanning a
+//! block's start is rare). Bytes that are not UTF-8 and records longer than the limit send
+//! the reading back to the front, which deals with them in file order as it always does.
+//!
+//! The pieces serve two drivers: threads sharing a file on disk ([`Run`]), and a pool of
+//! processes that share nothing but the input, browser Workers ([`super::pool`]).
 
 use super::chunk::{ChunkLimits, ChunkResult, ChunkScratch, validate_chunk};
 use super::merge::Merger;
-use super::{Sink, Validator, emit};
-use crate::error::SourceError;
-use crate::pipeline::{Flow, ordered};
 use crate::source::blocks::{BlockError, BlockReader};
-use crate::source::front::{Chunk, Front, Handoff};
-use crate::source::{Dialect, SYNTAX_KINDS, SyntaxKind};
-use crate::table::HeaderPlan;
-use std::fs::File;
+use crate::source::front::{Chunk, Front};
+use crate::source::{Dialect, ReadAt, SYNTAX_KINDS, SyntaxKind};
+use crate::table::{CompiledTable, HeaderPlan};
 
-/// How a run of blocks ended.
-pub(crate) enum Ending {
-    /// The file is read (or the error limit reached).
-    Done,
-    /// The front reads on from this record start, in file order.
-    ResumeAt { byte: u64, line: u64 },
+/// The block `[from, to)` of the input; `exact` when `from` is known to start a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct BlockRange {
+    pub from: u64,
+    pub to: u64,
+    pub exact: bool,
 }
 
-/// What a run of blocks needs.
-pub(crate) struct Run<'a> {
-    pub v: &'a Validator,
-    pub file: &'a File,
-    pub plan: &'a HeaderPlan,
-    pub dialect: &'a Dialect,
+/// The blocks of an input from where the front handed over: `size` bytes each, the first
+/// one exact.
+pub(crate) struct BlockRanges {
+    from: u64,
+    exact: bool,
+    len: u64,
+    size: u64,
 }
 
-enum Job {
-    /// A chunk the front cut before handing over.
-    Cut(Chunk),
-    /// The block `[from, to)`; `exact` when `from` is known to start a record.
-    Block { from: u64, to: u64, exact: bool },
+impl BlockRanges {
+    pub(crate) fn new(from: u64, len: u64, size: usize) -> BlockRanges {
+        BlockRanges {
+            from,
+            exact: true,
+            len,
+            size: size.max(1) as u64,
+        }
+    }
 }
 
-enum Done {
-    Cut(ChunkResult),
-    Block(BlockDone),
+impl BlockRanges {
+    /// Whether every block is handed out.
+    pub(crate) fn is_done(&self) -> bool {
+        self.from >= self.len
+    }
+}
+
+impl Iterator for BlockRanges {
+    type Item = BlockRange;
+
+    fn next(&mut self) -> Option<BlockRange> {
+        if self.from >= self.len {
+            return None;
+        }
+        let to = self.from.saturating_add(self.size).min(self.len);
+        let range = BlockRange {
+            from: self.from,
+            to,
+            exact: self.exact,
+        };
+        (self.from, self.exact) = (to, false);
+        Some(range)
+    }
 }
 
 /// A block validated by a worker, or why it was not.
-struct BlockDone {
+pub(crate) struct BlockDone {
     /// The nominal end of the block.
-    to: u64,
+    pub to: u64,
     /// Where the worker found its first record.
-    start: u64,
-    outcome: Result<(BlockFacts, ChunkResult), BlockError>,
+    pub start: u64,
+    pub outcome: Result<(BlockFacts, ChunkResult), BlockError>,
 }
 
 /// What the chain needs of a block besides its validation.
-struct BlockFacts {
-    end: u64,
-    lines: u64,
-    issues: Vec<(SyntaxKind, u64, u64)>,
-    counts: [u64; SYNTAX_KINDS],
+pub(crate) struct BlockFacts {
+    pub end: u64,
+    pub lines: u64,
+    pub issues: Vec<(SyntaxKind, u64, u64)>,
+    pub counts: [u64; SYNTAX_KINDS],
 }
 
 /// A worker's reusable state: the validation's, and the buffer blocks are read into.
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct BlockScratch {
     chunk: ChunkScratch,
     buf: Vec<u8>,
 }
 
-impl Run<'_> {
-    /// Validates the file from where the front hands over, merging into `merger`.
-    pub(crate) fn validate(
-        &self,
-        handoff: Handoff,
-        front: &mut Front,
-        merger: &mut Merger,
-        sink: &mut Sink<'_>,
-    ) -> Result<Ending, SourceError> {
-        let len = self.file.metadata()?.len();
-        let reader = BlockReader {
-            file: self.file,
-            len,
-            dialect: self.dialect,
-            newline: handoff.newline,
-            first_crlf: handoff.first_crlf,
-            max_record: self.v.options.max_record_bytes,
-        };
-        let size = self.v.options.chunk_size.max(1) as u64;
-        let limits = self.v.options.chunk_limits();
-        let mut cut = handoff.chunks.into_iter();
-        let (mut from, mut exact) = (handoff.byte, true);
-        let produce = move || -> Result<Option<Job>, SourceError> {
-            if let Some(chunk) = cut.next() {
-                return Ok(Some(Job::Cut(chunk)));
-            }
-            if from >= len {
-                return Ok(None);
-            }
-            let to = from.saturating_add(size).min(len);
-            let job = Job::Block { from, to, exact };
-            (from, exact) = (to, false);
-            Ok(Some(job))
-        };
-        let reader = &reader;
-        let work = |s: &mut Scratch, job: Job| match job {
-            Job::Cut(chunk) => Done::Cut(self.check(&chunk, limits, &mut s.chunk)),
-            Job::Block { from, to, exact } => {
-                Done::Block(self.block(reader, from, to, exact, limits, s))
-            }
-        };
-        // Where the next block must start: offset and line.
-        let mut chain = (handoff.byte, handoff.line);
-        let mut ending = Ending::Done;
-        let mut failure = None;
-        let mut own = Scratch::default();
-        ordered(
-            self.v.options.thread_count(),
-            produce,
-            Scratch::default,
-            work,
-            |done| {
-                let block = match done {
-                    Done::Cut(result) => {
-                        merger.accept(result);
-                        return self.after_merge(merger, sink);
-                    }
-                    Done::Block(block) if block.start == chain.0 => block,
-                    // Its records were the end of the block before.
-                    Done::Block(block) if chain.0 >= block.to => return Flow::Continue,
-                    // It guessed wrong: read again from where its records start.
-                    Done::Block(block) => {
-                        self.block(reader, chain.0, block.to, true, limits, &mut own)
-                    }
-                };
-                match block.outcome {
-                    Ok((facts, mut result)) => {
-                        front.add_block_syntax(&facts.issues, &facts.counts, chain.1);
-                        result.line_base = chain.1;
-                        result.index = merger.next_index();
-                        merger.accept(result);
-                        chain = (facts.end, chain.1 + facts.lines);
-                        self.after_merge(merger, sink)
-                    }
-                    Err(BlockError::Io(e)) => {
-                        failure = Some(e);
-                        Flow::Stop
-                    }
-                    Err(BlockError::TooLong | BlockError::NotUtf8) => {
-                        ending = Ending::ResumeAt {
-                            byte: chain.0,
-                            line: chain.1,
-                        };
-                        Flow::Stop
-                    }
-                }
-            },
-        )?;
-        if let Some(e) = failure {
-            return Err(e.into());
-        }
-        if matches!(ending, Ending::Done) && !merger.done() {
-            if chain.0 < len {
-                // Not reached: the last block reads to the end. Should it happen, the front
-                // reads what is left rather than leave it out.
-                return Ok(Ending::ResumeAt {
-                    byte: chain.0,
-                    line: chain.1,
-                });
-            }
-            front.set_bytes_in(len);
-        }
-        Ok(ending)
+impl BlockScratch {
+    /// The validation's part, for chunks that are not blocks.
+    pub(crate) fn chunk(&mut self) -> &mut ChunkScratch {
+        &mut self.chunk
     }
+}
 
-    fn after_merge(&self, merger: &mut Merger, sink: &mut Sink<'_>) -> Flow {
-        emit(self.v, merger, sink);
-        if merger.done() {
-            Flow::Stop
-        } else {
-            Flow::Continue
-        }
-    }
+/// What reading and validating a block needs: the same for every block of an input.
+pub(crate) struct BlockWork<'a, R: ReadAt + ?Sized> {
+    pub table: &'a CompiledTable,
+    pub plan: &'a HeaderPlan,
+    pub dialect: &'a Dialect,
+    pub reader: BlockReader<'a, R>,
+    pub limits: ChunkLimits,
+}
 
+impl<R: ReadAt + ?Sized> BlockWork<'_, R> {
     /// Validates one chunk of whole records.
-    fn check(&self, chunk: &Chunk, limits: ChunkLimits, scratch: &mut ChunkScratch) -> ChunkResult {
+    pub(crate) fn check(&self, chunk: &Chunk, scratch: &mut ChunkScratch) -> ChunkResult {
         validate_chunk(
-            &self.v.table,
+            self.table,
             self.plan,
             self.dialect,
             chunk,
-            limits,
+            self.limits,
             scratch,
         )
     }
 
     /// Reads and validates one block.
-    fn block(
-        &self,
-        reader: &BlockReader<'_>,
-        from: u64,
-        to: u64,
-        exact: bool,
-        limits: ChunkLimits,
-        s: &mut Scratch,
-    ) -> BlockDone {
-        let block = match reader.read(from, to, exact, std::mem::take(&mut s.buf)) {
+    pub(crate) fn block(&self, range: BlockRange, s: &mut BlockScratch) -> BlockDone {
+        let BlockRange { from, to, exact } = range;
+        let block = match self
+            .reader
+            .read(from, to, exact, std::mem::take(&mut s.buf))
+        {
             Ok(block) => block,
             Err(e) => {
                 return BlockDone {
@@ -227,9 +150,9 @@ impl Run<'_> {
             start_line: 0,
             skip_records: 0,
             single_byte: false,
-            cr_only: reader.newline == b'\r',
+            cr_only: self.reader.newline == b'\r',
         };
-        let result = self.check(&chunk, limits, &mut s.chunk);
+        let result = self.check(&chunk, &mut s.chunk);
         s.buf = chunk.bytes;
         BlockDone {
             to,
@@ -243,6 +166,69 @@ impl Run<'_> {
                 },
                 result,
             )),
+        }
+    }
+}
+
+/// Where the next block must start (offset and line): blocks join the report in file order
+/// through it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Chain {
+    pub byte: u64,
+    pub line: u64,
+}
+
+/// What became of a block offered to the chain.
+pub(crate) enum Link {
+    /// Its records are merged.
+    Merged,
+    /// Its records were the end of the block before.
+    Skipped,
+    /// The front must read on from this record start (bytes that are not UTF-8, or a
+    /// record over the limit).
+    Resume { byte: u64, line: u64 },
+    /// It could not be read.
+    Failed(std::io::Error),
+}
+
+impl Chain {
+    /// Merges `done`, the next block in file order. `redo` reads a block again from the
+    /// chain's end, when `done` guessed its start wrong.
+    pub(crate) fn link(
+        &mut self,
+        done: BlockDone,
+        redo: impl FnOnce(BlockRange) -> BlockDone,
+        front: &mut Front,
+        merger: &mut Merger,
+    ) -> Link {
+        let block = if done.start == self.byte {
+            done
+        } else if self.byte >= done.to {
+            return Link::Skipped;
+        } else {
+            redo(BlockRange {
+                from: self.byte,
+                to: done.to,
+                exact: true,
+            })
+        };
+        match block.outcome {
+            Ok((facts, mut result)) => {
+                front.add_block_syntax(&facts.issues, &facts.counts, self.line);
+                result.line_base = self.line;
+                result.index = merger.next_index();
+                merger.accept(result);
+                *self = Chain {
+                    byte: facts.end,
+                    line: self.line + facts.lines,
+                };
+                Link::Merged
+            }
+            Err(BlockError::Io(e)) => Link::Failed(e),
+            Err(BlockError::TooLong | BlockError::NotUtf8) => Link::Resume {
+                byte: self.byte,
+                line: self.line,
+            },
         }
     }
 }

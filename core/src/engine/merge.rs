@@ -115,7 +115,6 @@ impl Merger {
     }
 
     /// The index the next chunk to merge must have.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn next_index(&self) -> usize {
         self.next_index
     }

@@ -2,15 +2,18 @@
 //! driver and the push-based [`StreamValidator`]. All of them feed the same chunk
 //! validation and ordered merge, so they produce the same report for the same bytes.
 
-#[cfg(any(unix, windows))]
-mod blocks;
+pub(crate) mod blocks;
 mod chunk;
 mod dispatch;
+#[cfg(any(unix, windows))]
+mod file_blocks;
 pub(crate) mod keys;
 mod merge;
 mod parallel;
+pub mod pool;
 mod records;
 mod stream;
+mod wire;
 
 pub use stream::StreamValidator;
 

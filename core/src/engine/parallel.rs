@@ -15,6 +15,13 @@ use std::sync::mpsc;
 
 const READ_SIZE: usize = 1 << 20;
 
+/// The buffer the front reads into: no larger than a chunk, so that each read gives about
+/// one chunk, which keeps read-ahead (and an early stop at the error limit) within the
+/// window of chunks in flight.
+pub(super) fn read_buffer(options: &super::ValidationOptions) -> Vec<u8> {
+    vec![0u8; options.chunk_size.clamp(4096, READ_SIZE)]
+}
+
 /// Validates what `reader` yields, read and cut by the front.
 pub(crate) fn validate<R: Read + Send>(
     v: &Validator,
@@ -52,9 +59,7 @@ fn run<R: Read + Send>(
     mut sink: Sink<'_>,
 ) -> Result<Report, SourceError> {
     let mut front = Front::new(v.options.clone(), v.table.clone());
-    // Reads no larger than a chunk: each read then gives about one chunk, which keeps
-    // read-ahead (and an early stop at the error limit) within the window of chunks in flight.
-    let mut buf = vec![0u8; v.options.chunk_size.clamp(4096, READ_SIZE)];
+    let mut buf = read_buffer(&v.options);
     // Read up to the first chunk: the header and the dialect are then known.
     let mut more = true;
     let first = loop {
@@ -84,15 +89,15 @@ fn run<R: Read + Send>(
         && let Some(mut handoff) = front.hand_over()
     {
         handoff.chunks.insert(0, next.remove(0));
-        let blocks = super::blocks::Run {
+        let blocks = super::file_blocks::Run {
             v,
             file,
             plan: &plan,
             dialect: &dialect,
         };
         match blocks.validate(handoff, &mut front, &mut merger, &mut sink)? {
-            super::blocks::Ending::Done => return Ok(build_report(v, merger, &front, sink)),
-            super::blocks::Ending::ResumeAt { byte, line } => {
+            super::file_blocks::Ending::Done => return Ok(build_report(v, merger, &front, sink)),
+            super::file_blocks::Ending::ResumeAt { byte, line } => {
                 // Read on from there here, in file order (see `Front::resume_at`).
                 use std::io::Seek;
                 front.resume_at(byte, line, merger.next_index());

@@ -11,7 +11,6 @@
 
 use super::front::count_lines;
 use super::{Dialect, SYNTAX_KINDS, Splitter, SyntaxKind};
-use std::fs::File;
 
 /// Bytes read at a time past a block's end, looking for the end of its last record.
 const TAIL_READ: usize = 16 * 1024;
@@ -19,9 +18,55 @@ const TAIL_READ: usize = 16 * 1024;
 /// Bytes read at a time looking for the first line ending of a block.
 const LINE_READ: usize = 4 * 1024;
 
-/// How to read the blocks of one file.
-pub(crate) struct BlockReader<'a> {
-    pub file: &'a File,
+/// Input read at any offset: a file on disk, bytes in memory, a browser `Blob` read by a
+/// Worker. Blocks are read through it, so that several readers share one input without a
+/// shared cursor.
+///
+/// ```
+/// use conforme::source::ReadAt;
+/// let bytes: &[u8] = b"a,b\n1,2\n";
+/// let mut buf = [0u8; 3];
+/// assert_eq!(bytes.read_at(&mut buf, 4).unwrap(), 3);
+/// assert_eq!(&buf, b"1,2");
+/// ```
+pub trait ReadAt {
+    /// Reads up to `buf.len()` bytes at `offset`; fewer only at the end of the input
+    /// (0 past it).
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize>;
+}
+
+impl ReadAt for [u8] {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        let from = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.len());
+        let n = buf.len().min(self.len() - from);
+        buf[..n].copy_from_slice(&self[from..from + n]);
+        Ok(n)
+    }
+}
+
+/// Positioned reads (`pread`, `seek_read`): the file's own cursor, shared by every thread,
+/// is left alone.
+#[cfg(any(unix, windows))]
+impl ReadAt for std::fs::File {
+    fn read_at(&self, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+        loop {
+            #[cfg(unix)]
+            let outcome = std::os::unix::fs::FileExt::read_at(self, buf, offset);
+            #[cfg(windows)]
+            let outcome = std::os::windows::fs::FileExt::seek_read(self, buf, offset);
+            match outcome {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                other => return other,
+            }
+        }
+    }
+}
+
+/// How to read the blocks of one input.
+pub(crate) struct BlockReader<'a, R: ReadAt + ?Sized> {
+    pub input: &'a R,
     /// The file's length when reading started: a block never reads past it.
     pub len: u64,
     pub dialect: &'a Dialect,
@@ -66,7 +111,7 @@ impl From<std::io::Error> for BlockError {
     }
 }
 
-impl BlockReader<'_> {
+impl<R: ReadAt + ?Sized> BlockReader<'_, R> {
     /// Reads the block `[from, to)`; `exact` when `from` is known to start a record (else
     /// the block starts after the first line ending at or past `from`). `buf` is reused.
     pub(crate) fn read(
@@ -105,7 +150,7 @@ impl BlockReader<'_> {
             let at = start + splitter.len() as u64;
             let want_now = want.min((self.len - at) as usize);
             let mut reader = Positioned {
-                file: self.file,
+                input: self.input,
                 at,
             };
             let mut got = 0;
@@ -153,7 +198,7 @@ impl BlockReader<'_> {
         let mut buf = [0u8; LINE_READ];
         while at < self.len {
             let want = LINE_READ.min((self.len - at) as usize);
-            let n = read_at(self.file, &mut buf[..want], at)?;
+            let n = self.input.read_at(&mut buf[..want], at)?;
             if n == 0 {
                 break;
             }
@@ -166,29 +211,26 @@ impl BlockReader<'_> {
     }
 }
 
-/// A reader at an offset of a file, reading with positioned reads (the file's own cursor,
-/// shared by every thread, is left alone).
-struct Positioned<'a> {
-    file: &'a File,
-    at: u64,
+/// A reader at an offset of an input, for readers that read with `Read` (the splitter,
+/// the front). It does not move by itself: `at` is the caller's to advance.
+pub(crate) struct Positioned<'a, R: ReadAt + ?Sized> {
+    pub input: &'a R,
+    pub at: u64,
 }
 
-impl std::io::Read for Positioned<'_> {
+impl<R: ReadAt + ?Sized> std::io::Read for Positioned<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        read_at(self.file, buf, self.at)
+        self.input.read_at(buf, self.at)
     }
 }
 
-/// Reads at `offset` without moving the file's cursor (retrying when a signal interrupts).
-fn read_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
-    loop {
-        #[cfg(unix)]
-        let outcome = std::os::unix::fs::FileExt::read_at(file, buf, offset);
-        #[cfg(windows)]
-        let outcome = std::os::windows::fs::FileExt::seek_read(file, buf, offset);
-        match outcome {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            other => return other,
-        }
+/// A [`Positioned`] reader that moves on by what it reads, like a file's cursor.
+pub(crate) struct Cursor<'a, R: ReadAt + ?Sized>(pub Positioned<'a, R>);
+
+impl<R: ReadAt + ?Sized> std::io::Read for Cursor<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.0.input.read_at(buf, self.0.at)?;
+        self.0.at += n as u64;
+        Ok(n)
     }
 }

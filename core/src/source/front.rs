@@ -85,7 +85,6 @@ pub(crate) struct Front {
 }
 
 /// What the front hands over to block readers (see [`Front::hand_over`]).
-#[cfg(any(unix, windows))]
 pub(crate) struct Handoff {
     /// The chunks cut so far, in order.
     pub chunks: Vec<Chunk>,
@@ -247,7 +246,6 @@ impl Front {
     /// past the last cut are forgotten. `None` when the rest must be read here: the input
     /// ended, the header is not complete, or it is not plain UTF-8 so far (UTF-16, or a
     /// legacy encoding, is decoded in file order).
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn hand_over(&mut self) -> Option<Handoff> {
         if self.at_eof || !self.header_seen || self.header_pending.is_some() {
             return None;
@@ -282,7 +280,6 @@ impl Front {
 
     /// Adds the syntax problems a block reader found in a block that starts on line `line`:
     /// first occurrences (kind, offset, lines before it in the block) and counts.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn add_block_syntax(
         &mut self,
         issues: &[(SyntaxKind, u64, u64)],
@@ -300,7 +297,6 @@ impl Front {
     /// Takes reading back at `byte`, the start of a record on line `line`, where block
     /// readers stopped (bytes that are not UTF-8, a record too long: both are dealt with
     /// in file order); `next_index` is the index of the next chunk.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn resume_at(&mut self, byte: u64, line: u64, next_index: usize) {
         self.next_byte = byte;
         self.next_line = line;
@@ -310,7 +306,6 @@ impl Front {
     }
 
     /// Input bytes read: set when block readers read the rest of the input.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn set_bytes_in(&mut self, bytes: u64) {
         self.bytes_in = bytes;
     }

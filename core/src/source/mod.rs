@@ -3,8 +3,8 @@
 //! the one record reader that walks a table exactly as validation reads it
 //! ([`table_reader`]).
 
-#[cfg(any(unix, windows))]
 pub(crate) mod blocks;
+pub use blocks::ReadAt;
 mod contain;
 mod dialect;
 mod encoding;

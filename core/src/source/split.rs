@@ -247,7 +247,6 @@ impl Splitter {
     /// the first record end at or past `stop_at` bytes (see [`Splitter::take_block`]).
     /// `first_crlf` is the file's first line ending, as the splitter of the file's start
     /// saw it; `buf` is a buffer to reuse.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn for_block(
         dialect: &Dialect,
         newline: u8,
@@ -267,7 +266,6 @@ impl Splitter {
     }
 
     /// Bytes read so far.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn len(&self) -> usize {
         self.end
     }
@@ -275,7 +273,6 @@ impl Splitter {
     /// The block's records once its end is found: the records up to the first record end
     /// at or past `stop_at`, or at the end of the input (`at_eof`) every byte left. `None`
     /// while more bytes are needed; an error when a record is longer than the limit.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn take_block(&mut self, at_eof: bool) -> Result<Option<Piece>, TooLong> {
         self.scan(at_eof);
         if self.last_boundary > 0 && self.last_boundary >= self.stop_at {
@@ -301,7 +298,6 @@ impl Splitter {
     /// Forgets every byte read since the last cut (someone else reads the input from
     /// there): buffered bytes, scan state, and the syntax problems seen in them. What was
     /// counted up to the cut stays, as does the first line ending.
-    #[cfg(any(unix, windows))] // Only files on disk are read in blocks.
     pub(crate) fn forget_past_cut(&mut self) {
         debug_assert_eq!(self.last_boundary, 0, "every record end found was cut");
         self.counts = self.counts_at_boundary;
@@ -630,7 +626,6 @@ mod tests {
 
     /// A block ends at its first record end at or past `stop_at`, with or without quoting;
     /// one whose input ends first (a file that shrank) gives what there is.
-    #[cfg(any(unix, windows))]
     #[test]
     fn a_block_ends_at_its_first_record_end_past_its_end() {
         let unquoted = Dialect {
