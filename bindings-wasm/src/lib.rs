@@ -6,6 +6,7 @@
 //! asynchronous API (`validate`, progress, abort, Worker).
 
 pub mod check;
+pub mod pool;
 pub mod repair;
 
 use conforme::document::{self, DocumentReport, DocumentSchema};

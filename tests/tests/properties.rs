@@ -141,8 +141,11 @@ proptest! {
     fn any_split_gives_the_same_report(
         body in proptest::collection::vec(
             prop_oneof![
-                6 => proptest::sample::select(b"ab1,;\"\n".to_vec()),
-                1 => Just(b'\r'), 1 => Just(0xE9u8), 1 => Just(b' '),
+                6 => proptest::sample::select(b"ab1,;\"\n".to_vec()).prop_map(|b| vec![b]),
+                1 => Just(vec![b'\r']), 1 => Just(vec![0xE9u8]), 1 => Just(vec![b' ']),
+                // UTF-8 kept as is next to stray Windows-1252 bytes: byte offsets after
+                // them must not depend on where chunks end.
+                1 => Just("é".as_bytes().to_vec()),
             ],
             0..300,
         ),
@@ -150,7 +153,7 @@ proptest! {
         chunk in 1usize..64,
     ) {
         let mut data = b"a,b,c\n".to_vec();
-        data.extend(body);
+        data.extend(body.concat());
         let schema = Schema::from_slice(br#"{"fields": [{"name": "a", "type": "integer"}, {"name": "b"}, {"name": "c", "type": "string", "constraints": {"maxLength": 2}}]}"#).unwrap();
         let whole = Validator::with_options(&schema, ValidationOptions::default().threads(Some(1)))
             .validate_slice(&data)

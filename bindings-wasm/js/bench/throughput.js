@@ -1,7 +1,10 @@
-// Measures validation throughput once (not a test): a generated CSV of SIZE_MB megabytes
-// (default 100) validated in Node and through the page in headless Chromium.
+// Measures validation throughput (not a test): a generated CSV of SIZE_MB megabytes
+// (default 100) validated in Node and through the page in headless Chromium, by one Worker
+// (`?workers=1`) and by the page's default pool (one Worker a core), ROUNDS times each
+// (default 3), alternating; prints each figure and the medians.
 //   node bindings-wasm/js/bench/throughput.js
-import { createWriteStream, mkdirSync, openAsBlob, statSync } from 'node:fs';
+//   CSV=file.csv SCHEMA=schema.json node bindings-wasm/js/bench/throughput.js   (your own file)
+import { createWriteStream, mkdirSync, openAsBlob, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { validate } from '../src/index.js';
@@ -11,8 +14,9 @@ const sizeMb = Number(process.env.SIZE_MB ?? 100);
 const root = new URL('../../', import.meta.url);
 const dir = fileURLToPath(new URL('../target/bench/', root));
 mkdirSync(dir, { recursive: true });
-const csv = `${dir}generated-${sizeMb}mb.csv`;
-const schemaPath = `${dir}generated-schema.json`;
+const rounds = Number(process.env.ROUNDS ?? 3);
+const csv = process.env.CSV ?? `${dir}generated-${sizeMb}mb.csv`;
+const schemaPath = process.env.SCHEMA ?? `${dir}generated-schema.json`;
 
 const schema = {
   fields: [
@@ -40,12 +44,12 @@ async function generate() {
   await import('node:fs/promises').then((fs) => fs.writeFile(schemaPath, JSON.stringify(schema)));
 }
 
-await generate();
+if (!process.env.CSV) await generate();
 const size = statSync(csv).size;
 console.log(`input: ${(size / 1e6).toFixed(1)} MB`);
 
 let started = performance.now();
-const report = await validate(await openAsBlob(csv), schema);
+const report = await validate(await openAsBlob(csv), JSON.parse(readFileSync(schemaPath, 'utf8')));
 let seconds = (performance.now() - started) / 1000;
 console.log(`node: ${seconds.toFixed(2)} s, ${(size / 1e6 / seconds).toFixed(1)} MB/s, ${report.stats.rows} rows, ${report.stats.error_count} errors`);
 
@@ -54,21 +58,32 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  const page = await browser.newPage();
-  started = performance.now();
-  await page.goto(`${server.url}/www/index.html`);
-  await page.waitForSelector('html[data-engine=ready]');
-  console.log(`page load until the engine is ready: ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  await page.setInputFiles('#schema-file', schemaPath);
-  await page.waitForSelector('#schema-status[data-state=ready]');
-  await page.setInputFiles('#data-file', csv);
-  await page.waitForSelector('#result[data-state=done]', { timeout: 600000 });
-  console.log(`chromium (Worker): ${await page.textContent('#progress-text')} — ${await page.textContent('#summary')}`);
-  const text = await page.textContent('#progress-text');
-  const browserSeconds = Number(text.match(/en ([\d.]+) s/)[1]);
-  console.log(`chromium: ${(size / 1e6 / browserSeconds).toFixed(1)} MB/s`);
-  await page.screenshot({ path: `${dir}throughput.png`, fullPage: true });
+  const speeds = { one: [], pool: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const [name, query] of [['one', '?workers=1'], ['pool', '']]) {
+      const page = await browser.newPage();
+      started = performance.now();
+      await page.goto(`${server.url}/www/index.html${query}`);
+      await page.waitForSelector('html[data-engine=ready]');
+      const load = (performance.now() - started) / 1000;
+      await page.setInputFiles('#schema-file', schemaPath);
+      await page.waitForSelector('#schema-status[data-state=ready]');
+      await page.setInputFiles('#data-file', csv);
+      await page.waitForSelector('#result[data-state=done]', { timeout: 600000 });
+      const text = await page.textContent('#progress-text');
+      const browserSeconds = Number(text.match(/en ([\d.]+) s/)[1]);
+      const workers = await page.getAttribute('#progress-text', 'data-workers');
+      speeds[name].push(size / 1e6 / browserSeconds);
+      console.log(`chromium, ${name === 'one' ? 'one Worker' : `pool of ${workers}`}: ${(size / 1e6 / browserSeconds).toFixed(1)} MB/s (${text}; page ready in ${load.toFixed(2)} s) — ${await page.textContent('#summary')}`);
+      if (round === rounds - 1 && name === 'pool') await page.screenshot({ path: `${dir}throughput.png`, fullPage: true });
+      await page.close();
+    }
+  }
+  const one = median(speeds.one);
+  const pool = median(speeds.pool);
+  console.log(`chromium medians of ${rounds}: one Worker ${one.toFixed(1)} MB/s, pool ${pool.toFixed(1)} MB/s (${(pool / one).toFixed(2)}×)`);
 } finally {
   await browser.close();
   await server.close();

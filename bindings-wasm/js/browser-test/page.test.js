@@ -2,7 +2,7 @@
 // page is served on 127.0.0.1, a fixture is uploaded through the file inputs, and the verdict
 // and highlighted cells are checked. Saves a screenshot under target/browser/.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -144,6 +144,62 @@ test('an unusable schema is explained before any file is dropped', async () => {
   });
   await page.waitForSelector('#schema-status[data-state=invalid]');
   assert.match(await page.textContent('#schema-status'), /\/fields\/0\/type/);
+});
+
+test('a file split across a pool of Workers gets the report of one Worker', async () => {
+  const runs = await page.evaluate(async () => {
+    const { createWorkerValidator } = await import('../js/src/index.js');
+    // Quoted cells over two lines, duplicate keys, cells of the wrong type, CRLF lines.
+    const lines = ['id,nom,montant'];
+    for (let i = 0; i < 20000; i += 1) {
+      const id = i % 1000 === 999 ? i - 5 : i;
+      const nom = i % 97 === 0 ? '"ligne\nsur deux, ""citée"""' : `nom${i % 13}`;
+      const montant = i % 211 === 0 ? 'n/a' : String(i * 1.5);
+      lines.push(`${id},${nom},${montant}`);
+    }
+    const text = lines.join('\r\n');
+    const schema = {
+      fields: [{ name: 'id', type: 'integer' }, { name: 'nom', type: 'string' }, { name: 'montant', type: 'number' }],
+      primaryKey: ['id'],
+    };
+    const inputs = {
+      utf8: new Blob([text]),
+      // A byte that is not UTF-8 halfway: the coordinator reads on alone from its block.
+      latin1: new Blob([text.slice(0, 200000), new Uint8Array([0xe9]), text.slice(200000)]),
+    };
+    const validator = createWorkerValidator();
+    const out = {};
+    try {
+      for (const [name, blob] of Object.entries(inputs)) {
+        for (const workers of [1, 2, 3]) {
+          let most = 0;
+          const report = await validator.validate(blob, schema, {
+            workers,
+            chunkSize: 8192,
+            maxErrors: 100000,
+            onProgress: (p) => { most = Math.max(most, p.workers ?? 1); },
+          });
+          out[`${name} ${workers}`] = { report: JSON.stringify(report), most };
+        }
+      }
+    } finally {
+      validator.terminate();
+    }
+    return out;
+  });
+  for (const [k, v] of Object.entries(runs)) writeFileSync(`${artifacts}pool-${k.replace(' ', '-')}.json`, v.report);
+  for (const name of ['utf8', 'latin1']) {
+    const one = JSON.parse(runs[`${name} 1`].report);
+    assert.equal(one.valid, false);
+    assert.ok(one.errors.some((e) => e.type === 'primary-key'), `${name}: duplicate keys found`);
+    assert.ok(one.errors.some((e) => e.type === 'type-error'), `${name}: type errors found`);
+    assert.equal(runs[`${name} 1`].most, 1);
+    for (const workers of [2, 3]) {
+      assert.equal(runs[`${name} ${workers}`].report, runs[`${name} 1`].report, `${name}, ${workers} Workers`);
+      assert.equal(runs[`${name} ${workers}`].most, workers, `${name}: the pool was used`);
+    }
+  }
+  assert.equal(JSON.parse(runs['latin1 1'].report).stats.encoding, 'windows-1252');
 });
 
 test('no errors in the page console', () => {

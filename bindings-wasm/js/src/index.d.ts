@@ -153,6 +153,8 @@ export interface Progress {
   total: number;
   /** Data rows validated so far. */
   rows: number;
+  /** Workers validating the file (more than 1 when it is split across a pool). */
+  workers?: number;
 }
 
 /** Options of the engine. */
@@ -199,6 +201,11 @@ export interface ValidateOptions extends EngineOptions {
   signal?: AbortSignal;
   /** Bytes read per slice (default 4 MiB). */
   readSize?: number;
+  /**
+   * In a Worker: how many Workers one File or Blob is split across (default
+   * `navigator.hardwareConcurrency`; 1: this Worker alone). Same report whatever the number.
+   */
+  workers?: number;
   /** `fetch` used for schema URLs (default: the global one). */
   fetch?: typeof fetch;
 }

@@ -2,6 +2,7 @@
 // browser or in Node, with the same engine, verdicts and messages as the conforme CLI.
 import { call, ensureReferentials, init } from './engine.js';
 import { ConformeError, abortError, throwIfAborted } from './errors.js';
+import { canPool, defaultWorkers, validatePooled } from './pool.js';
 import { schemaText } from './schema.js';
 
 export { init } from './engine.js';
@@ -115,10 +116,22 @@ export class StreamValidator {
  * Validates `input` against `schema` and resolves to the report. Big files are read in
  * slices (`readSize` bytes), so memory stays bounded; `onProgress({bytes, total, rows})` is
  * called after each slice and `signal` cancels between slices.
+ *
+ * In a Worker (as `createWorkerValidator()` runs it), a File or Blob checked against a Table
+ * Schema is split across a pool of `workers` Workers (default: one per logical core,
+ * `navigator.hardwareConcurrency`; `workers: 1` validates in this Worker alone), with the
+ * same report.
  */
 export async function validate(input, schema, options = {}) {
-  const { onProgress, signal, readSize = DEFAULT_READ_SIZE } = options;
+  const { onProgress, signal, readSize = DEFAULT_READ_SIZE, workers = defaultWorkers() } = options;
   throwIfAborted(signal);
+  if (canPool(input, workers)) {
+    await init();
+    const text = await resolvedSchema(schema, options);
+    if (call((e) => e.schemaKind(text)) === 'table') {
+      return validatePooled(input, text, engineOptionsJson(options), { workers, signal, onProgress });
+    }
+  }
   const slices = sliceReader(input, readSize, signal);
   const stream = await StreamValidator.create(schema, options);
   try {

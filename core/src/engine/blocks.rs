@@ -150,6 +150,7 @@ impl<R: ReadAt + ?Sized> BlockWork<'_, R> {
             start_line: 0,
             skip_records: 0,
             single_byte: false,
+            shifts: Vec::new(),
             cr_only: self.reader.newline == b'\r',
         };
         let result = self.check(&chunk, &mut s.chunk);

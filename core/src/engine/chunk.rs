@@ -103,6 +103,8 @@ pub(crate) fn validate_chunk(
     let mut skip = chunk.skip_records;
     // Decoded single-byte chunks: (decoded bytes counted, input bytes they stand for).
     let mut input_offset = (0usize, 0u64);
+    // Mixed decoding: the next shift to pass, and the extra bytes before it.
+    let mut shift = (0usize, 0i64);
     // CR-only files: (bytes counted, line breaks seen).
     let mut cr_lines = (0usize, 0u64);
     let trusted = ascii_dialect(dialect);
@@ -131,6 +133,12 @@ pub(crate) fn validate_chunk(
                 .count() as u64;
             input_offset.0 = to;
             offset = input_offset.1;
+        } else if !chunk.shifts.is_empty() {
+            // Back to input offsets: less the bytes decoding added before the record.
+            while let Some(s) = chunk.shifts.get(shift.0).filter(|s| s.at <= start) {
+                shift = (shift.0 + 1, s.extra);
+            }
+            offset = (start as i64 - shift.1).max(0) as u64;
         }
         let mut line = info.line;
         if chunk.cr_only {

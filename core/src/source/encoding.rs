@@ -286,13 +286,26 @@ pub(crate) fn decode_legacy(encoding: &'static Encoding, bytes: &[u8]) -> Vec<u8
 /// other accents; a Windows-1252 file (never valid UTF-8 around its accents) reads the same
 /// as decoded whole. Depends only on the bytes, not on where the chunks were cut (a UTF-8
 /// sequence never spans a record boundary).
-pub(crate) fn decode_mixed(encoding: &'static Encoding, mut bytes: &[u8]) -> Vec<u8> {
+pub(crate) fn decode_mixed(encoding: &'static Encoding, bytes: &[u8]) -> Vec<u8> {
+    decode_mixed_mapped(encoding, bytes).0
+}
+
+/// [`decode_mixed`], with where the decoded text's offsets stop matching the input's: each
+/// `(at, extra)` says that from decoded offset `at` on, the text holds `extra` more bytes
+/// than the input it came from (a stray `0xE9` is one byte in, two out). Offsets in a text
+/// that mixes UTF-8 kept as is and decoded bytes map back to the input through it.
+pub(crate) fn decode_mixed_mapped(
+    encoding: &'static Encoding,
+    mut bytes: &[u8],
+) -> (Vec<u8>, Vec<Shift>) {
     let mut out = Vec::with_capacity(bytes.len() + bytes.len() / 8);
+    let mut shifts = Vec::new();
+    let mut extra = 0i64;
     loop {
         match std::str::from_utf8(bytes) {
             Ok(text) => {
                 out.extend_from_slice(text.as_bytes());
-                return out;
+                return (out, shifts);
             }
             Err(e) => {
                 let valid = e.valid_up_to();
@@ -300,10 +313,23 @@ pub(crate) fn decode_mixed(encoding: &'static Encoding, mut bytes: &[u8]) -> Vec
                 let bad = e.error_len().unwrap_or(bytes.len() - valid);
                 let (text, _) = encoding.decode_without_bom_handling(&bytes[valid..valid + bad]);
                 out.extend_from_slice(text.as_bytes());
+                extra += text.len() as i64 - bad as i64;
+                shifts.push(Shift {
+                    at: out.len(),
+                    extra,
+                });
                 bytes = &bytes[valid + bad..];
             }
         }
     }
+}
+
+/// From decoded offset `at` on, the decoded text holds `extra` bytes more than the input
+/// it came from (see [`decode_mixed_mapped`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Shift {
+    pub at: usize,
+    pub extra: i64,
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@
 
 use super::{
     Bom, Dialect, EncodingState, SYNTAX_KINDS, Splitter, SyntaxIssue, SyntaxKind, Utf16Transcoder,
-    binary_signature, decode_legacy, decode_mixed, detect_bom, last_record_end, read_retrying,
-    records_text, sniff_delimiter, sniff_skip_initial_space,
+    binary_signature, decode_legacy, decode_mixed_mapped, detect_bom, last_record_end,
+    read_retrying, records_text, sniff_delimiter, sniff_skip_initial_space,
 };
 use crate::error::SourceError;
 use crate::options::ValidationOptions;
@@ -34,6 +34,9 @@ pub(crate) struct Chunk {
     /// The bytes were decoded from a single-byte encoding: one input byte per character,
     /// so input offsets are character counts.
     pub single_byte: bool,
+    /// Where decoded offsets stop matching input offsets, in a chunk that mixes UTF-8 kept
+    /// as is with decoded bytes (empty otherwise; see [`super::decode_mixed_mapped`]).
+    pub shifts: Vec<super::Shift>,
     /// Lines end with a lone CR (old Mac files): the record reader counts only line feeds.
     pub cr_only: bool,
 }
@@ -434,13 +437,13 @@ impl Front {
         }
         if let Some(legacy) = self.encoding.active_legacy() {
             let single = legacy.is_single_byte();
-            let text = if self.options.encoding.is_some() {
-                decode_legacy(legacy, &raw)
+            let (text, shifts) = if self.options.encoding.is_some() {
+                (decode_legacy(legacy, &raw), Vec::new())
             } else {
-                decode_mixed(legacy, &raw)
+                decode_mixed_mapped(legacy, &raw)
             };
             let single = single && char_count(&text) == raw.len();
-            return self.queue_decoded(text, raw.len() as u64, lines, single);
+            return self.queue_decoded(text, raw.len() as u64, lines, single, shifts);
         }
         // The basic check is the faster one; only a chunk that fails it is checked again
         // for where the first invalid byte is.
@@ -460,7 +463,7 @@ impl Front {
                         ));
                     }
                     let text = String::from_utf8_lossy(&raw).into_owned().into_bytes();
-                    return self.queue_decoded(text, raw.len() as u64, lines, false);
+                    return self.queue_decoded(text, raw.len() as u64, lines, false, Vec::new());
                 }
                 let cut = last_record_end(&self.dialect, self.newline, &raw[..bad]);
                 let first_line = self.next_line + count_lines(&raw[..bad], self.newline);
@@ -474,9 +477,9 @@ impl Front {
                 }
                 let lines = lines - valid_lines;
                 let single = legacy.is_single_byte();
-                let text = decode_mixed(legacy, rest);
+                let (text, shifts) = decode_mixed_mapped(legacy, rest);
                 let single = single && char_count(&text) == rest.len();
-                self.queue_decoded(text, rest.len() as u64, lines, single)
+                self.queue_decoded(text, rest.len() as u64, lines, single, shifts)
             }
         }
     }
@@ -484,16 +487,18 @@ impl Front {
     /// Queues UTF-8 `bytes` holding `lines` line terminators.
     fn queue(&mut self, bytes: Vec<u8>, lines: u64) -> Result<(), SourceError> {
         let len = bytes.len() as u64;
-        self.queue_decoded(bytes, len, lines, false)
+        self.queue_decoded(bytes, len, lines, false, Vec::new())
     }
 
-    /// Queues decoded `bytes` standing for `raw_len` input bytes and `lines` line breaks.
+    /// Queues decoded `bytes` standing for `raw_len` input bytes and `lines` line breaks;
+    /// `shifts` maps offsets back to the input when the text is not single-byte decoded.
     fn queue_decoded(
         &mut self,
         bytes: Vec<u8>,
         raw_len: u64,
         lines: u64,
         single_byte: bool,
+        shifts: Vec<super::Shift>,
     ) -> Result<(), SourceError> {
         if !self.header_seen {
             if self.header_pending.is_none() && !bytes.iter().any(|b| !b.is_ascii_whitespace()) {
@@ -505,14 +510,16 @@ impl Front {
             let pending = self
                 .header_pending
                 .get_or_insert_with(|| (Vec::new(), 0, 0, single_byte));
-            // Held bytes mixing UTF-8 and decoded text have no simple offset mapping.
+            // Held bytes mixing UTF-8 and decoded text have no simple offset mapping (the
+            // shifts of a piece before the header are not kept: offsets in the first
+            // chunk are then those of the decoded text, off by the bytes decoding added).
             pending.3 = (pending.0.is_empty() || pending.3) && single_byte;
             pending.0.extend_from_slice(&bytes);
             pending.1 += raw_len;
             pending.2 += lines;
             return self.release_header();
         }
-        self.push_chunk(bytes, raw_len, lines, 0, single_byte);
+        self.push_chunk(bytes, raw_len, lines, 0, single_byte, shifts);
         Ok(())
     }
 
@@ -538,7 +545,7 @@ impl Front {
         let (bytes, raw_len, lines, single_byte) =
             self.header_pending.take().expect("checked above");
         self.read_header(&bytes);
-        self.push_chunk(bytes, raw_len, lines, needed, single_byte);
+        self.push_chunk(bytes, raw_len, lines, needed, single_byte, Vec::new());
         Ok(())
     }
 
@@ -549,6 +556,7 @@ impl Front {
         lines: u64,
         skip_records: usize,
         single_byte: bool,
+        shifts: Vec<super::Shift>,
     ) {
         self.ready.push_back(Chunk {
             index: self.next_index,
@@ -557,6 +565,7 @@ impl Front {
             start_line: self.next_line,
             skip_records,
             single_byte,
+            shifts,
             cr_only: self.newline == b'\r',
         });
         self.next_index += 1;

@@ -29,8 +29,8 @@ pub(crate) use dialect::records_text;
 pub(crate) use dialect::sniff_delimiter;
 pub use dialect::{Dialect, DialectError};
 pub(crate) use encoding::{
-    Bom, EncodingState, ForcedUtf16, Utf16Transcoder, binary_kind_fr, binary_signature,
-    decode_legacy, decode_mixed, detect_bom,
+    Bom, EncodingState, ForcedUtf16, Shift, Utf16Transcoder, binary_kind_fr, binary_signature,
+    decode_legacy, decode_mixed_mapped, detect_bom,
 };
 pub use header::header_labels;
 pub use input::InputFormat;
