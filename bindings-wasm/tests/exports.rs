@@ -3,6 +3,7 @@
 
 use conforme_wasm::{StreamValidator, check_schema, error_codes, validate_bytes};
 use serde_json::Value;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const SCHEMA: &str = include_str!("../../fixtures/tableschema/every-cell-error/schema.json");
@@ -139,4 +140,54 @@ fn the_phone_check_is_left_out_of_this_build_with_a_warning() {
         report["warnings"][0]["type"], "unsupported-check",
         "{report}"
     );
+}
+
+/// `(offset, length) => Uint8Array` over `data`, as a Worker reads a Blob.
+fn reader(data: &'static [u8]) -> js_sys::Function {
+    let read = wasm_bindgen::closure::Closure::<dyn Fn(f64, f64) -> js_sys::Uint8Array>::new(
+        move |offset: f64, length: f64| {
+            let from = (offset as usize).min(data.len());
+            let to = (from + length as usize).min(data.len());
+            js_sys::Uint8Array::from(&data[from..to])
+        },
+    );
+    read.into_js_value().into()
+}
+
+#[wasm_bindgen_test]
+fn a_pool_of_workers_gives_the_report_of_one_validator() {
+    use conforme_wasm::pool::{PoolCoordinator, PoolWorker};
+    let data: &'static [u8] = Box::leak(many_invalid_rows(6000).into_boxed_slice());
+    let options = r#"{"chunkSize": 4096, "maxErrors": 100000}"#;
+    let whole = validate_bytes(SCHEMA, data, options).unwrap();
+    let size = data.len() as f64;
+    let mut coordinator = PoolCoordinator::new(SCHEMA, options, size, reader(data)).unwrap();
+    let mut workers: Vec<PoolWorker> = (0..2)
+        .map(|_| PoolWorker::new(SCHEMA, options, size, reader(data)).unwrap())
+        .collect();
+    let mut jobs = Vec::new();
+    while let Some(job) = coordinator.next_job().unwrap() {
+        jobs.push(job);
+    }
+    assert!(
+        jobs.len() > 10,
+        "the input is cut in blocks: {} jobs",
+        jobs.len()
+    );
+    let refused = coordinator
+        .accept(jobs[0][0], b"not a block result")
+        .unwrap_err();
+    assert!(JsValue::from(refused).as_string().is_none()); // an Error object, not a panic
+    // Results arrive last job first: the coordinator merges them in file order anyway.
+    for job in jobs.iter().rev() {
+        let worker = &mut workers[job[0] as usize % 2];
+        let result = worker.validate(job[0], job[1], job[2], job[3] == 1.0);
+        coordinator.accept(job[0], &result).unwrap();
+    }
+    let mut state = coordinator.advance().unwrap();
+    while state == "reading" {
+        state = coordinator.advance().unwrap();
+    }
+    assert_eq!(state, "finished");
+    assert_eq!(coordinator.finish().unwrap(), whole);
 }
