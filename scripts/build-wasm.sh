@@ -61,8 +61,9 @@ echo "$fingerprint" >"$pkg/.fingerprint"
 size=$(stat -c %s "$pkg/conforme_wasm_bg.wasm")
 gzipped=$(gzip -9 -c "$pkg/conforme_wasm_bg.wasm" | wc -c)
 log "conforme_wasm_bg.wasm: $size bytes, $gzipped gzipped (-9)"
-# Portals load this on their upload page: keep it small.
-limit=1500000
+# Portals load this on their upload page: keep it small (1.73 MB since the engine is built
+# for speed, see [profile.wasm.package.conforme] in Cargo.toml).
+limit=1800000
 if [ "$gzipped" -ge "$limit" ]; then
     log "the gzipped module is $gzipped bytes, over the $limit-byte budget: look for a heavy new dependency"
     exit 1

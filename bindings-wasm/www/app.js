@@ -152,6 +152,7 @@ async function run(file) {
     const pool = workers > 1 ? `, ${workers} Workers` : '';
     $('progress-text').textContent = `${formatBytes(file.size)} vérifiés en ${seconds.toFixed(1)} s${pool}`;
     $('progress-text').dataset.workers = String(workers);
+    $('progress-text').dataset.ms = String(Math.round(performance.now() - started));
     showReport(file, report);
   } catch (error) {
     showFailure(error);

@@ -73,7 +73,7 @@ try {
       await page.setInputFiles('#data-file', csv);
       await page.waitForSelector('#result[data-state=done]', { timeout: 600000 });
       const text = await page.textContent('#progress-text');
-      const browserSeconds = Number(text.match(/en ([\d.]+) s/)[1]);
+      const browserSeconds = Number(await page.getAttribute('#progress-text', 'data-ms')) / 1000;
       const workers = await page.getAttribute('#progress-text', 'data-workers');
       speeds[name].push(size / 1e6 / browserSeconds);
       console.log(`chromium, ${name === 'one' ? 'one Worker' : `pool of ${workers}`}: ${(size / 1e6 / browserSeconds).toFixed(1)} MB/s (${text}; page ready in ${load.toFixed(2)} s) — ${await page.textContent('#summary')}`);

@@ -5,6 +5,7 @@ import { ConformeError } from './errors.js';
 
 let loading = null;
 let loaded = false;
+let compiled = null;
 
 const isNode = typeof process !== 'undefined' && process.versions != null && process.versions.node != null
   && typeof window === 'undefined';
@@ -17,15 +18,37 @@ const isNode = typeof process !== 'undefined' && process.versions != null && pro
 export function init(wasm) {
   loading ??= (async () => {
     let source = wasm;
+    const url = new URL('../pkg/conforme_wasm_bg.wasm', import.meta.url);
     if (source === undefined && isNode) {
       const { readFile } = await import('node:fs/promises');
-      source = await readFile(new URL('../pkg/conforme_wasm_bg.wasm', import.meta.url));
+      source = await readFile(url);
+    } else if (source === undefined && typeof WebAssembly.compileStreaming === 'function') {
+      // Compiled here rather than by the glue, so that the Workers of a validation pool
+      // get the compiled module instead of fetching and compiling it again.
+      source = await compile(url);
     }
+    if (source instanceof WebAssembly.Module) compiled = source;
     await initGlue(source === undefined ? undefined : { module_or_path: source });
     loaded = true;
   })();
   loading.catch(() => { loading = null; });
   return loading;
+}
+
+/** The compiled engine (a `WebAssembly.Module`, to start other Workers with), once loaded; `null` in Node. */
+export function compiledModule() {
+  return compiled;
+}
+
+async function compile(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`failed to fetch the engine: ${response.status} ${response.statusText} fetching '${url}'`);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch {
+    // Served without the `application/wasm` type: compiled from the bytes instead.
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
 }
 
 /** The raw bindings; throws a clear error when `init()` has not completed. */

@@ -3,7 +3,7 @@
 // results in file order; every Worker reads the file itself (FileReaderSync on Blob slices),
 // so the file's bytes never travel, only block results. The report is the one a single
 // Worker gives for the same bytes (the engine's property tests hold it to that).
-import { call } from './engine.js';
+import { call, compiledModule } from './engine.js';
 import { ConformeError, abortError } from './errors.js';
 
 /** Whether `input` can be split across a pool here: a Blob, in a Worker that can read it synchronously. */
@@ -31,7 +31,10 @@ let runs = 0;
 
 function poolOf(size) {
   while (helpers.length < size) {
-    helpers.push(new Worker(new URL('./worker.js', import.meta.url), { type: 'module' }));
+    const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    // The engine this Worker compiled: the new one instantiates it without fetching it.
+    worker.postMessage({ type: 'pool-init', module: compiledModule() });
+    helpers.push(worker);
   }
   return helpers.slice(0, size);
 }
@@ -68,7 +71,7 @@ export async function validatePooled(blob, schema, optionsJson, { workers, signa
   }
 }
 
-// Hands out blocks, two a Worker in flight, until every block is merged or the coordinator
+// Hands out blocks, four a Worker in flight (a Worker reads the next ones while it validates), until every block is merged or the coordinator
 // reads on alone.
 function runPool(coordinator, first, pool, { blob, schema, optionsJson, signal, progress }) {
   const run = ++runs;
@@ -90,7 +93,7 @@ function runPool(coordinator, first, pool, { blob, schema, optionsJson, signal, 
       else resolve();
     };
     const handOut = () => {
-      while (inFlight.size < 2 * pool.length) {
+      while (inFlight.size < 4 * pool.length) {
         const job = next ?? call(() => coordinator.nextJob());
         next = undefined;
         if (!job) return;
