@@ -92,6 +92,16 @@ fn with_null_sequence(schema: &Schema, null: &str) -> Arc<CompiledTable> {
         .unwrap_or_else(|_| schema.compiled().clone())
 }
 
+/// The most bytes the front reads at a time.
+const READ_SIZE: usize = 1 << 20;
+
+/// The buffer the front reads into: no larger than a chunk, so that each read gives about
+/// one chunk, which keeps read-ahead (and an early stop at the error limit) within the
+/// window of chunks in flight.
+fn read_buffer(options: &ValidationOptions) -> Vec<u8> {
+    vec![0u8; options.chunk_size.clamp(4096, READ_SIZE)]
+}
+
 /// Where a streaming run hands its errors (`None`: they are kept in the report).
 pub(crate) type Sink<'a> = Option<&'a mut dyn FnMut(crate::report::Diagnostic)>;
 

@@ -5,22 +5,13 @@
 
 use super::chunk::{ChunkScratch, validate_chunk};
 use super::merge::Merger;
-use super::{Sink, Validator, build_report, emit};
+use super::{Sink, Validator, build_report, emit, read_buffer};
 use crate::error::SourceError;
 use crate::pipeline::{Flow, ordered};
 use crate::report::Report;
 use crate::source::front::{Chunk, Front};
 use std::io::Read;
 use std::sync::mpsc;
-
-const READ_SIZE: usize = 1 << 20;
-
-/// The buffer the front reads into: no larger than a chunk, so that each read gives about
-/// one chunk, which keeps read-ahead (and an early stop at the error limit) within the
-/// window of chunks in flight.
-pub(super) fn read_buffer(options: &super::ValidationOptions) -> Vec<u8> {
-    vec![0u8; options.chunk_size.clamp(4096, READ_SIZE)]
-}
 
 /// Validates what `reader` yields, read and cut by the front.
 pub(crate) fn validate<R: Read + Send>(

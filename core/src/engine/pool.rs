@@ -40,10 +40,9 @@
 
 use super::blocks::{BlockDone, BlockRange, BlockRanges, BlockScratch, BlockWork, Chain, Link};
 use super::merge::Merger;
-use super::parallel::read_buffer;
 use super::wire;
 pub use super::wire::WireError;
-use super::{Validator, build_report};
+use super::{Validator, build_report, read_buffer};
 use crate::error::SourceError;
 use crate::report::{Diagnostic, Report};
 use crate::source::ReadAt;
