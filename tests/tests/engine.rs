@@ -47,6 +47,14 @@ proptest! {
         prop_assert!(bytes.len() > 2 * 65_536);
         let blocks = Validator::with_options(&schema, options.clone().threads(Some(2)).chunk_size(chunk)).validate_path(file.path()).unwrap();
         prop_assert_eq!(&blocks, &sequential);
+        // Across a pool of workers that share nothing but the bytes (browser Workers).
+        let pooled = conforme_tests::pool_report(
+            &Validator::with_options(&schema, options.clone().chunk_size(chunk)),
+            &bytes,
+            3,
+            seed,
+        );
+        prop_assert_eq!(pooled.as_ref(), Ok(&sequential));
         let mut stream = Validator::with_options(&schema, options.chunk_size(chunk)).stream();
         let mut rest = bytes.as_slice();
         for n in splits.iter().cycle() {

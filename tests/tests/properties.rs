@@ -262,58 +262,8 @@ proptest! {
         same_report(&end, &whole)?;
         // The same blocks across a pool of workers that share no memory (browser Workers),
         // results arriving in any order.
-        same_report(&pool_report(&blocks, &data, threads, arrival), &whole)?;
+        same_report(&conforme_tests::pool_report(&blocks, &data, threads, arrival), &whole)?;
     }
-}
-
-/// Validates `data` as a coordinator and `workers` workers would, each worker's results
-/// arriving in an order drawn from `arrival`, the errors taken as they are merged.
-fn pool_report(
-    validator: &Validator,
-    data: &[u8],
-    workers: usize,
-    mut arrival: u64,
-) -> Result<Report, String> {
-    use conforme::engine::pool::{Advance, BlockWorker, Coordinator};
-    let len = data.len() as u64;
-    let mut coordinator = Coordinator::new(validator, data, len).map_err(|e| e.to_string())?;
-    let mut pool: Vec<BlockWorker> = (0..workers)
-        .map(|_| BlockWorker::new(validator, data, len).map_err(|e| e.to_string()))
-        .collect::<Result<_, _>>()?;
-    let mut taken = Vec::new();
-    let mut in_flight = Vec::new();
-    loop {
-        // Two jobs a worker in flight, as the browser pool keeps them.
-        while in_flight.len() < 2 * workers {
-            let Some(job) = coordinator.next_job() else {
-                break;
-            };
-            in_flight.push(job);
-        }
-        if !in_flight.is_empty() {
-            arrival = arrival
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let job = in_flight.swap_remove((arrival >> 33) as usize % in_flight.len());
-            let worker = &mut pool[job.id as usize % workers];
-            let result = worker.validate(job, data);
-            coordinator
-                .accept(job.id, &result)
-                .map_err(|e| e.to_string())?;
-        }
-        let step = coordinator.advance(data).map_err(|e| e.to_string())?;
-        taken.extend(coordinator.take_errors());
-        if step == Advance::Finished {
-            break;
-        }
-        assert!(
-            step == Advance::Reading || !in_flight.is_empty() || coordinator.is_finished(),
-            "the coordinator waits for a result no worker has"
-        );
-    }
-    let mut report = coordinator.finish();
-    report.errors.splice(0..0, taken);
-    Ok(report)
 }
 
 /// Comment lines are read the same wherever the chunks end: the empty lines after one are
