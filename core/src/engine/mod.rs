@@ -121,11 +121,24 @@ impl Validator {
 /// Hands the errors whose place in file order is final to the sink, if there is one.
 fn emit(v: &Validator, merger: &mut merge::Merger, sink: &mut Sink<'_>) {
     if let Some(sink) = sink {
-        for mut d in merger.take_errors() {
-            v.prepare(&mut d);
-            sink(d);
-        }
+        take_prepared(v, Some(merger)).into_iter().for_each(sink);
     }
+}
+
+/// Takes the errors whose place in file order is final, as they leave the engine (none
+/// before the header is read, when there is no merger yet).
+fn take_prepared(
+    v: &Validator,
+    merger: Option<&mut merge::Merger>,
+) -> Vec<crate::report::Diagnostic> {
+    let Some(merger) = merger else {
+        return Vec::new();
+    };
+    let mut errors = merger.take_errors();
+    for d in &mut errors {
+        v.prepare(d);
+    }
+    errors
 }
 
 /// The report; with a sink, the errors left go to it too (the report keeps none).

@@ -517,14 +517,7 @@ impl Coordinator {
     /// [`crate::StreamValidator::take_errors`] does: they still count in the report, which
     /// no longer lists them.
     pub fn take_errors(&mut self) -> Vec<Diagnostic> {
-        let Some(merger) = self.merger.as_mut() else {
-            return Vec::new();
-        };
-        let mut errors = merger.take_errors();
-        for d in &mut errors {
-            self.validator.prepare(d);
-        }
-        errors
+        super::take_prepared(&self.validator, self.merger.as_mut())
     }
 
     /// The report (call once [`Coordinator::advance`] says [`Advance::Finished`]; before,

@@ -113,14 +113,7 @@ impl StreamValidator {
     /// assert_eq!(report.stats.error_count, 2);
     /// ```
     pub fn take_errors(&mut self) -> Vec<Diagnostic> {
-        let Some(merger) = self.merger.as_mut() else {
-            return Vec::new();
-        };
-        let mut errors = merger.take_errors();
-        for d in &mut errors {
-            self.validator.prepare(d);
-        }
-        errors
+        super::take_prepared(&self.validator, self.merger.as_mut())
     }
 
     /// Ends the input and returns the report.
