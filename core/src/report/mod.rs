@@ -196,6 +196,27 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a structured parameter whose value other diagnostics share (built once with the
+    /// schema: see [`Params`]).
+    pub(crate) fn with_shared_param(
+        mut self,
+        key: Param,
+        value: &std::sync::Arc<serde_json::Value>,
+    ) -> Self {
+        self.params.insert_shared(key, value);
+        self
+    }
+
+    /// Adds a structured parameter whose value is a constant.
+    pub(crate) fn with_static_param(
+        mut self,
+        key: Param,
+        value: &'static serde_json::Value,
+    ) -> Self {
+        self.params.insert_static(key, value);
+        self
+    }
+
     /// The parameter `key` as a string, if present.
     pub fn param_str(&self, key: Param) -> Option<&str> {
         self.params.get(key).and_then(|v| v.as_str())
