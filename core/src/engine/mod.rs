@@ -6,6 +6,7 @@
 mod blocks;
 mod chunk;
 mod dispatch;
+mod error_list;
 pub(crate) mod keys;
 mod merge;
 mod parallel;

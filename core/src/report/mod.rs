@@ -16,6 +16,7 @@ mod summary;
 mod summary_sentence;
 
 pub(crate) use code::CONSTRAINTS;
+pub(crate) use code::CodeCounts;
 pub use code::{ErrorCode, Severity};
 pub use lang::Lang;
 pub use params::{Param, Params, UnknownParam};
