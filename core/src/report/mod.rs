@@ -227,6 +227,8 @@ impl Diagnostic {
     pub fn localize(&mut self, lang: Lang) {
         self.message = messages::render(self, lang);
         self.message.push_str(&messages::suffix(self, lang));
+        // A report may keep a million messages: none keeps the room its rendering left.
+        self.message.shrink_to_fit();
     }
 }
 
