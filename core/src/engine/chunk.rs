@@ -186,6 +186,8 @@ pub(crate) fn validate_chunk(
         }
         d.localize(limits.lang);
     }
+    // The merge keeps this vector as it is (see `ErrorList`): no room left unused.
+    output.errors.shrink_to_fit();
     ChunkResult {
         index: chunk.index,
         line_base: 0,

@@ -5,7 +5,8 @@
 
 use super::ValidationOptions;
 use super::chunk::ChunkResult;
-use crate::report::{Diagnostic, ErrorCode, Report, RowSample, Stats, SummaryBuilder};
+use super::error_list::ErrorList;
+use crate::report::{CodeCounts, Diagnostic, ErrorCode, Report, RowSample, Stats, SummaryBuilder};
 use crate::table::key_set::KeySet;
 use crate::table::row::{KEY_TEXT_SEPARATOR, KeyHit};
 use crate::table::{CompiledTable, HeaderPlan, KeyKind};
@@ -41,7 +42,7 @@ pub(crate) struct Merger {
     /// Frictionless row number of the next data row.
     next_row: u64,
     first_data_row: u64,
-    errors: Vec<Diagnostic>,
+    errors: ErrorList,
     /// Errors already handed out by [`Merger::take_errors`] (they still count).
     taken: usize,
     /// Byte offset of the last error handed out that has one.
@@ -54,7 +55,7 @@ pub(crate) struct Merger {
     row_warnings: Vec<Diagnostic>,
     row_warning_count: u64,
     samples: Vec<RowSample>,
-    error_types: BTreeMap<String, u64>,
+    error_types: CodeCounts,
     limit: usize,
     truncated: bool,
     /// Per key: hash → row of its first occurrence.
@@ -81,7 +82,7 @@ impl Merger {
             table,
             next_row: first_data_row,
             first_data_row,
-            errors: Vec::new(),
+            errors: ErrorList::default(),
             taken: 0,
             last_taken_byte: None,
             summary: SummaryBuilder::default(),
@@ -89,7 +90,7 @@ impl Merger {
             row_warnings: Vec::new(),
             row_warning_count: 0,
             samples: Vec::new(),
-            error_types: BTreeMap::new(),
+            error_types: CodeCounts::default(),
             limit,
             truncated: false,
             seen,
@@ -129,14 +130,12 @@ impl Merger {
     /// streaming consumers). A foreign key to the same table is only known to be missing at
     /// the end: errors from the first unresolved reference on wait until then.
     pub(crate) fn take_errors(&mut self) -> Vec<Diagnostic> {
+        let mut out = self.errors.take();
         let ready = match self.pending.first() {
-            Some(p) => self
-                .errors
-                .partition_point(|e| e.row.is_none_or(|r| r < p.row)),
-            None => self.errors.len(),
+            Some(p) => out.partition_point(|e| e.row.is_none_or(|r| r < p.row)),
+            None => out.len(),
         };
-        let rest = self.errors.split_off(ready);
-        let out = std::mem::replace(&mut self.errors, rest);
+        self.errors.append(out.split_off(ready));
         self.taken += out.len();
         for d in &out {
             self.summary.add(d);
@@ -147,26 +146,36 @@ impl Merger {
         out
     }
 
+    /// Adds an error found here (header, keys): masked as it enters, so that nothing built
+    /// from it (summary, streamed errors) holds a cell value.
     fn add(&mut self, mut d: Diagnostic) {
+        if self.options.mask_cells && self.options.keeps(d.code) {
+            d.mask();
+        }
+        self.keep(d);
+    }
+
+    /// Adds an error, already masked when cells are (those of the chunks were, by the
+    /// worker that found them), unless its code is left out or the limit is reached.
+    fn keep(&mut self, d: Diagnostic) {
         if !self.options.keeps(d.code) {
             return;
-        }
-        // Masked as it enters, so that nothing built from it (summary, streamed errors)
-        // holds a cell value.
-        if self.options.mask_cells {
-            d.mask();
         }
         if self.count() >= self.limit {
             self.truncated = true;
             return;
         }
-        // The name is owned only the first time a type is seen (not once per error).
-        match self.error_types.get_mut(d.code.as_str()) {
-            Some(n) => *n += 1,
-            None => {
-                self.error_types.insert(d.code.as_str().to_owned(), 1);
-            }
+        self.count_error(&d);
+        self.errors.push(d);
+        if self.count() >= self.limit {
+            self.truncated = true;
         }
+    }
+
+    /// Counts a kept error by type and follows runs of blank rows.
+    #[inline]
+    fn count_error(&mut self, d: &Diagnostic) {
+        self.error_types.add(d.code);
         self.blank_run = match (d.code, d.row, self.blank_run) {
             (ErrorCode::BlankRow, Some(row), Some(run)) if run.last_row + 1 == row => {
                 Some(BlankRun {
@@ -183,10 +192,20 @@ impl Merger {
             }),
             _ => None,
         };
-        self.errors.push(d);
-        if self.count() >= self.limit {
-            self.truncated = true;
+    }
+
+    /// Adds the errors of a chunk at once: no key to check between them, and the limit
+    /// out of reach. Numbers them in the file, counts them, and keeps their vector.
+    fn append(&mut self, mut errors: Vec<Diagnostic>, base: u64, line_base: u64) {
+        if !self.options.keeps_all() {
+            errors.retain(|d| self.options.keeps(d.code));
         }
+        for d in &mut errors {
+            d.row = Some(base + d.row.unwrap_or(0));
+            d.line = d.line.map(|l| l + line_base);
+            self.count_error(d);
+        }
+        self.errors.append(errors);
     }
 
     /// Accepts a chunk result in any order; merges every chunk whose turn has come.
@@ -224,6 +243,11 @@ impl Merger {
                 self.row_warnings.push(w);
             }
         }
+        if output.keys.is_empty() && self.count() + output.errors.len() < self.limit {
+            self.append(output.errors, base, line_base);
+            self.next_row = base + rows;
+            return;
+        }
         let mut keys = output.keys.into_iter().peekable();
         for mut d in output.errors {
             let local = d.row.unwrap_or(0);
@@ -236,7 +260,7 @@ impl Merger {
             }
             d.row = Some(base + local);
             d.line = d.line.map(|l| l + line_base);
-            self.add(d);
+            self.keep(d);
             if self.truncated {
                 return self.stop_at(base + local);
             }
@@ -364,12 +388,10 @@ impl Merger {
         if missing.is_empty() {
             return;
         }
-        let existing = std::mem::take(&mut self.errors);
+        let existing = self.errors.take();
         // Errors already handed out stay counted: recount only the ones kept here.
         for e in &existing {
-            if let Some(n) = self.error_types.get_mut(e.code.as_str()) {
-                *n -= 1;
-            }
+            self.error_types.remove(e.code);
         }
         let mut merged = Vec::with_capacity(existing.len() + missing.len());
         let mut missing = missing.into_iter().peekable();
@@ -385,14 +407,10 @@ impl Merger {
             merged.truncate(self.limit);
             self.truncated = true;
         }
-        self.error_types.retain(|_, n| *n > 0);
         for e in &merged {
-            *self
-                .error_types
-                .entry(e.code.as_str().to_owned())
-                .or_default() += 1;
+            self.error_types.add(e.code);
         }
-        self.errors = merged;
+        self.errors.append(merged);
     }
 
     /// The report (messages not yet localized), with the warnings read off the merge: no
@@ -415,9 +433,9 @@ impl Merger {
                 stats.bytes = byte;
             }
         }
-        stats.error_types = std::mem::take(&mut self.error_types);
+        stats.error_types = self.error_types.to_map();
         self.add_table_warnings(&stats, &mut warnings);
-        for d in &self.errors {
+        for d in self.errors.iter() {
             self.summary.add(d);
         }
         Report {
@@ -425,7 +443,7 @@ impl Merger {
             valid: count == 0,
             stats,
             summary: self.summary.finish(),
-            errors: self.errors,
+            errors: self.errors.take(),
             warnings,
             rows: self.samples,
             masked: false,

@@ -5,6 +5,7 @@
 pub(crate) mod blocks;
 mod chunk;
 mod dispatch;
+mod error_list;
 #[cfg(any(unix, windows))]
 mod file_blocks;
 pub(crate) mod keys;

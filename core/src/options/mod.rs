@@ -231,6 +231,11 @@ impl ValidationOptions {
         self
     }
 
+    /// Whether diagnostics of every code are reported (no `pick_errors` nor `skip_errors`).
+    pub(crate) fn keeps_all(&self) -> bool {
+        self.pick_errors.is_none() && self.skip_errors.is_empty()
+    }
+
     /// Whether diagnostics of `code` are reported (`pick_errors` / `skip_errors`).
     pub(crate) fn keeps(&self, code: ErrorCode) -> bool {
         self.pick_errors.as_ref().is_none_or(|p| p.contains(&code))

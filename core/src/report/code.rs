@@ -55,6 +55,14 @@ macro_rules! codes {
                 match self { $(ErrorCode::$variant => $text),+ }
             }
 
+            /// Number of codes.
+            pub(crate) const COUNT: usize = [$(ErrorCode::$variant),+].len();
+
+            /// The code's position in [`ErrorCode::ALL`], to count by code in an array.
+            pub(crate) const fn index(self) -> usize {
+                self as usize
+            }
+
             /// Parses a code written as in reports.
             pub fn from_name(name: &str) -> Option<ErrorCode> {
                 match name { $($text => Some(ErrorCode::$variant),)+ _ => None }
@@ -185,5 +193,70 @@ impl Serialize for ErrorCode {
 impl std::fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// Counts by code in an array: counting one error costs an increment, where a map keyed by
+/// the code's name cost a lookup with string comparisons on the merging thread.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct CodeCounts([u64; ErrorCode::COUNT]);
+
+impl Default for CodeCounts {
+    fn default() -> Self {
+        CodeCounts([0; ErrorCode::COUNT])
+    }
+}
+
+impl CodeCounts {
+    /// Counts one more `code`.
+    #[inline]
+    pub(crate) fn add(&mut self, code: ErrorCode) {
+        self.0[code.index()] += 1;
+    }
+
+    /// Counts one `code` less.
+    pub(crate) fn remove(&mut self, code: ErrorCode) {
+        self.0[code.index()] -= 1;
+    }
+
+    /// The counts as reports give them: by code name, codes never counted left out.
+    pub(crate) fn to_map(&self) -> std::collections::BTreeMap<String, u64> {
+        ErrorCode::ALL
+            .iter()
+            .zip(self.0)
+            .filter(|&(_, n)| n > 0)
+            .map(|(c, n)| (c.as_str().to_owned(), n))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        assert_eq!(ErrorCode::COUNT, ErrorCode::ALL.len());
+        for (i, c) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(c.index(), i);
+        }
+    }
+
+    #[test]
+    fn code_counts_read_as_a_map_by_name() {
+        let mut counts = CodeCounts::default();
+        counts.add(ErrorCode::TypeError);
+        counts.add(ErrorCode::TypeError);
+        counts.add(ErrorCode::BlankRow);
+        counts.remove(ErrorCode::BlankRow);
+        counts.add(ErrorCode::ConstraintError);
+        let map = counts.to_map();
+        assert_eq!(
+            map.into_iter().collect::<Vec<_>>(),
+            [
+                ("constraint-error".to_owned(), 1),
+                ("type-error".to_owned(), 2)
+            ]
+        );
     }
 }

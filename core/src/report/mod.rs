@@ -16,6 +16,7 @@ mod summary;
 mod summary_sentence;
 
 pub(crate) use code::CONSTRAINTS;
+pub(crate) use code::CodeCounts;
 pub use code::{ErrorCode, Severity};
 pub use lang::Lang;
 pub use params::{Param, Params, UnknownParam};
@@ -196,6 +197,27 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a structured parameter whose value other diagnostics share (built once with the
+    /// schema: see [`Params`]).
+    pub(crate) fn with_shared_param(
+        mut self,
+        key: Param,
+        value: &std::sync::Arc<serde_json::Value>,
+    ) -> Self {
+        self.params.insert_shared(key, value);
+        self
+    }
+
+    /// Adds a structured parameter whose value is a constant.
+    pub(crate) fn with_static_param(
+        mut self,
+        key: Param,
+        value: &'static serde_json::Value,
+    ) -> Self {
+        self.params.insert_static(key, value);
+        self
+    }
+
     /// The parameter `key` as a string, if present.
     pub fn param_str(&self, key: Param) -> Option<&str> {
         self.params.get(key).and_then(|v| v.as_str())
@@ -205,6 +227,8 @@ impl Diagnostic {
     pub fn localize(&mut self, lang: Lang) {
         self.message = messages::render(self, lang);
         self.message.push_str(&messages::suffix(self, lang));
+        // A report may keep a million messages: none keeps the room its rendering left.
+        self.message.shrink_to_fit();
     }
 }
 

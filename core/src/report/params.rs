@@ -3,6 +3,7 @@
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
+use std::sync::Arc;
 
 /// Declares [`Param`] with the name each variant has in reports.
 macro_rules! params {
@@ -145,10 +146,12 @@ impl std::str::FromStr for Param {
 /// Structured parameters of a diagnostic (which constraint, its value, the expected
 /// format…), in the order they were set.
 ///
-/// A diagnostic carries two to four parameters. A JSON object map spends a hash table and
-/// an owned name per parameter, about 600 bytes per diagnostic; typed names in a vector of
-/// pairs cost a fraction of that, which decides the memory of a report that keeps a
-/// million errors.
+/// A diagnostic carries two to six parameters, and a report may keep a million
+/// diagnostics. A JSON object map spends a hash table and an owned name per parameter;
+/// a JSON value alone takes 80 bytes (its map keeps insertion order). So each parameter is
+/// a typed name and a pointer-sized [`Slot`]: values the schema fixes (a field's type and
+/// format, a boolean field's accepted values, a constraint's name and value) are built
+/// once and shared by every error that quotes them, and only the rest is owned.
 ///
 /// ```
 /// use conforme::{Param, Params};
@@ -159,7 +162,60 @@ impl std::str::FromStr for Param {
 /// assert_eq!(serde_json::to_string(&params).unwrap(), r#"{"constraint":"required","value":true}"#);
 /// ```
 #[derive(Clone, Debug, Default)]
-pub struct Params(Vec<(Param, Value)>);
+pub struct Params(Vec<(Param, Slot)>);
+
+/// Where one parameter's value lives (16 bytes, where a JSON value takes 80).
+#[derive(Clone, Debug)]
+enum Slot {
+    /// A constant (`true`, `false`, `null`, a constraint's name): no allocation.
+    Static(&'static Value),
+    /// Built once with the schema and shared by every diagnostic that quotes it.
+    Shared(Arc<Value>),
+    /// This diagnostic's own value.
+    Owned(Box<Value>),
+}
+
+static TRUE: Value = Value::Bool(true);
+static FALSE: Value = Value::Bool(false);
+static NULL: Value = Value::Null;
+
+impl Slot {
+    fn new(value: Value) -> Slot {
+        match value {
+            Value::Bool(true) => Slot::Static(&TRUE),
+            Value::Bool(false) => Slot::Static(&FALSE),
+            Value::Null => Slot::Static(&NULL),
+            other => Slot::Owned(Box::new(other)),
+        }
+    }
+
+    fn value(&self) -> &Value {
+        match self {
+            Slot::Static(v) => v,
+            Slot::Shared(v) => v,
+            Slot::Owned(v) => v,
+        }
+    }
+
+    /// The value to change: a shared or constant one is copied first (it belongs to others).
+    fn value_mut(&mut self) -> &mut Value {
+        if !matches!(self, Slot::Owned(_)) {
+            *self = Slot::Owned(Box::new(self.value().clone()));
+        }
+        match self {
+            Slot::Owned(v) => v,
+            Slot::Static(_) | Slot::Shared(_) => unreachable!("made owned above"),
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Slot::Static(v) => v.clone(),
+            Slot::Shared(v) => Arc::unwrap_or_clone(v),
+            Slot::Owned(v) => *v,
+        }
+    }
+}
 
 impl Params {
     /// No parameters (no allocation).
@@ -170,14 +226,28 @@ impl Params {
     /// Sets `key` to `value`: in place when it is already set, else last. Returns the value
     /// it replaces.
     pub fn insert(&mut self, key: Param, value: impl Into<Value>) -> Option<Value> {
-        let value = value.into();
+        self.set(key, Slot::new(value.into()))
+    }
+
+    /// Sets `key` to a value shared with other diagnostics (see [`Params`]), as
+    /// [`Params::insert`] would set a copy of it.
+    pub(crate) fn insert_shared(&mut self, key: Param, value: &Arc<Value>) -> Option<Value> {
+        self.set(key, Slot::Shared(Arc::clone(value)))
+    }
+
+    /// Sets `key` to a constant value, as [`Params::insert`] would set a copy of it.
+    pub(crate) fn insert_static(&mut self, key: Param, value: &'static Value) -> Option<Value> {
+        self.set(key, Slot::Static(value))
+    }
+
+    fn set(&mut self, key: Param, slot: Slot) -> Option<Value> {
         match self.0.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, old)) => Some(std::mem::replace(old, value)),
+            Some((_, old)) => Some(std::mem::replace(old, slot).into_value()),
             None => {
                 // Most diagnostics get their parameters one by one and keep them: grow by
                 // one rather than by doubling.
                 self.0.reserve_exact(1);
-                self.0.push((key, value));
+                self.0.push((key, slot));
                 None
             }
         }
@@ -185,12 +255,18 @@ impl Params {
 
     /// The value of `key`.
     pub fn get(&self, key: Param) -> Option<&Value> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.value())
     }
 
     /// The value of `key`, to change it.
     pub fn get_mut(&mut self, key: Param) -> Option<&mut Value> {
-        self.0.iter_mut().find(|(k, _)| *k == key).map(|(_, v)| v)
+        self.0
+            .iter_mut()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.value_mut())
     }
 
     /// Whether `key` is set.
@@ -201,7 +277,7 @@ impl Params {
     /// Unsets `key`, keeping the order of the others; returns its value.
     pub fn remove(&mut self, key: Param) -> Option<Value> {
         let at = self.0.iter().position(|(k, _)| *k == key)?;
-        Some(self.0.remove(at).1)
+        Some(self.0.remove(at).1.into_value())
     }
 
     /// Number of parameters.
@@ -216,7 +292,7 @@ impl Params {
 
     /// The parameters in order.
     pub fn iter(&self) -> impl Iterator<Item = (Param, &Value)> {
-        self.0.iter().map(|(k, v)| (*k, v))
+        self.0.iter().map(|(k, v)| (*k, v.value()))
     }
 
     /// The parameters as a JSON object (an owned copy).
@@ -262,7 +338,7 @@ impl<V: Into<Value>> FromIterator<(Param, V)> for Params {
 impl Serialize for Params {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
+        for (k, v) in self.iter() {
             map.serialize_entry(k.as_str(), v)?;
         }
         map.end()
@@ -326,6 +402,35 @@ mod tests {
             "nope".parse::<Param>().unwrap_err().to_string(),
             "unknown diagnostic parameter `nope`"
         );
+    }
+
+    #[test]
+    fn shared_and_constant_values_read_as_owned_ones() {
+        let list = Arc::new(json!(["oui", "1"]));
+        let mut p = Params::new();
+        p.insert(Param::Scientific, true);
+        p.insert_shared(Param::TrueValues, &list);
+        p.insert_static(Param::Value, &FALSE);
+        p.insert(Param::Count, 3);
+        assert_eq!(
+            serde_json::to_string(&p).unwrap(),
+            r#"{"scientific":true,"trueValues":["oui","1"],"value":false,"count":3}"#
+        );
+        assert_eq!(Arc::strong_count(&list), 2, "shared, not copied");
+        // Changing a shared value changes this diagnostic's copy only.
+        p.get_mut(Param::TrueValues).unwrap()[0] = json!("x");
+        assert_eq!(list[0], "oui");
+        assert_eq!(p[Param::TrueValues], json!(["x", "1"]));
+        assert_eq!(Arc::strong_count(&list), 1);
+        assert_eq!(p.insert(Param::Value, 1), Some(json!(false)));
+        assert_eq!(p.remove(Param::Scientific), Some(json!(true)));
+    }
+
+    #[test]
+    fn a_parameter_takes_24_bytes() {
+        // What keeps a report of a million errors small (see `Params`).
+        assert_eq!(std::mem::size_of::<Slot>(), 16);
+        assert_eq!(std::mem::size_of::<(Param, Slot)>(), 24);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The summary producers need: counts by type and by column, invalid rows, first examples
 //! per (column, type), built one error at a time in file order ([`SummaryBuilder`]).
 
-use super::Diagnostic;
+use super::{CodeCounts, Diagnostic, ErrorCode};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -108,14 +108,33 @@ impl Summary {
 /// let summary = builder.finish();
 /// assert_eq!((summary.invalid_rows, summary.by_type["blank-row"]), (1, 2));
 /// ```
+///
+/// Counting is the part of a run that one thread does for every error kept: it is done in
+/// arrays indexed by code and by column rather than in maps keyed by names.
 #[derive(Debug, Default)]
 pub struct SummaryBuilder {
     /// Errors added so far (the index of the next one in file order).
     added: usize,
-    by_type: BTreeMap<String, u64>,
-    columns: BTreeMap<usize, ColumnCount>,
-    groups: BTreeMap<(Option<usize>, crate::ErrorCode), GroupSummary>,
+    by_type: CodeCounts,
+    /// By column number (1-based; the first slot is unused).
+    columns: Vec<Option<ColumnCount>>,
+    groups: Vec<GroupSummary>,
+    /// By column number plus one, 0 for errors without a column: each (type, index in
+    /// `groups`).
+    group_index: Vec<Vec<(ErrorCode, usize)>>,
     rows: RowSet,
+}
+
+/// Whether errors of a code are about the header (which carries row 1, but says nothing
+/// about data rows), by code index.
+fn header_codes() -> &'static [bool] {
+    static HEADER: std::sync::LazyLock<Vec<bool>> = std::sync::LazyLock::new(|| {
+        ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str().ends_with("-label"))
+            .collect()
+    });
+    &HEADER
 }
 
 impl SummaryBuilder {
@@ -123,37 +142,41 @@ impl SummaryBuilder {
     pub fn add(&mut self, d: &Diagnostic) {
         let index = self.added;
         self.added += 1;
-        match self.by_type.get_mut(d.code.as_str()) {
-            Some(n) => *n += 1,
-            None => {
-                self.by_type.insert(d.code.as_str().to_owned(), 1);
-            }
-        }
-        // Header errors carry row 1 but say nothing about data rows.
-        let header = d.code.as_str().ends_with("-label");
-        if let (Some(r), false) = (d.row, header) {
+        self.by_type.add(d.code);
+        if let (Some(r), false) = (d.row, header_codes()[d.code.index()]) {
             self.rows.insert(r);
         }
         if let Some(n) = d.field_number {
-            self.columns
-                .entry(n)
-                .or_insert_with(|| ColumnCount {
+            if n >= self.columns.len() {
+                self.columns.resize_with(n + 1, || None);
+            }
+            self.columns[n]
+                .get_or_insert_with(|| ColumnCount {
                     field_number: n,
                     field_name: d.field_name.clone().unwrap_or_default(),
                     count: 0,
                 })
                 .count += 1;
         }
-        let group = self
-            .groups
-            .entry((d.field_number, d.code))
-            .or_insert_with(|| GroupSummary {
-                field_number: d.field_number,
-                field_name: d.field_name.clone(),
-                code: d.code.as_str().to_owned(),
-                count: 0,
-                examples: Vec::new(),
-            });
+        let slot = d.field_number.map_or(0, |n| n + 1);
+        if slot >= self.group_index.len() {
+            self.group_index.resize_with(slot + 1, Vec::new);
+        }
+        let at = match self.group_index[slot].iter().find(|(c, _)| *c == d.code) {
+            Some(&(_, at)) => at,
+            None => {
+                self.group_index[slot].push((d.code, self.groups.len()));
+                self.groups.push(GroupSummary {
+                    field_number: d.field_number,
+                    field_name: d.field_name.clone(),
+                    code: d.code.as_str().to_owned(),
+                    count: 0,
+                    examples: Vec::new(),
+                });
+                self.groups.len() - 1
+            }
+        };
+        let group = &mut self.groups[at];
         group.count += 1;
         if group.examples.len() < EXAMPLES_PER_GROUP {
             group.examples.push(Example {
@@ -168,12 +191,12 @@ impl SummaryBuilder {
     /// The summary of the errors added.
     pub fn finish(self) -> Summary {
         // Groups sort by column, then by type name (as the report always listed them).
-        let mut groups: Vec<GroupSummary> = self.groups.into_values().collect();
+        let mut groups = self.groups;
         groups.sort_by(|a, b| (a.field_number, &a.code).cmp(&(b.field_number, &b.code)));
         Summary {
             invalid_rows: self.rows.len(),
-            by_type: self.by_type,
-            by_column: self.columns.into_values().collect(),
+            by_type: self.by_type.to_map(),
+            by_column: self.columns.into_iter().flatten().collect(),
             groups,
         }
     }

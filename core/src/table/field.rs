@@ -11,6 +11,7 @@ use crate::error::SchemaError;
 use crate::schema::table::{FieldDescriptor, FieldType, MissingValue};
 use hashbrown::HashSet;
 use serde_json::Value as Json;
+use std::sync::Arc;
 
 /// Which raw texts mean "no value".
 #[derive(Clone, Debug)]
@@ -80,8 +81,9 @@ pub(crate) enum Check {
 pub(crate) struct Constraint {
     pub check: Check,
     pub name: &'static str,
-    /// What an error quotes as `params.value` (for a long `enum`, its first values only).
-    pub value: Json,
+    /// What an error quotes as `params.value` (for a long `enum`, its first values only),
+    /// shared by every error of the constraint.
+    pub value: Arc<Json>,
     /// For `enum`: the list's size and its closest-value index.
     pub allowed: Option<Box<AllowedValues>>,
 }
@@ -179,6 +181,28 @@ pub(crate) struct CompiledField {
     pub example: Option<String>,
     /// Boolean accepted values, for messages.
     pub boolean_values: Option<(Vec<String>, Vec<String>)>,
+    /// The parameters of this field's type errors, shared by all of them.
+    pub type_params: TypeParams,
+}
+
+/// What a field's type errors quote (`type`, `format`, a boolean's `trueValues` and
+/// `falseValues`), built once: each error points to these rather than copying them (the
+/// two lists alone took 550 bytes per boolean error).
+pub(crate) struct TypeParams {
+    pub type_name: Arc<Json>,
+    pub format: Arc<Json>,
+    pub boolean_values: Option<(Arc<Json>, Arc<Json>)>,
+}
+
+impl TypeParams {
+    fn new(f: &FieldDescriptor, boolean_values: Option<&(Vec<String>, Vec<String>)>) -> Self {
+        TypeParams {
+            type_name: Arc::new(f.field_type.name().into()),
+            format: Arc::new(f.format.as_str().into()),
+            boolean_values: boolean_values
+                .map(|(t, f)| (Arc::new(t.clone().into()), Arc::new(f.clone().into()))),
+        }
+    }
 }
 
 fn single_char(
@@ -452,7 +476,7 @@ fn compile_constraints(
         out.push(Constraint {
             check: Check::MinLength(n as usize),
             name: "minLength",
-            value: n.into(),
+            value: Arc::new(n.into()),
             allowed: None,
         });
     }
@@ -461,7 +485,7 @@ fn compile_constraints(
         out.push(Constraint {
             check: Check::MaxLength(n as usize),
             name: "maxLength",
-            value: n.into(),
+            value: Arc::new(n.into()),
             allowed: None,
         });
     }
@@ -484,7 +508,7 @@ fn compile_constraints(
             out.push(Constraint {
                 check: make(bound(caster, f, name, raw)?),
                 name,
-                value: raw.clone(),
+                value: Arc::new(raw.clone()),
                 allowed: None,
             });
         }
@@ -501,7 +525,7 @@ fn compile_constraints(
         out.push(Constraint {
             check: Check::Pattern(Box::new(Pattern::compile(p, &pointer)?)),
             name: "pattern",
-            value: p.clone().into(),
+            value: Arc::new(p.clone().into()),
             allowed: None,
         });
     }
@@ -527,7 +551,7 @@ fn compile_constraints(
         out.push(Constraint {
             check: Check::JsonSchema(Box::new(validator)),
             name: "jsonSchema",
-            value: schema.clone(),
+            value: Arc::new(schema.clone()),
             allowed: None,
         });
     }
@@ -541,7 +565,7 @@ fn compile_constraints(
         out.push(Constraint {
             check: Check::Enum(enum_set(caster, f, values)),
             name: "enum",
-            value: Json::Array(values[..quoted].to_vec()),
+            value: Arc::new(Json::Array(values[..quoted].to_vec())),
             allowed: Some(Box::new(AllowedValues::new(values))),
         });
     }
@@ -583,6 +607,7 @@ impl CompiledField {
             Caster::Boolean(t) => Some((t.true_values.clone(), t.false_values.clone())),
             _ => None,
         };
+        let type_params = TypeParams::new(f, boolean_values.as_ref());
         Ok(CompiledField {
             name: f.name.clone(),
             field_type: f.field_type,
@@ -592,6 +617,7 @@ impl CompiledField {
             unique: f.constraints.unique,
             example: f.example.as_ref().map(json_text),
             boolean_values,
+            type_params,
             checker,
         })
     }

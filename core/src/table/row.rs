@@ -89,15 +89,35 @@ fn cell_diagnostic(
 }
 
 fn type_error(field: &CompiledField, at: RowLocation, column: usize, cell: &str) -> Diagnostic {
+    let shared = &field.type_params;
     let mut d = cell_diagnostic(ErrorCode::TypeError, at, column, &field.name, cell)
-        .with_param(Param::Type, field.field_type.name())
-        .with_param(Param::Format, field.format.as_str());
-    if let Some((t, f)) = &field.boolean_values {
+        .with_shared_param(Param::Type, &shared.type_name)
+        .with_shared_param(Param::Format, &shared.format);
+    if let Some((t, f)) = &shared.boolean_values {
         d = d
-            .with_param(Param::TrueValues, t.clone())
-            .with_param(Param::FalseValues, f.clone());
+            .with_shared_param(Param::TrueValues, t)
+            .with_shared_param(Param::FalseValues, f);
     }
     with_repair(d, field, cell)
+}
+
+/// `constraint: required, value: true`, the parameters of a missing required value.
+fn required(d: Diagnostic) -> Diagnostic {
+    with_constraint(d, "required").with_param(Param::Value, true)
+}
+
+/// Adds `constraint`: a constant for the constraints reports know (all those compiled).
+fn with_constraint(d: Diagnostic, name: &'static str) -> Diagnostic {
+    static NAMES: std::sync::LazyLock<Vec<serde_json::Value>> = std::sync::LazyLock::new(|| {
+        crate::report::CONSTRAINTS
+            .iter()
+            .map(|&n| n.into())
+            .collect()
+    });
+    match crate::report::CONSTRAINTS.iter().position(|&n| n == name) {
+        Some(i) => d.with_static_param(Param::Constraint, &NAMES[i]),
+        None => d.with_param(Param::Constraint, name),
+    }
 }
 
 /// Adds `hint` and `hint_kind` when a rewritten value would pass.
@@ -162,17 +182,13 @@ impl CompiledTable {
                 let field = &self.fields[f];
                 if field.missing.contains(text) {
                     if field.required {
-                        out.errors.push(
-                            cell_diagnostic(
-                                ErrorCode::ConstraintError,
-                                at,
-                                column,
-                                &field.name,
-                                text,
-                            )
-                            .with_param(Param::Constraint, "required")
-                            .with_param(Param::Value, true),
-                        );
+                        out.errors.push(required(cell_diagnostic(
+                            ErrorCode::ConstraintError,
+                            at,
+                            column,
+                            &field.name,
+                            text,
+                        )));
                     }
                     continue;
                 }
@@ -243,11 +259,13 @@ impl CompiledTable {
                     && self.fields[f].required
                 {
                     let field = &self.fields[f];
-                    out.errors.push(
-                        cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, "")
-                            .with_param(Param::Constraint, "required")
-                            .with_param(Param::Value, true),
-                    );
+                    out.errors.push(required(cell_diagnostic(
+                        ErrorCode::ConstraintError,
+                        at,
+                        column,
+                        &field.name,
+                        "",
+                    )));
                 }
             }
             for column in count..plan.label_count {
@@ -408,9 +426,8 @@ impl CompiledTable {
         text: &str,
         value: &super::value::Value<'_>,
     ) -> Diagnostic {
-        let mut d = cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text)
-            .with_param(Param::Constraint, c.name)
-            .with_param(Param::Value, c.value.clone());
+        let d = cell_diagnostic(ErrorCode::ConstraintError, at, column, &field.name, text);
+        let mut d = with_constraint(d, c.name).with_shared_param(Param::Value, &c.value);
         if let Some(allowed) = &c.allowed
             && allowed.count > crate::limits::ENUM_VALUES_QUOTED
         {
@@ -448,5 +465,71 @@ impl CompiledTable {
             d = with_repair(d, field, text);
         }
         d
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::Param;
+
+    /// Type errors point to their field's parameters rather than copying them: the report
+    /// still lists them, and every error of the field shares one copy.
+    #[test]
+    fn boolean_type_errors_list_the_shared_accepted_values() {
+        let schema = crate::Schema::from_slice(
+            br#"{"fields": [{"name": "b", "type": "boolean", "trueValues": ["oui"], "falseValues": ["non"]}]}"#,
+        )
+        .unwrap();
+        let report = crate::Validator::new(&schema)
+            .validate_slice(b"b\nx\noui\ny\n")
+            .unwrap();
+        let [first, second] = &report.errors[..] else {
+            panic!("two type errors: {report:?}");
+        };
+        assert_eq!(
+            serde_json::to_value(&first.params).unwrap(),
+            serde_json::json!({"type": "boolean", "format": "default", "trueValues": ["oui"], "falseValues": ["non"]})
+        );
+        for p in [
+            Param::Type,
+            Param::Format,
+            Param::TrueValues,
+            Param::FalseValues,
+        ] {
+            let (a, b) = (first.params.get(p).unwrap(), second.params.get(p).unwrap());
+            assert!(std::ptr::eq(a, b), "{p} shared");
+        }
+        assert!(first.message.contains("`oui`"), "{}", first.message);
+    }
+
+    /// So do constraint errors, with their constraint's name and value.
+    #[test]
+    fn constraint_errors_share_the_constraint_name_and_value() {
+        let schema = crate::Schema::from_slice(
+            br#"{"fields": [{"name": "s", "constraints": {"required": true, "pattern": "[a-z]+"}}, {"name": "t"}]}"#,
+        )
+        .unwrap();
+        let report = crate::Validator::new(&schema)
+            .validate_slice(b"s,t\n1,a\n,a\n2,a\n")
+            .unwrap();
+        let params: Vec<String> = report
+            .errors
+            .iter()
+            .map(|e| serde_json::to_string(&e.params).unwrap())
+            .collect();
+        assert_eq!(
+            params,
+            [
+                r#"{"constraint":"pattern","value":"[a-z]+"}"#,
+                r#"{"constraint":"required","value":true}"#,
+                r#"{"constraint":"pattern","value":"[a-z]+"}"#,
+            ]
+        );
+        let param = |i: usize, p| report.errors[i].params.get(p).unwrap();
+        assert!(std::ptr::eq(param(0, Param::Value), param(2, Param::Value)));
+        assert!(std::ptr::eq(
+            param(0, Param::Constraint),
+            param(2, Param::Constraint)
+        ));
     }
 }
