@@ -119,6 +119,35 @@ impl Validator {
     }
 }
 
+/// Validates the chunks the front has cut and merges them in file order, until none is left
+/// or the error limit is reached (what is left is then not needed).
+fn merge_cut(
+    v: &Validator,
+    front: &mut crate::source::front::Front,
+    merger: &mut merge::Merger,
+    scratch: &mut chunk::ChunkScratch,
+) {
+    let limits = v.options.chunk_limits();
+    while let Some(cut) = front.pop() {
+        if merger.done() {
+            break;
+        }
+        let setup = front
+            .setup
+            .as_ref()
+            .expect("a chunk is only cut once the header is read");
+        merger.accept(chunk::validate_chunk(
+            &v.table,
+            &setup.plan,
+            &setup.dialect,
+            &cut,
+            limits,
+            scratch,
+        ));
+        front.recycle(cut.bytes);
+    }
+}
+
 /// Hands the errors whose place in file order is final to the sink, if there is one.
 fn emit(v: &Validator, merger: &mut merge::Merger, sink: &mut Sink<'_>) {
     if let Some(sink) = sink {

@@ -52,16 +52,7 @@ fn run<R: Read + Send>(
     let mut front = Front::new(v.options.clone(), v.table.clone());
     let mut buf = read_buffer(&v.options);
     // Read up to the first chunk: the header and the dialect are then known.
-    let mut more = true;
-    let first = loop {
-        if let Some(c) = front.pop() {
-            break c;
-        }
-        if !more {
-            return Err(SourceError::Empty);
-        }
-        more = front.fill(&mut reader, &mut buf)?;
-    };
+    let (first, mut more) = front.first_chunk(&mut reader, &mut buf)?;
     let Some(setup) = front.setup.as_ref() else {
         unreachable!("a chunk is only cut once the header is read")
     };

@@ -103,21 +103,13 @@ fn read_start<R: ReadAt + ?Sized>(v: &Validator, input: &R) -> Result<Start, Sou
     let mut front = Front::new(v.options.clone(), v.table.clone());
     let mut buf = read_buffer(&v.options);
     let mut cursor = Cursor(Positioned { input, at: 0 });
-    let mut more = true;
-    loop {
-        if let Some(first) = front.pop() {
-            return Ok(Start {
-                front,
-                first,
-                read_to: cursor.0.at,
-                more,
-            });
-        }
-        if !more {
-            return Err(SourceError::Empty);
-        }
-        more = front.fill(&mut cursor, &mut buf)?;
-    }
+    let (first, more) = front.first_chunk(&mut cursor, &mut buf)?;
+    Ok(Start {
+        front,
+        first,
+        read_to: cursor.0.at,
+        more,
+    })
 }
 
 /// How blocks of this input are cut and read.
@@ -275,7 +267,8 @@ impl Coordinator {
             Err(e) => return Err(e),
         };
         Ok(Coordinator {
-            buf: read_buffer(&v.options),
+            // Allocated when the coordinator first reads alone.
+            buf: Vec::new(),
             validator: v,
             front,
             merger,
@@ -457,27 +450,19 @@ impl Coordinator {
         more: bool,
     ) -> Result<Advance, SourceError> {
         let merger = self.merger.as_mut().expect("reading follows a header");
-        let limits = self.validator.options.chunk_limits();
         let mut cursor = Cursor(Positioned { input, at });
         let mut more = more;
         let mut read_once = false;
+        if self.buf.is_empty() {
+            self.buf = read_buffer(&self.validator.options);
+        }
         loop {
-            while let Some(chunk) = self.front.pop() {
-                if merger.done() {
-                    break;
-                }
-                let setup = self.front.setup.as_ref().expect("chunks follow a header");
-                let result = super::chunk::validate_chunk(
-                    &self.validator.table,
-                    &setup.plan,
-                    &setup.dialect,
-                    &chunk,
-                    limits,
-                    self.scratch.chunk(),
-                );
-                merger.accept(result);
-                self.front.recycle(chunk.bytes);
-            }
+            super::merge_cut(
+                &self.validator,
+                &mut self.front,
+                merger,
+                self.scratch.chunk(),
+            );
             if !more || merger.done() {
                 self.phase = Phase::Finished;
                 return Ok(Advance::Finished);

@@ -1,6 +1,6 @@
 //! The push-based validator: bytes in, in any chunking, one report out.
 
-use super::chunk::{ChunkScratch, validate_chunk};
+use super::chunk::ChunkScratch;
 use super::merge::Merger;
 use super::{Validator, build_report};
 use crate::error::SourceError;
@@ -63,34 +63,19 @@ impl StreamValidator {
     }
 
     fn run(&mut self) -> Result<(), SourceError> {
-        while let Some(chunk) = self.front.pop() {
-            let setup = self
-                .front
-                .setup
-                .as_ref()
-                .expect("a chunk is only ready once the header is read");
-            let merger = self.merger.get_or_insert_with(|| {
-                Merger::new(
-                    self.validator.table.clone(),
-                    &setup.plan,
-                    setup.dialect.header_record_count(),
-                    &self.validator.options,
-                )
-            });
-            if merger.done() {
-                break;
-            }
-            let result = validate_chunk(
-                &self.validator.table,
+        // The header read (and so its first chunk cut) is when the merge can start.
+        let Some(setup) = self.front.setup.as_ref() else {
+            return Ok(());
+        };
+        let merger = self.merger.get_or_insert_with(|| {
+            Merger::new(
+                self.validator.table.clone(),
                 &setup.plan,
-                &setup.dialect,
-                &chunk,
-                self.validator.options.chunk_limits(),
-                &mut self.scratch,
-            );
-            merger.accept(result);
-            self.front.recycle(chunk.bytes);
-        }
+                setup.dialect.header_record_count(),
+                &self.validator.options,
+            )
+        });
+        super::merge_cut(&self.validator, &mut self.front, merger, &mut self.scratch);
         Ok(())
     }
 

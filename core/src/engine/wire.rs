@@ -218,12 +218,7 @@ fn diagnostic(w: &mut Writer, d: &Diagnostic) {
 }
 
 fn read_diagnostic(r: &mut Reader) -> Result<Diagnostic, WireError> {
-    let code = r.str()?;
-    let code = ErrorCode::ALL
-        .iter()
-        .copied()
-        .find(|c| c.as_str() == code)
-        .ok_or(WireError("unknown error code"))?;
+    let code = ErrorCode::from_name(r.str()?).ok_or(WireError("unknown error code"))?;
     let mut d = Diagnostic::new(code);
     d.row = r.opt_u64()?;
     d.line = r.opt_u64()?;

@@ -124,6 +124,28 @@ impl Front {
         }
     }
 
+    /// Reads from `reader` until the first chunk is cut (the dialect and the header are then
+    /// known); with it, whether the input goes on.
+    ///
+    /// # Errors
+    /// [`SourceError::Empty`] when the input ends before any chunk, and read errors.
+    pub(crate) fn first_chunk<R: std::io::Read>(
+        &mut self,
+        reader: &mut R,
+        buf: &mut [u8],
+    ) -> Result<(Chunk, bool), SourceError> {
+        let mut more = true;
+        loop {
+            if let Some(chunk) = self.pop() {
+                return Ok((chunk, more));
+            }
+            if !more {
+                return Err(SourceError::Empty);
+            }
+            more = self.fill(reader, buf)?;
+        }
+    }
+
     /// Reads until a chunk may be ready or the input ends; `false` at the end.
     pub(crate) fn fill<R: std::io::Read>(
         &mut self,
